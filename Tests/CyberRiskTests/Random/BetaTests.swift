@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import CyberRisk
+
+@Suite struct BetaTests {
+    struct Shapes: Sendable, CustomTestStringConvertible {
+        var alpha: Double, beta: Double
+        var testDescription: String { "Beta(\(alpha), \(beta))" }
+        var mean: Double { alpha / (alpha + beta) }
+        var variance: Double { alpha * beta / ((alpha + beta) * (alpha + beta) * (alpha + beta + 1)) }
+        /// `μ₄/σ⁴ = 3 + 6[(α − β)²(α + β + 1) − αβ(α + β + 2)] / [αβ(α + β + 2)(α + β + 3)]`.
+        var kurtosis: Double {
+            let s = alpha + beta
+            let p = alpha * beta
+            return 3 + 6 * ((alpha - beta) * (alpha - beta) * (s + 1) - p * (s + 2)) / (p * (s + 2) * (s + 3))
+        }
+    }
+
+    private func draws(_ s: Shapes, seed: UInt64) -> [Double] {
+        GoodnessOfFit.draws(seed: seed) { Beta.sample(alpha: s.alpha, beta: s.beta, using: &$0) }
+    }
+
+    @Test("moments and KS against I_x(α, β)",
+          arguments: [Shapes(alpha: 0.5, beta: 0.5), Shapes(alpha: 1.5, beta: 25), Shapes(alpha: 2, beta: 5)])
+    func fit(_ s: Shapes) {
+        let xs = draws(s, seed: 501)
+        #expect(xs.allSatisfy { $0 >= 0 && $0 <= 1 })
+        GoodnessOfFit.expectMoments(xs, mean: s.mean, variance: s.variance, kurtosis: s.kurtosis)
+        GoodnessOfFit.expectFit(xs) { ReferenceCDF.betaI(s.alpha, s.beta, $0) }
+    }
+
+    @Test("extreme shapes: always in [0, 1], mean and variance within 4 standard errors",
+          arguments: [Shapes(alpha: 1e-4, beta: 1e-4), Shapes(alpha: 1e6, beta: 1e6),
+                      Shapes(alpha: 0.5, beta: 1e9), Shapes(alpha: 1e9, beta: 1e9)])
+    func extremes(_ s: Shapes) {
+        let xs = draws(s, seed: 502)
+        #expect(xs.allSatisfy { $0 >= 0 && $0 <= 1 })
+        GoodnessOfFit.expectMoments(xs, mean: s.mean, variance: s.variance, kurtosis: s.kurtosis)
+    }
+
+    @Test("Beta(1e-6, 5): never NaN, in [0, 1]; P(X > 1e-300) = 1 − I(1e-300) within 4 binomial sd")
+    func tinyAlpha() {
+        // The mean 2e−7 is carried by events of probability ~1e−6, so a 1e5-sample mean is not a
+        // meaningful check; the fraction of draws above 1e−300 (≈ 6.9e−4) is.
+        let s = Shapes(alpha: 1e-6, beta: 5)
+        let xs = draws(s, seed: 503)
+        #expect(xs.allSatisfy { $0 >= 0 && $0 <= 1 })
+        let p = ReferenceCDF.betaUpperTail(s.alpha, s.beta, 1e-300)
+        let n = Double(xs.count)
+        let count = Double(xs.filter { $0 > 1e-300 }.count)
+        #expect(abs(count - n * p) <= 4 * (n * p * (1 - p)).squareRoot(), "count \(count) vs \(n * p)")
+    }
+
+    @Test("every pair of shapes in {1e-6, 1e-3, 0.5, 1, 3, 1e3, 1e6, 1e9}: 1000 draws, none NaN, all in [0, 1]")
+    func grid() {
+        let shapes = [1e-6, 1e-3, 0.5, 1, 3, 1e3, 1e6, 1e9]
+        for alpha in shapes {
+            for beta in shapes {
+                let xs = GoodnessOfFit.draws(1000, seed: 505) { Beta.sample(alpha: alpha, beta: beta, using: &$0) }
+                #expect(xs.allSatisfy { $0 >= 0 && $0 <= 1 }, "Beta(\(alpha), \(beta))")
+            }
+        }
+    }
+
+    @Test("invalid shapes do not trap and return 0")
+    func invalid() {
+        var rng = RandomStream(seed: 504, trial: 0, stream: 0, site: 0)
+        #expect(Beta.sample(alpha: 0, beta: 1, using: &rng) == 0)
+        #expect(Beta.sample(alpha: .nan, beta: 1, using: &rng) == 0)
+        #expect(Beta.sample(alpha: 1, beta: -1, using: &rng) == 0)
+    }
+}
