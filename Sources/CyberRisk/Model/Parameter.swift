@@ -30,6 +30,9 @@ public enum Parameter: Sendable, Equatable, Hashable {
         return false
     }
 
+    /// Whether the parameter is a distribution (drawn once per trial).
+    public var isUncertain: Bool { !isFixed }
+
     /// The expected value (for the truncated normal, the untruncated mean clamped into its bounds;
     /// used only for reporting and calibration, never in the simulation).
     public var mean: Double {

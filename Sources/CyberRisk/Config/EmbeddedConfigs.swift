@@ -1,0 +1,17 @@
+/// The repository's `configs/` folder as compiled into the binary (SwiftPM `embedInCode`), keyed by
+/// path relative to `configs/`. SwiftPM flattens resource names, so the paths are listed here; a
+/// test checks that every file under `configs/` is listed and byte-identical, so the embedded
+/// default and `configs/baseline.yaml` cannot drift.
+public enum EmbeddedConfigs {
+    public static let files: [String: [UInt8]] = [
+        "baseline.yaml": PackageResources.baseline_yaml,
+        "data/dependencies_bea2023.csv": PackageResources.dependencies_bea2023_csv,
+        "data/dependencies_bea2017.csv": PackageResources.dependencies_bea2017_csv,
+        "data/sector_economics_bea2023.csv": PackageResources.sector_economics_bea2023_csv,
+        "data/cisa_bea_crosswalk.csv": PackageResources.cisa_bea_crosswalk_csv,
+        "data/growth_fits.csv": PackageResources.growth_fits_csv,
+    ]
+
+    /// The embedded files as a config file system.
+    public static var fileSystem: EmbeddedFileSystem { EmbeddedFileSystem(files: files) }
+}

@@ -1,0 +1,26 @@
+/// A loaded configuration in its three forms: the typed ``Scenario`` the engine runs, the
+/// resolved YAML (every field explicit, for `config --dump`, manifests and state files), and its
+/// hash (to refuse merging shards of different configurations).
+public struct ResolvedScenario: Sendable {
+    /// The validated scenario.
+    public var scenario: Scenario
+    /// ``ScenarioEncoder/yaml(_:)`` of the scenario; loading it gives an equal scenario.
+    public var yaml: String
+    /// ``ScenarioEncoder/configHash(yaml:)`` of `yaml`.
+    public var hash: String
+    /// The resolved tree the scenario was decoded from (defaults and overrides applied), for
+    /// parameter sweeps: set a path with ``ConfigValue/set(_:at:)`` and decode it with
+    /// ``ConfigLoader/scenario(from:)``.
+    public var tree: ConfigValue
+    /// Where the configuration came from, as shown to the user: the file path, `embedded:<path>`,
+    /// or the name given to in-memory text.
+    public var source: String
+
+    public init(scenario: Scenario, tree: ConfigValue, source: String) {
+        self.scenario = scenario
+        self.source = source
+        self.yaml = ScenarioEncoder.yaml(scenario)
+        self.hash = ScenarioEncoder.configHash(yaml: yaml)
+        self.tree = tree
+    }
+}

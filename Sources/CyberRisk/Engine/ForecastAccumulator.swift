@@ -1,0 +1,100 @@
+/// Everything a forecast keeps about its trials: streaming moments and quantile sketches per
+/// (year, metric) and per (year, sector). Memory depends on years, metrics and sectors, never on
+/// the number of trials.
+///
+/// Every part merges exactly and order-independently (exact sums, integer counts), so the
+/// result — and every CSV written from it — is identical for any thread count or shard split.
+public struct ForecastAccumulator: Sendable, Equatable {
+    /// Simulated years `H`.
+    public let years: Int
+    /// Metrics per year (`MetricSet.count`).
+    public let metricCount: Int
+    /// Sectors `N`.
+    public let sectorCount: Int
+    /// Trials accumulated.
+    public private(set) var trials: Int64 = 0
+    /// Moments of each metric, index `year·metricCount + metric`.
+    public var metricMoments: [Moments]
+    /// Quantile sketch of each metric, same index.
+    public var metricSketches: [QuantileSketch]
+    /// Moments of each sector's inoperability `q_i`, index `year·sectorCount + sector`.
+    public var inoperability: [Moments]
+    /// Quantile sketch of each sector's inoperability, same index.
+    public var inoperabilitySketches: [QuantileSketch]
+    /// Moments of each sector's direct shock `c_i`, same index.
+    public var directShock: [Moments]
+    /// Number of trial-years in which the sector was disrupted (`q_i ≥ failure_threshold`), same index.
+    public var disrupted: [UInt64]
+
+    public init(years: Int, metricCount: Int, sectorCount: Int) {
+        self.years = years
+        self.metricCount = metricCount
+        self.sectorCount = sectorCount
+        metricMoments = Array(repeating: Moments(), count: years * metricCount)
+        metricSketches = Array(repeating: QuantileSketch(), count: years * metricCount)
+        inoperability = Array(repeating: Moments(), count: years * sectorCount)
+        inoperabilitySketches = Array(repeating: QuantileSketch(), count: years * sectorCount)
+        directShock = Array(repeating: Moments(), count: years * sectorCount)
+        disrupted = Array(repeating: 0, count: years * sectorCount)
+    }
+
+    /// Records that `count` more trials have been accumulated (called once per block).
+    public mutating func addTrials(_ count: Int) {
+        trials += Int64(count)
+    }
+
+    /// Adds another accumulator of the same shape (exact).
+    public mutating func merge(_ other: ForecastAccumulator) {
+        precondition(years == other.years && metricCount == other.metricCount && sectorCount == other.sectorCount)
+        trials += other.trials
+        for k in metricMoments.indices {
+            metricMoments[k].merge(other.metricMoments[k])
+            metricSketches[k].merge(other.metricSketches[k])
+        }
+        for k in inoperability.indices {
+            inoperability[k].merge(other.inoperability[k])
+            inoperabilitySketches[k].merge(other.inoperabilitySketches[k])
+            directShock[k].merge(other.directShock[k])
+            disrupted[k] += other.disrupted[k]
+        }
+    }
+
+    /// Deterministic binary form (same state ⇒ same bytes).
+    public func write(to w: inout ByteWriter) {
+        w.append(UInt64(years))
+        w.append(UInt64(metricCount))
+        w.append(UInt64(sectorCount))
+        w.append(trials)
+        for k in metricMoments.indices {
+            metricMoments[k].write(to: &w)
+            metricSketches[k].write(to: &w)
+        }
+        for k in inoperability.indices {
+            inoperability[k].write(to: &w)
+            inoperabilitySketches[k].write(to: &w)
+            directShock[k].write(to: &w)
+            w.append(disrupted[k])
+        }
+    }
+
+    /// Reads the binary form, checking its shape against the expected one.
+    public init(from r: inout ByteReader, years: Int, metricCount: Int, sectorCount: Int) throws {
+        let y = try r.readUInt64(), m = try r.readUInt64(), n = try r.readUInt64()
+        guard y == UInt64(years), m == UInt64(metricCount), n == UInt64(sectorCount) else {
+            throw ByteReader.Error.invalid("accumulator shape \(y)×\(m)×\(n) does not match the configuration (\(years)×\(metricCount)×\(sectorCount))")
+        }
+        self.init(years: years, metricCount: metricCount, sectorCount: sectorCount)
+        trials = try r.readInt64()
+        guard trials >= 0 else { throw ByteReader.Error.invalid("negative trial count") }
+        for k in metricMoments.indices {
+            metricMoments[k] = try Moments(from: &r)
+            metricSketches[k] = try QuantileSketch(from: &r)
+        }
+        for k in inoperability.indices {
+            inoperability[k] = try Moments(from: &r)
+            inoperabilitySketches[k] = try QuantileSketch(from: &r)
+            directShock[k] = try Moments(from: &r)
+            disrupted[k] = try r.readUInt64()
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// One of `count` contiguous ranges of trial blocks, for splitting a forecast across processes
+/// (Slurm job-array task `index` of `count`).
+///
+/// Block `k` holds trials `k·1024 ..< min((k+1)·1024, trials)`; shard `I` of `N` runs blocks
+/// `⌊I·B/N⌋ ..< ⌊(I+1)·B/N⌋` of the `B = ⌈trials/1024⌉` blocks.
+public struct Shard: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// 0-based index, `0 ≤ index < count`.
+    public let index: Int
+    /// Number of shards, `≥ 1`.
+    public let count: Int
+
+    /// The whole forecast as one shard.
+    public static let whole = Shard(uncheckedIndex: 0, count: 1)
+
+    private init(uncheckedIndex: Int, count: Int) {
+        index = uncheckedIndex
+        self.count = count
+    }
+
+    /// A shard, or `nil` unless `0 ≤ index < count`.
+    public init?(index: Int, count: Int) {
+        guard count >= 1, index >= 0, index < count else { return nil }
+        self.init(uncheckedIndex: index, count: count)
+    }
+
+    /// Parses `"I/N"`.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else { return nil }
+        self.init(index: i, count: n)
+    }
+
+    /// The blocks of this shard among `totalBlocks`.
+    public func blocks(of totalBlocks: Int) -> Range<Int> {
+        let lo = Int((Double(index) * Double(totalBlocks) / Double(count)).rounded(.down))
+        let hi = Int((Double(index + 1) * Double(totalBlocks) / Double(count)).rounded(.down))
+        return index + 1 == count ? lo..<totalBlocks : lo..<Swift.min(hi, totalBlocks)
+    }
+
+    public var description: String { "\(index)/\(count)" }
+}

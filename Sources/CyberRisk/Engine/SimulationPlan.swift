@@ -1,0 +1,126 @@
+import Foundation
+
+/// What the engine precomputes once per forecast from a ``Scenario``: the parameter layout,
+/// normalised weights, and — when coupling is the same for every trial — each year's `A(t)` and
+/// Leontief inverse `L(t) = (I − A(t))⁻¹`.
+public struct SimulationPlan: Sendable {
+    public let scenario: Scenario
+    public let parameters: ParameterTable
+    public let metrics: MetricSet
+    /// `N`.
+    public let sectorCount: Int
+    /// `H`.
+    public let years: Int
+    /// Base matrix `a` (overlay applied), row-major.
+    public let baseMatrix: [Double]
+    /// `w_i / Σ w`.
+    public let nationalWeights: [Double]
+    /// `output_usd_bn_i`.
+    public let outputs: [Double]
+    /// `r_i / Σ r` (zeros if `Σ r = 0`).
+    public let servicesWeights: [Double]
+    /// For each dimension `k`, `W_ik r_i / Σ_i W_ik r_i`, row-major `dimensions × N`.
+    public let dimensionWeights: [Double]
+    /// Index of the `personal` dimension, which also carries the device and implant components.
+    public let personalDimension: Int?
+    /// `(ω_s, ω_p, ω_n)` normalised to sum 1.
+    public let humanWeights: (services: Double, personal: Double, neural: Double)
+    /// Whether `A(t)` is solved per trial (uncertain digital dependence or coupling).
+    public let perTrialCoupling: Bool
+    /// `A(t)` per year (row-major, `years` blocks of `N²`) when shared; empty otherwise.
+    public let sharedMatrices: [Double]
+    /// `L(t)` per year when shared and the mode is linear; empty otherwise.
+    public let sharedLeontief: [Double]
+
+    /// Prepares a scenario; throws if some year's `I − A(t)` is singular (validation normally
+    /// refuses such a scenario first).
+    public init(scenario s: Scenario) throws {
+        scenario = s
+        parameters = ParameterTable(scenario: s)
+        metrics = MetricSet(scenario: s)
+        let n = s.sectors.count
+        sectorCount = n
+        years = s.horizonYears
+        baseMatrix = s.dependencies.effectiveMatrix.values
+        nationalWeights = SimulationPlan.normalised(s.sectors.map(\.criticality))
+        outputs = s.sectors.map(\.outputUSDbn)
+        let reliance = s.sectors.map(\.populationReliance)
+        servicesWeights = SimulationPlan.normalised(reliance)
+        var dims: [Double] = []
+        for d in s.humanSecurity.dimensions {
+            dims += SimulationPlan.normalised(zip(d.sectorWeights, reliance).map { $0 * $1 })
+        }
+        dimensionWeights = dims
+        personalDimension = s.humanSecurity.dimensions.firstIndex { $0.name == "personal" }
+        let hs = s.humanSecurity
+        let total = hs.servicesWeight + hs.personalWeight + hs.neuralWeight
+        humanWeights = total > 0
+            ? (hs.servicesWeight / total, hs.personalWeight / total, hs.neuralWeight / total)
+            : (0, 0, 0)
+        perTrialCoupling = parameters.couplingVariesByTrial
+        if perTrialCoupling {
+            sharedMatrices = []
+            sharedLeontief = []
+        } else {
+            let theta = parameters.meanValues // all coupling entries are fixed here
+            var mats: [Double] = []
+            var invs: [Double] = []
+            var digital = [Double](repeating: 0, count: n)
+            var a = [Double](repeating: 0, count: n * n)
+            for t in 0..<s.horizonYears {
+                SimulationPlan.digitalDependence(theta, parameters: parameters, year: t, into: &digital)
+                SimulationPlan.couplingMatrix(base: baseMatrix, digital: digital,
+                                              kappa: theta[parameters.index(.cyberCoupling)], n: n, into: &a)
+                mats += a
+                if s.cascade.mode == .linear {
+                    guard let l = LinearAlgebra.leontiefInverse(a, n: n) else {
+                        throw SimulationError.singularCascade(year: s.startYear + t)
+                    }
+                    invs += l
+                }
+            }
+            sharedMatrices = mats
+            sharedLeontief = invs
+        }
+    }
+
+    /// `x / Σ x`, or zeros when the sum is 0.
+    static func normalised(_ x: [Double]) -> [Double] {
+        let total = x.reduce(0, +)
+        return total > 0 ? x.map { $0 / total } : x.map { _ in 0 }
+    }
+
+    /// `d_i(t)` for every sector from a trial's parameter vector.
+    static func digitalDependence(_ theta: [Double], parameters p: ParameterTable, year t: Int, into d: inout [Double]) {
+        for i in 0..<p.sectorCount {
+            let base = p.index(sector: i, .digitalInitial)
+            d[i] = GrowthCurve.value(at: Double(t), initial: theta[base], ceiling: theta[base + 1], rate: theta[base + 2])
+        }
+    }
+
+    /// `A(t)_ij = a_ij·(1 + κ·d_i·d_j)`, row-major.
+    static func couplingMatrix(base: [Double], digital d: [Double], kappa: Double, n: Int, into a: inout [Double]) {
+        for i in 0..<n {
+            for j in 0..<n {
+                a[i * n + j] = base[i * n + j] * (1 + kappa * d[i] * d[j])
+            }
+        }
+    }
+}
+
+/// Failures of a forecast that validation did not catch.
+public enum SimulationError: Error, CustomStringConvertible, Equatable {
+    /// `I − A(t)` is singular in the given calendar year.
+    case singularCascade(year: Int)
+    /// The run was interrupted before it finished.
+    case cancelled
+
+    public var description: String {
+        switch self {
+        case .singularCascade(let year):
+            "dependencies: I − A(\(year)) is singular; the linear cascade has no solution"
+        case .cancelled:
+            "interrupted"
+        }
+    }
+}

@@ -1,0 +1,115 @@
+/// The deterministic what-if: a given direct-shock vector propagated through one year's `A(t)`
+/// with the scenario's cascade mode — "what if sector X loses half its operability?", and how the
+/// cascade is checked against published IIM examples.
+///
+/// Uncertain parameters are taken at their means (`Parameter.mean`); nothing random is drawn.
+///
+/// ```swift
+/// let r = try StressTest(scenario: s, year: 2030, shocks: ["energy": 0.5])
+/// r.inoperability   // q per sector, in scenario order
+/// ```
+public struct StressTest: Sendable {
+    public let scenario: Scenario
+    /// Calendar year whose `A(t)` is used.
+    public let year: Int
+    /// Direct shock `c_i` per sector (scenario order).
+    public let directShock: [Double]
+    /// Inoperability `q_i` per sector (scenario order).
+    public let inoperability: [Double]
+    /// `A(t)` used, row-major.
+    public let matrix: [Double]
+
+    /// Runs the stress test. Throws ``StressTestError`` for an unknown sector, a shock outside
+    /// `[0, 1]` or a year outside the simulated horizon.
+    public init(scenario: Scenario, year: Int, shocks: [String: Double]) throws(StressTestError) {
+        let n = scenario.sectors.count
+        let ids = scenario.sectors.map(\.id)
+        var c = [Double](repeating: 0, count: n)
+        for (id, value) in shocks {
+            guard let i = ids.firstIndex(of: id) else {
+                throw StressTestError("--shock: unknown sector '\(id)'; sectors are \(ids.joined(separator: ", "))")
+            }
+            guard value.isFinite, value >= 0, value <= 1 else {
+                throw StressTestError("--shock: \(id)=\(value) is outside [0, 1]")
+            }
+            c[i] = value
+        }
+        let t = year - scenario.startYear
+        guard t >= 0 && t < scenario.horizonYears else {
+            throw StressTestError("--year: \(year) is outside the simulated years \(scenario.startYear)…\(scenario.startYear + scenario.horizonYears - 1)")
+        }
+        let table = ParameterTable(scenario: scenario)
+        let theta = table.meanValues
+        var d = [Double](repeating: 0, count: n)
+        SimulationPlan.digitalDependence(theta, parameters: table, year: t, into: &d)
+        var a = [Double](repeating: 0, count: n * n)
+        SimulationPlan.couplingMatrix(base: scenario.dependencies.effectiveMatrix.values, digital: d,
+                                      kappa: theta[table.index(.cyberCoupling)], n: n, into: &a)
+        var q = [Double](repeating: 0, count: n)
+        var work = a
+        var scratch = [Double](repeating: 0, count: n)
+        var pivots = [Int32](repeating: 0, count: n)
+        c.withUnsafeBufferPointer { cp in
+            q.withUnsafeMutableBufferPointer { qp in
+                work.withUnsafeMutableBufferPointer { wp in
+                    switch scenario.cascade.mode {
+                    case .linear:
+                        pivots.withUnsafeMutableBufferPointer { pp in
+                            Cascade.linearSingle(shocks: cp.baseAddress!, matrix: wp.baseAddress!, into: qp.baseAddress!,
+                                                 n: n, pivots: pp.baseAddress!)
+                        }
+                    case .saturating:
+                        scratch.withUnsafeMutableBufferPointer { sp in
+                            Cascade.saturatingSingle(shocks: cp.baseAddress!, matrix: wp.baseAddress!,
+                                                     into: qp.baseAddress!, scratch: sp.baseAddress!, n: n)
+                        }
+                    }
+                }
+            }
+        }
+        self.scenario = scenario
+        self.year = year
+        directShock = c
+        inoperability = q
+        matrix = a
+    }
+
+    /// `Σ w_i q_i / Σ w_i`.
+    public var nationalRisk: Double { weighted(scenario.sectors.map(\.criticality)) }
+    /// `Σ r_i q_i / Σ r_i`.
+    public var servicesDeprivation: Double { weighted(scenario.sectors.map(\.populationReliance)) }
+    /// `Σ Y_i q_i`.
+    public var economicLoss: Double { zip(scenario.sectors, inoperability).reduce(0) { $0 + $1.0.outputUSDbn * $1.1 } }
+    /// `#{ i : q_i ≥ failure_threshold }`.
+    public var sectorsDisrupted: Int { inoperability.filter { $0 >= scenario.cascade.failureThreshold }.count }
+
+    func weighted(_ w: [Double]) -> Double {
+        let total = w.reduce(0, +)
+        guard total > 0 else { return 0 }
+        return zip(w, inoperability).reduce(0) { $0 + $1.0 * $1.1 } / total
+    }
+
+    /// Parses `"energy=0.5,communications=0.3"`.
+    public static func parseShocks(_ text: String) throws(StressTestError) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for item in text.split(separator: ",") {
+            let kv = item.split(separator: "=", maxSplits: 1)
+            guard kv.count == 2, let v = Double(kv[1].trimmingCharacters(in: .whitespaces)) else {
+                throw StressTestError("--shock: expected sector=value[,sector=value…], found '\(item)'")
+            }
+            let id = kv[0].trimmingCharacters(in: .whitespaces)
+            guard out[id] == nil else { throw StressTestError("--shock: sector '\(id)' given twice") }
+            out[id] = v
+        }
+        guard !out.isEmpty else { throw StressTestError("--shock: no shocks given") }
+        return out
+    }
+}
+
+/// Bad input to a stress test.
+public struct StressTestError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+import Foundation

@@ -1,0 +1,75 @@
+/// Preallocated, structure-of-arrays working memory for simulating up to ``capacity`` trials at
+/// once, and the loop over their years.
+///
+/// One `TrialBlock` belongs to one worker thread; after `init` nothing is allocated while it
+/// simulates (the hot loop only reads and writes these buffers).
+public final class TrialBlock {
+    /// Trials per block: a constant of the output format, not of the thread count.
+    public static let capacity = 1024
+
+    let plan: SimulationPlan
+    let n: Int
+    let p: Int
+    let m: Int
+    /// Parameter vectors, `capacity × P`.
+    let theta: UnsafeMutableBufferPointer<Double>
+    /// Digital dependence `d_i(t)`, `capacity × N`.
+    let digital: UnsafeMutableBufferPointer<Double>
+    /// Summed severities that hit each sector this year, then direct shocks `c`, `capacity × N`.
+    let shocks: UnsafeMutableBufferPointer<Double>
+    /// Inoperability `q`, `capacity × N`.
+    let inoperability: UnsafeMutableBufferPointer<Double>
+    /// Saturating-iteration scratch, `capacity × N`.
+    let scratch: UnsafeMutableBufferPointer<Double>
+    /// One trial's `A(t)` (per-trial coupling), `N × N`.
+    let matrix: UnsafeMutableBufferPointer<Double>
+    /// LU pivots, `N`.
+    let pivots: UnsafeMutableBufferPointer<Int32>
+    /// Metric values of this year, `capacity × M`.
+    let values: UnsafeMutableBufferPointer<Double>
+
+    public init(plan: SimulationPlan) {
+        self.plan = plan
+        n = plan.sectorCount
+        p = plan.parameters.count
+        m = plan.metrics.count
+        let c = TrialBlock.capacity
+        func buffer(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
+            let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: Swift.max(count, 1))
+            b.initialize(repeating: 0)
+            return b
+        }
+        theta = buffer(c * p)
+        digital = buffer(c * n)
+        shocks = buffer(c * n)
+        inoperability = buffer(c * n)
+        scratch = buffer(c * n)
+        matrix = buffer(n * n)
+        values = buffer(c * m)
+        pivots = .allocate(capacity: Swift.max(n, 1))
+        pivots.initialize(repeating: 0)
+    }
+
+    deinit {
+        for b in [theta, digital, shocks, inoperability, scratch, matrix, values] { b.deallocate() }
+        pivots.deallocate()
+    }
+
+    /// Simulates trials `firstTrial ..< firstTrial + rows` (`rows ≤ capacity`) over all years and
+    /// adds them to `accumulator`.
+    public func simulate(firstTrial: Int, rows: Int, into accumulator: inout ForecastAccumulator) {
+        precondition(rows > 0 && rows <= TrialBlock.capacity)
+        let seed = plan.scenario.seed
+        for b in 0..<rows {
+            let row = UnsafeMutableBufferPointer(rebasing: theta[(b * p)..<(b * p + p)])
+            plan.parameters.draw(seed: seed, trial: UInt64(firstTrial + b), into: row)
+        }
+        for t in 0..<plan.years {
+            directShocks(year: t, firstTrial: firstTrial, rows: rows)
+            cascade(year: t, rows: rows)
+            metrics(year: t, firstTrial: firstTrial, rows: rows)
+            accumulate(year: t, rows: rows, into: &accumulator)
+        }
+        accumulator.addTrials(rows)
+    }
+}

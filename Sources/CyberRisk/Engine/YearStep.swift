@@ -1,0 +1,234 @@
+import Foundation
+
+/// One simulated year for a block of trials: direct shocks, the cascade, the metrics, and their
+/// reduction into the accumulator. The equations are those of `docs/model.md`, step by step.
+extension TrialBlock {
+    /// Steps 1–4: `d_i(t)`, successful attacks `K_i ~ Poisson(λ_i)` with Beta severities, botnet
+    /// events, and `c_i = min(1, d_i·Σ severities)`. Leaves `d` in `digital` and `c` in `shocks`.
+    func directShocks(year t: Int, firstTrial: Int, rows: Int) {
+        let params = plan.parameters
+        let seed = plan.scenario.seed
+        let time = Double(t)
+        let gIoT = params.index(.iotInitial)
+        let gDecline = params.index(.vulnerabilityDecline)
+        let gEvents = params.index(.botnetEvents), gHit = params.index(.botnetHitProbability)
+        let gBotA = params.index(.botnetAlpha), gBotB = params.index(.botnetBeta)
+        for b in 0..<rows {
+            let trial = UInt64(firstTrial + b)
+            let th = theta.baseAddress! + b * p
+            let d = digital.baseAddress! + b * n
+            let s = shocks.baseAddress! + b * n
+            let delta = Foundation.pow(1 - th[gDecline], time)
+            let d0 = th[gIoT]
+            let devices = GrowthCurve.value(at: time, initial: d0, ceiling: th[gIoT + 1], rate: th[gIoT + 2])
+            let iotRatio = d0 > 0 ? devices / d0 : 1
+            for i in 0..<n {
+                let base = 8 * i
+                let di = GrowthCurve.value(at: time, initial: th[base], ceiling: th[base + 1], rate: th[base + 2])
+                d[i] = di
+                s[i] = 0
+                let lambda = th[base + 3] * Foundation.pow(iotRatio, th[base + 5]) * th[base + 4] * delta
+                guard di > 0, lambda > 0 else { continue }
+                var countRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.attackCount(year: t), site: UInt64(i))
+                let attacks = Poisson.sample(mean: lambda, using: &countRNG)
+                if attacks > 0 {
+                    var sevRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.attackSeverity(year: t), site: UInt64(i))
+                    let saturation = 1 / di
+                    var total = 0.0
+                    var k = 0.0
+                    // Once d_i·Σ ≥ 1 the shock is clamped at 1: later severities cannot matter.
+                    while k < attacks && total < saturation {
+                        total += Beta.sample(alpha: th[base + 6], beta: th[base + 7], using: &sevRNG)
+                        k += 1
+                    }
+                    s[i] = total
+                }
+            }
+            let eventMean = th[gEvents] * devices
+            if eventMean > 0 {
+                var eventRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.botnetCount(year: t), site: 0)
+                let events = Poisson.sample(mean: eventMean, using: &eventRNG)
+                var e = 0.0
+                var open = true
+                // Stops early once every sector is offline or saturated (d_i·Σ ≥ 1): further
+                // events cannot change any shock, so even absurd event counts end quickly.
+                while e < events && open {
+                    let siteBase = UInt64(e) &* UInt64(n)
+                    open = false
+                    for i in 0..<n where d[i] > 0 && d[i] * s[i] < 1 {
+                        open = true
+                        var hitRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.botnetHit(year: t),
+                                                  site: siteBase &+ UInt64(i))
+                        if hitRNG.uniform() < Swift.min(1, th[gHit] * d[i]) {
+                            s[i] += Beta.sample(alpha: th[gBotA], beta: th[gBotB], using: &hitRNG)
+                        }
+                    }
+                    e += 1
+                }
+            }
+            for i in 0..<n {
+                s[i] = Swift.min(1, d[i] * s[i])
+            }
+        }
+    }
+
+    /// Steps 5–6: `A(t)_ij = a_ij(1 + κ d_i d_j)` and `q` from `c`, in the scenario's mode. One
+    /// `dgemm` for the whole block when `A(t)` is shared; a solve per trial otherwise.
+    func cascade(year t: Int, rows: Int) {
+        let c = UnsafePointer(shocks.baseAddress!)
+        let q = inoperability.baseAddress!
+        let mode = plan.scenario.cascade.mode
+        if !plan.perTrialCoupling {
+            let nn = n * n
+            switch mode {
+            case .linear:
+                plan.sharedLeontief.withUnsafeBufferPointer { l in
+                    Cascade.linearBlock(shocks: c, leontief: l.baseAddress! + t * nn, into: q, rows: rows, n: n)
+                }
+            case .saturating:
+                plan.sharedMatrices.withUnsafeBufferPointer { a in
+                    Cascade.saturatingBlock(shocks: c, matrix: a.baseAddress! + t * nn, into: q,
+                                            scratch: scratch.baseAddress!, rows: rows, n: n)
+                }
+            }
+            return
+        }
+        let kappaIndex = plan.parameters.index(.cyberCoupling)
+        plan.baseMatrix.withUnsafeBufferPointer { base in
+            let a = matrix.baseAddress!
+            for b in 0..<rows {
+                let d = digital.baseAddress! + b * n
+                let kappa = theta[b * p + kappaIndex]
+                for i in 0..<n {
+                    let scale = kappa * d[i]
+                    for j in 0..<n {
+                        a[i * n + j] = base[i * n + j] * (1 + scale * d[j])
+                    }
+                }
+                switch mode {
+                case .linear:
+                    Cascade.linearSingle(shocks: c + b * n, matrix: a, into: q + b * n, n: n,
+                                         pivots: pivots.baseAddress!)
+                case .saturating:
+                    Cascade.saturatingSingle(shocks: c + b * n, matrix: a, into: q + b * n,
+                                             scratch: scratch.baseAddress!, n: n)
+                }
+            }
+        }
+    }
+
+    /// Step 7: the metrics of each trial-year into `values` (`rows × M`).
+    func metrics(year t: Int, firstTrial: Int, rows: Int) {
+        let params = plan.parameters
+        let seed = plan.scenario.seed
+        let time = Double(t)
+        let threshold = plan.scenario.cascade.failureThreshold
+        let population = plan.scenario.population
+        let (ws, wp, wn) = plan.humanWeights
+        let dimensionCount = plan.scenario.humanSecurity.dimensions.count
+        let gIoT = params.index(.iotInitial), gShare = params.index(.personalShare)
+        let gRate = params.index(.compromiseRate), gNeural = params.index(.neuralInitial)
+        let gProb = params.index(.neuralCompromiseProbability), gElast = params.index(.attackerElasticity)
+        let gHarm = params.index(.harmSeverity), gDecline = params.index(.vulnerabilityDecline)
+        plan.nationalWeights.withUnsafeBufferPointer { w in
+        plan.outputs.withUnsafeBufferPointer { out in
+        plan.servicesWeights.withUnsafeBufferPointer { r in
+        plan.dimensionWeights.withUnsafeBufferPointer { dw in
+            for b in 0..<rows {
+                let th = theta.baseAddress! + b * p
+                let q = inoperability.baseAddress! + b * n
+                let v = values.baseAddress! + b * m
+                var national = 0.0, loss = 0.0, services = 0.0, disrupted = 0.0
+                for i in 0..<n {
+                    let qi = q[i]
+                    national += w[i] * qi
+                    loss += out[i] * qi
+                    services += r[i] * qi
+                    if qi >= threshold { disrupted += 1 }
+                }
+                let delta = Foundation.pow(1 - th[gDecline], time)
+                let devices = GrowthCurve.value(at: time, initial: th[gIoT], ceiling: th[gIoT + 1], rate: th[gIoT + 2])
+                let gamma = th[gRate] * delta
+                let perPerson = devices * 1e9 * th[gShare] / population
+                let personal = -Foundation.expm1(-perPerson * gamma)
+                let u0 = th[gNeural]
+                let users = GrowthCurve.value(at: time, initial: u0, ceiling: th[gNeural + 1], rate: th[gNeural + 2])
+                var implants = 0.0
+                if users > 0 {
+                    let nu = Swift.min(1, th[gProb] * Foundation.pow(users / u0, th[gElast]) * delta)
+                    var rng = RandomStream(seed: seed, trial: UInt64(firstTrial + b),
+                                           stream: RandomStreamID.neural(year: t), site: 0)
+                    implants = Poisson.sample(mean: users * nu, using: &rng)
+                }
+                let neuralShare = users > 0 ? implants / users : 0
+                let neuralHarm = Swift.min(1, neuralShare * th[gHarm])
+                v[MetricSet.Core.nationalRisk.rawValue] = national
+                v[MetricSet.Core.humanRisk.rawValue] = ws * services + wp * personal + wn * neuralHarm
+                v[MetricSet.Core.economicLoss.rawValue] = loss
+                v[MetricSet.Core.sectorsDisrupted.rawValue] = disrupted
+                v[MetricSet.Core.servicesDeprivation.rawValue] = services
+                v[MetricSet.Core.personalCompromise.rawValue] = personal
+                v[MetricSet.Core.iotDevicesCompromised.rawValue] = devices * 1e3 * th[gShare] * gamma
+                v[MetricSet.Core.neuralImplantsCompromised.rawValue] = implants
+                v[MetricSet.Core.neuralCompromise.rawValue] = neuralShare
+                for k in 0..<dimensionCount {
+                    let row = dw.baseAddress! + k * n
+                    var s = 0.0
+                    for i in 0..<n { s += row[i] * q[i] }
+                    if k == plan.personalDimension {
+                        s = ws * s + wp * personal + wn * neuralHarm
+                    }
+                    v[plan.metrics.firstDimension + k] = s
+                }
+            }
+        }
+        }
+        }
+        }
+    }
+
+    /// Reduces this year's values of the block: plain sums in trial order (deterministic for a
+    /// given block), then one exact add per series; every value into its sketch.
+    func accumulate(year t: Int, rows: Int, into acc: inout ForecastAccumulator) {
+        let threshold = plan.scenario.cascade.failureThreshold
+        for k in 0..<m {
+            var sum = 0.0, squares = 0.0, lo = Double.infinity, hi = -Double.infinity
+            let series = t * m + k
+            for b in 0..<rows {
+                let x = values[b * m + k]
+                sum += x
+                squares += x * x
+                lo = Swift.min(lo, x)
+                hi = Swift.max(hi, x)
+                acc.metricSketches[series].insert(x)
+            }
+            acc.metricMoments[series].add(blockCount: Int64(rows), blockSum: sum, blockSumOfSquares: squares,
+                                          blockMin: lo, blockMax: hi)
+        }
+        for i in 0..<n {
+            var sum = 0.0, squares = 0.0, lo = Double.infinity, hi = -Double.infinity
+            var shock = 0.0, shockSquares = 0.0, shockLo = Double.infinity, shockHi = -Double.infinity
+            var hits: UInt64 = 0
+            let series = t * n + i
+            for b in 0..<rows {
+                let x = inoperability[b * n + i]
+                sum += x
+                squares += x * x
+                lo = Swift.min(lo, x)
+                hi = Swift.max(hi, x)
+                if x >= threshold { hits += 1 }
+                acc.inoperabilitySketches[series].insert(x)
+                let c = shocks[b * n + i]
+                shock += c
+                shockSquares += c * c
+                shockLo = Swift.min(shockLo, c)
+                shockHi = Swift.max(shockHi, c)
+            }
+            acc.inoperability[series].add(blockCount: Int64(rows), blockSum: sum, blockSumOfSquares: squares,
+                                          blockMin: lo, blockMax: hi)
+            acc.directShock[series].add(blockCount: Int64(rows), blockSum: shock, blockSumOfSquares: shockSquares,
+                                        blockMin: shockLo, blockMax: shockHi)
+            acc.disrupted[series] += hits
+        }
+    }
+}

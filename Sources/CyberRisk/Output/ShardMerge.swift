@@ -1,0 +1,44 @@
+/// Combines the state files of the shards of one forecast into the state of the whole forecast.
+///
+/// Refuses (with the file named) states of different configurations, seeds, trial counts, tool
+/// versions or shard counts, a shard given twice, and a missing shard. Because accumulators merge
+/// exactly, the merged tables are byte-identical to an unsharded run's.
+public enum ShardMerge {
+    /// Merges `(name, state)` pairs; names are used in error messages.
+    public static func merge(_ states: [(name: String, state: StateFile)]) throws(StateFileError) -> StateFile {
+        guard let (firstName, first) = states.first else { throw StateFileError("no shard states to merge") }
+        
+        var seen: [Int: String] = [:]
+        var merged = first
+        merged.accumulator = ForecastAccumulator(years: first.accumulator.years,
+                                                 metricCount: first.accumulator.metricCount,
+                                                 sectorCount: first.accumulator.sectorCount)
+        for (name, s) in states {
+            func refuse(_ what: String, _ a: String, _ b: String) -> StateFileError {
+                StateFileError("\(name): \(what) \(b) differs from \(firstName)'s \(a); shards of different forecasts cannot be merged")
+            }
+            if s.configHash != first.configHash { throw refuse("config hash", first.configHash, s.configHash) }
+            if s.seed != first.seed { throw refuse("seed", "\(first.seed)", "\(s.seed)") }
+            if s.trials != first.trials { throw refuse("trial count", "\(first.trials)", "\(s.trials)") }
+            if s.toolVersion != first.toolVersion { throw refuse("tool version", first.toolVersion, s.toolVersion) }
+            if s.blockSize != first.blockSize { throw refuse("block size", "\(first.blockSize)", "\(s.blockSize)") }
+            if s.shard.count != first.shard.count { throw refuse("shard count", "\(first.shard.count)", "\(s.shard.count)") }
+            if let other = seen[s.shard.index] {
+                throw StateFileError("\(name): shard \(s.shard) was already given by \(other)")
+            }
+            seen[s.shard.index] = name
+            merged.accumulator.merge(s.accumulator)
+        }
+        let missing = (0..<first.shard.count).filter { seen[$0] == nil }
+        guard missing.isEmpty else {
+            throw StateFileError("missing shard(s) \(missing.map { "\($0)/\(first.shard.count)" }.joined(separator: ", ")) of \(first.shard.count)")
+        }
+        let totalBlocks = (first.trials + first.blockSize - 1) / first.blockSize
+        merged.shard = .whole
+        merged.blocks = 0..<totalBlocks
+        guard merged.accumulator.trials == Int64(first.trials) else {
+            throw StateFileError("the shards hold \(merged.accumulator.trials) trials, expected \(first.trials)")
+        }
+        return merged
+    }
+}

@@ -1,0 +1,123 @@
+/// The exact, mergeable state of a forecast or of one shard of it (`state.bin`).
+///
+/// Layout (little-endian): the 16-byte magic `CYBERRISK-STATE\n`; format version; tool version;
+/// config hash; the resolved config (YAML); seed; trials; block size; shard index and count; the
+/// block range run; payload length and the serialised ``ForecastAccumulator``; then a 64-bit
+/// FNV-1a checksum over everything before it. Reading checks all of it, so a truncated,
+/// corrupted or foreign file is refused with a reason.
+public struct StateFile: Sendable, Equatable {
+    public static let magic = Array("CYBERRISK-STATE\n".utf8)
+    public static let formatVersion: UInt64 = 1
+
+    public var toolVersion: String
+    public var configHash: String
+    public var resolvedConfig: String
+    public var seed: UInt64
+    public var trials: Int
+    public var blockSize: Int
+    public var shard: Shard
+    public var blocks: Range<Int>
+    public var accumulator: ForecastAccumulator
+
+    public init(toolVersion: String, configHash: String, resolvedConfig: String, seed: UInt64, trials: Int,
+                blockSize: Int, shard: Shard, blocks: Range<Int>, accumulator: ForecastAccumulator) {
+        self.toolVersion = toolVersion
+        self.configHash = configHash
+        self.resolvedConfig = resolvedConfig
+        self.seed = seed
+        self.trials = trials
+        self.blockSize = blockSize
+        self.shard = shard
+        self.blocks = blocks
+        self.accumulator = accumulator
+    }
+
+    /// The file's bytes.
+    public func encoded() -> [UInt8] {
+        var w = ByteWriter()
+        w.append(bytes: StateFile.magic)
+        w.append(StateFile.formatVersion)
+        w.append(string: toolVersion)
+        w.append(string: configHash)
+        w.append(string: resolvedConfig)
+        w.append(seed)
+        w.append(UInt64(trials))
+        w.append(UInt64(blockSize))
+        w.append(UInt64(shard.index))
+        w.append(UInt64(shard.count))
+        w.append(UInt64(blocks.lowerBound))
+        w.append(UInt64(blocks.upperBound))
+        w.append(UInt64(accumulator.years))
+        w.append(UInt64(accumulator.metricCount))
+        w.append(UInt64(accumulator.sectorCount))
+        var payload = ByteWriter()
+        accumulator.write(to: &payload)
+        w.append(UInt64(payload.bytes.count))
+        w.append(bytes: payload.bytes)
+        w.append(FNV1a64.hash(w.bytes))
+        return w.bytes
+    }
+
+    /// Parses and checks a state file's bytes; `name` is used in error messages.
+    public init(decoding bytes: [UInt8]) throws(StateFileError) {
+        guard bytes.count >= StateFile.magic.count + 8, Array(bytes.prefix(StateFile.magic.count)) == StateFile.magic else {
+            throw StateFileError("not a cyberrisk state file")
+        }
+        let body = Array(bytes.dropLast(8))
+        do {
+            var tail = ByteReader(Array(bytes.suffix(8)))
+            let stored = try tail.readUInt64()
+            guard stored == FNV1a64.hash(body) else {
+                throw StateFileError("checksum mismatch: the file is truncated or corrupted")
+            }
+            var r = ByteReader(body)
+            _ = try r.readBytes(count: StateFile.magic.count)
+            let version = try r.readUInt64()
+            guard version == StateFile.formatVersion else {
+                throw StateFileError("state format version \(version), this tool reads \(StateFile.formatVersion)")
+            }
+            toolVersion = try r.readString()
+            configHash = try r.readString()
+            resolvedConfig = try r.readString()
+            seed = try r.readUInt64()
+            trials = try StateFile.int(r.readUInt64(), "trials")
+            blockSize = try StateFile.int(r.readUInt64(), "block size")
+            let index = try StateFile.int(r.readUInt64(), "shard index")
+            let count = try StateFile.int(r.readUInt64(), "shard count")
+            guard let shard = Shard(index: index, count: count) else {
+                throw StateFileError("invalid shard \(index)/\(count)")
+            }
+            self.shard = shard
+            let lo = try StateFile.int(r.readUInt64(), "first block")
+            let hi = try StateFile.int(r.readUInt64(), "last block")
+            guard lo <= hi else { throw StateFileError("invalid block range \(lo)..<\(hi)") }
+            blocks = lo..<hi
+            let years = try StateFile.int(r.readUInt64(), "years")
+            let metrics = try StateFile.int(r.readUInt64(), "metrics")
+            let sectors = try StateFile.int(r.readUInt64(), "sectors")
+            guard years <= 1000, metrics <= 10_000, sectors <= 100_000 else {
+                throw StateFileError("implausible shape \(years)×\(metrics)×\(sectors)")
+            }
+            let length = try StateFile.int(r.readUInt64(), "payload length")
+            var payload = ByteReader(try r.readBytes(count: length))
+            accumulator = try ForecastAccumulator(from: &payload, years: years, metricCount: metrics, sectorCount: sectors)
+            guard payload.isAtEnd, r.isAtEnd else { throw StateFileError("trailing bytes after the payload") }
+        } catch let error as StateFileError {
+            throw error
+        } catch {
+            throw StateFileError("malformed: \(error)")
+        }
+    }
+
+    static func int(_ x: UInt64, _ what: String) throws -> Int {
+        guard x <= UInt64(Int.max / 2) else { throw StateFileError("\(what) out of range") }
+        return Int(x)
+    }
+}
+
+/// Why a state file was refused.
+public struct StateFileError: Error, CustomStringConvertible, Equatable {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+    public var description: String { reason }
+}

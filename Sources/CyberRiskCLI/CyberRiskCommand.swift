@@ -1,0 +1,75 @@
+import ArgumentParser
+import CyberRisk
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `cyberrisk`: the root command. It only parses arguments, runs the library and prints;
+/// every failure leaves through ``exit(for:)`` with one of three exit codes:
+/// 0 success, 1 runtime failure (a write failed), 2 bad usage or bad input; 130/143 when
+/// interrupted by SIGINT/SIGTERM.
+@main
+struct CyberRiskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cyberrisk",
+        abstract: "Forecast ten years of cyber risk to critical infrastructure and people, as distributions.",
+        discussion: """
+            Runs a Monte Carlo forecast of national-security risk (sector disruption cascading through \
+            a sector-dependency matrix) and human-security risk (people deprived of services, personal \
+            devices and neural implants compromised) under IoT and neural-link growth scenarios.
+            Without a config file the embedded default scenario (configs/baseline.yaml) is used.
+            """,
+        version: ToolVersion.current,
+        subcommands: [Run.self, Stress.self, Validate.self, Merge.self, ConfigCommand.self]
+    )
+
+    static func main() {
+        LinearAlgebra.useSingleThreadedBLAS()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(for: error)
+        }
+    }
+
+    /// Prints `error` and exits with its code.
+    static func exit(for error: Error) -> Never {
+        let (code, message) = classify(error)
+        if !message.isEmpty {
+            let text = message.hasSuffix("\n") ? message : message + "\n"
+            FileHandle(fileDescriptor: code == 0 ? 1 : 2).write(Data(text.utf8))
+        }
+        Glibc.exit(code)
+    }
+
+    static func classify(_ error: Error) -> (Int32, String) {
+        switch error {
+        case let e as CLIError:
+            return (e.code, "error: " + e.message)
+        case let e as ConfigError:
+            return (2, "error: invalid configuration\n" + e.description)
+        case let e as StateFileError:
+            return (2, "error: " + e.description)
+        case let e as OutputError:
+            return (1, "error: cannot write \(e.description)")
+        case let e as SimulationError:
+            return (1, "error: " + e.description)
+        default:
+            let code = exitCode(for: error).rawValue
+            let message = fullMessage(for: error)
+            // swift-argument-parser uses 64 (EX_USAGE) for parse errors: scripts see one code, 2.
+            return (code == 64 ? 2 : code, message)
+        }
+    }
+}
+
+/// A failure with its exit code and message, raised by the commands themselves.
+struct CLIError: Error {
+    var code: Int32
+    var message: String
+
+    static func usage(_ message: String) -> CLIError { CLIError(code: 2, message: message) }
+    static func runtime(_ message: String) -> CLIError { CLIError(code: 1, message: message) }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import CyberRisk
+import Foundation
+
+/// `cyberrisk merge`: combine shard outputs into the whole forecast's output.
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Merge the output folders of `run --shard I/N` into one output, identical to an unsharded run's.",
+        discussion: "Refuses shards of different configs, seeds or trial counts, and missing or duplicate shards."
+    )
+
+    @Argument(help: "Shard output folders (each holding state.bin).")
+    var shards: [String]
+
+    @Option(help: "Output folder for the merged result.")
+    var out: String
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(help: "Print a JSON summary instead of the table.")
+    var json = false
+
+    func run() throws {
+        guard !shards.isEmpty else { throw CLIError.usage("merge: give at least one shard folder") }
+        let start = Date()
+        var states: [(name: String, state: StateFile)] = []
+        for folder in shards {
+            let path = folder + "/state.bin"
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CLIError.usage("\(path): cannot read (missing or unreadable)")
+            }
+            do {
+                states.append((path, try StateFile(decoding: Array(data))))
+            } catch {
+                throw CLIError.usage("\(path): \(error.description)")
+            }
+        }
+        let merged = try ShardMerge.merge(states)
+        let scenario: Scenario
+        do {
+            scenario = try ScenarioCatalog.scenario(fromResolved: merged.resolvedConfig, source: states[0].name)
+        } catch {
+            throw CLIError.usage("\(states[0].name): the embedded config does not load: \(error)")
+        }
+        let directory: OutputDirectory
+        do { directory = try OutputDirectory(path: out) } catch let e as OutputError {
+            throw CLIError.usage("--out: cannot use \(e.description)")
+        }
+        let manifest = Manifest(scenario: scenario.name, configHash: merged.configHash, resolvedConfig: merged.resolvedConfig,
+                                seed: merged.seed, trials: merged.trials, trialsRun: Int(merged.accumulator.trials),
+                                years: (0..<scenario.horizonYears).map { scenario.startYear + $0 },
+                                blockSize: merged.blockSize, threads: 0, shard: .whole, blocks: merged.blocks,
+                                startTime: start, endTime: Date(), mergedFrom: shards)
+        try ForecastOutput.write(scenario: scenario, state: merged, manifest: manifest, to: directory)
+        guard !quiet else { return }
+        let tables = ForecastTables(scenario: scenario, accumulator: merged.accumulator)
+        print(json ? ForecastSummary.json(tables: tables, manifest: manifest)
+                   : ForecastSummary.text(tables: tables, manifest: manifest, out: out))
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Synchronization
+
+/// A progress bar on stderr — percent, trials per second and ETA — redrawn at most five times a
+/// second, only when enabled (by default only when stderr is a terminal, never in logs or pipes).
+final class ProgressBar: Sendable {
+    /// `--progress auto|always|never`.
+    enum Mode: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
+    }
+
+    private struct State {
+        var done = 0
+        var lastDraw = 0.0
+    }
+
+    private let total: Int
+    private let enabled: Bool
+    private let start = Date()
+    private let state = Mutex(State())
+
+    init(total: Int, mode: Mode, quiet: Bool) {
+        self.total = total
+        switch mode {
+        case .never: enabled = false
+        case .always: enabled = !quiet
+        case .auto: enabled = !quiet && isatty(2) != 0
+        }
+    }
+
+    /// Adds finished trials (thread-safe).
+    func advance(by trials: Int) {
+        guard enabled else { return }
+        let now = Date().timeIntervalSince(start)
+        let line: String? = state.withLock { s in
+            s.done += trials
+            guard now - s.lastDraw >= 0.2 || s.done == total else { return nil }
+            s.lastDraw = now
+            return render(done: s.done, elapsed: now)
+        }
+        if let line { FileHandle.standardError.write(Data(line.utf8)) }
+    }
+
+    /// Clears the bar's line.
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: 79) + "\r").utf8))
+    }
+
+    private func render(done: Int, elapsed: Double) -> String {
+        let fraction = total > 0 ? Double(done) / Double(total) : 1
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let eta = rate > 0 ? Double(total - done) / rate : 0
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        return String(format: "\r[%@] %3.0f%%  %@ trials/s  ETA %@ ", bar, fraction * 100,
+                      ProgressBar.compact(rate), ProgressBar.clock(eta))
+    }
+
+    static func compact(_ x: Double) -> String {
+        x >= 1e6 ? String(format: "%.2fM", x / 1e6) : x >= 1e3 ? String(format: "%.1fk", x / 1e3) : String(format: "%.0f", x)
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+    }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import CyberRisk
+import Foundation
+
+/// `cyberrisk run`: the forecast.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the forecast and write summary.csv, sectors.csv, exceedance.csv, state.bin and manifest.json.",
+        discussion: """
+            Prints, per year, the mean and 95th percentile of national_risk, human_risk and \
+            economic_loss_usd_bn (or a JSON summary with --json). With --shard I/N it runs the I-th \
+            (0-based) of N contiguous block ranges; combine the shards with `cyberrisk merge`.
+            """
+    )
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    @Option(help: "Number of trials (overrides the config's `trials`).")
+    var trials: Int?
+
+    @Option(help: "Random seed (overrides the config's `seed`).")
+    var seed: UInt64?
+
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int?
+
+    @Option(help: "Output folder.")
+    var out: String = "out"
+
+    @Option(help: ArgumentHelp("Run only shard I of N (0-based), e.g. 3/8 or $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.",
+                               valueName: "I/N"))
+    var shard: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(help: "Print a JSON summary instead of the table.")
+    var json = false
+
+    @Option(help: "Progress bar on stderr: auto (only on a terminal), always, never.")
+    var progress: ProgressBar.Mode = .auto
+
+    func run() throws {
+        var extra: [String] = []
+        if let trials { extra.append("trials=\(trials)") }
+        if let seed { extra.append("seed=\(seed)") }
+        let resolved = try scenario.resolve(extra: extra)
+        let part: Shard
+        if let shard {
+            guard let s = Shard(parsing: shard) else {
+                throw CLIError.usage("--shard: expected I/N with 0 ≤ I < N, found '\(shard)'")
+            }
+            part = s
+        } else {
+            part = .whole
+        }
+        let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        guard workers >= 1 && workers <= 4096 else {
+            throw CLIError.usage("--threads: expected 1…4096, found \(workers)")
+        }
+        let directory: OutputDirectory
+        do {
+            directory = try OutputDirectory(path: out)
+        } catch let e as OutputError {
+            throw CLIError.usage("--out: cannot use \(e.description)")
+        }
+
+        let plan = try SimulationPlan(scenario: resolved.scenario)
+        let forecast = Forecast(plan: plan)
+        let signals = SignalWatcher()
+        let bar = ProgressBar(total: forecast.trials(in: part), mode: progress, quiet: quiet)
+        let start = Date()
+        let accumulator: ForecastAccumulator
+        do {
+            accumulator = try forecast.run(threads: workers, shard: part,
+                                           progress: { bar.advance(by: $0) },
+                                           isCancelled: { signals.isStopRequested })
+        } catch SimulationError.cancelled {
+            bar.finish()
+            throw signals.interruption("no output was written to \(out)")
+        }
+        bar.finish()
+        let end = Date()
+        let blocks = part.blocks(of: forecast.totalBlocks)
+        let state = StateFile(toolVersion: ToolVersion.current, configHash: resolved.hash,
+                              resolvedConfig: resolved.yaml, seed: resolved.scenario.seed,
+                              trials: resolved.scenario.trials, blockSize: TrialBlock.capacity,
+                              shard: part, blocks: blocks, accumulator: accumulator)
+        let manifest = Manifest(scenario: resolved.scenario.name, configHash: resolved.hash,
+                                resolvedConfig: resolved.yaml, seed: resolved.scenario.seed,
+                                trials: resolved.scenario.trials, trialsRun: Int(accumulator.trials),
+                                years: (0..<resolved.scenario.horizonYears).map { resolved.scenario.startYear + $0 },
+                                blockSize: TrialBlock.capacity, threads: workers, shard: part, blocks: blocks,
+                                startTime: start, endTime: end)
+        if signals.isStopRequested { throw signals.interruption("no output was written to \(out)") }
+        try ForecastOutput.write(scenario: resolved.scenario, state: state, manifest: manifest, to: directory)
+        guard !quiet else { return }
+        let tables = ForecastTables(scenario: resolved.scenario, accumulator: accumulator)
+        if json {
+            print(ForecastSummary.json(tables: tables, manifest: manifest))
+        } else {
+            print(ForecastSummary.text(tables: tables, manifest: manifest, out: out))
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import CyberRisk
+
+/// How a command picks its scenario: a config file, an embedded scenario by name, or the
+/// embedded default; then `--set` overrides.
+struct ScenarioOptions: ParsableArguments {
+    @Argument(help: "Scenario config (YAML, or JSON by extension). Default: the embedded baseline.")
+    var config: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Override a field by dotted path, e.g. --set scenario.iot.devices_bn.rate=0.25 (repeatable).",
+        valueName: "path=value"))
+    var overrides: [String] = []
+
+    /// Loads, resolves and validates the scenario.
+    func resolve(extra: [String] = []) throws -> ResolvedScenario {
+        try ScenarioCatalog.resolve(path: config, overrides: overrides + extra)
+    }
+}
