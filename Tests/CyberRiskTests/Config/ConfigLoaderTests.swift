@@ -8,7 +8,7 @@ struct ConfigLoaderTests {
     @Test func baselineLoads() throws {
         let s = try loader.load(embedded: "baseline.yaml")
         #expect(s.name == "baseline")
-        #expect(s.description == "Provisional baseline (estimates)")
+        #expect(s.description == "Base IoT and neural-link growth, moderate security gains (sourced defaults)")
         #expect(s.startYear == 2026)
         #expect(s.horizonYears == 10)
         #expect(s.trials == 100_000)
@@ -19,24 +19,24 @@ struct ConfigLoaderTests {
         #expect(s.sectors.last?.id == "water_wastewater")
         let energy = try #require(s.sectors.first { $0.id == "energy" })
         #expect(energy.name == "Energy")
-        #expect(energy.outputUSDbn == 1500)
+        #expect(energy.outputUSDbn == 944.4)
         #expect(energy.digital == GrowthCurve(initial: .fixed(0.7), ceiling: .fixed(0.95), rate: .fixed(0.15)))
-        #expect(energy.threat.attacksPerYear == .pert(lower: 10, mode: 30, upper: 90))
-        #expect(energy.threat.successProbability == .fixed(0.05))
-        #expect(energy.severity == BetaShape(alpha: .fixed(0.5), beta: .fixed(60)))
+        #expect(energy.threat.attacksPerYear == .pert(lower: 60, mode: 100, upper: 200))
+        #expect(energy.threat.successProbability == .fixed(0.1))
+        #expect(energy.severity == BetaShape(alpha: .fixed(0.16), beta: .fixed(400)))
         #expect(s.dependencies.matrix.count == 16)
-        #expect(s.dependencies.matrix[0, 1] == 0.029)
-        #expect(s.dependencies.matrix[15, 14] == 0.023)
-        #expect(s.dependencies.source == nil)
+        #expect(s.dependencies.matrix[0, 1] == 0.069516)   // configs/data/dependencies_bea2023.csv
+        #expect(s.dependencies.matrix[15, 14] == 0.0256863)
+        #expect(s.dependencies.source == "data/dependencies_bea2023.csv")
         #expect(s.dependencies.lifelineOverlayEnabled)
         let ids = s.sectors.map(\.id)
-        #expect(s.dependencies.lifelineFloors[ids.firstIndex(of: "energy")!] == 0.04)
+        #expect(s.dependencies.lifelineFloors[ids.firstIndex(of: "energy")!] == 0.06)
         #expect(s.dependencies.lifelineFloors[ids.firstIndex(of: "dams")!] == 0)
-        #expect(s.dependencies.cyberCoupling == .fixed(0.5))
-        #expect(s.cascade == CascadeSettings(mode: .linear, failureThreshold: 0.3))
-        #expect(s.iot.devices == GrowthCurve(initial: .fixed(23.5), ceiling: .fixed(78), rate: .fixed(0.18)))
-        #expect(s.neural.users.ceiling == .fixed(2_000_000))
-        #expect(s.botnet.severity.beta == .fixed(40))
+        #expect(s.dependencies.cyberCoupling == .pert(lower: 0.2, mode: 0.5, upper: 0.9))
+        #expect(s.cascade == CascadeSettings(mode: .linear, failureThreshold: 0.03))
+        #expect(s.iot.devices == GrowthCurve(initial: .fixed(25.2), ceiling: .fixed(77.1), rate: .fixed(0.205)))
+        #expect(s.neural.users.ceiling == .fixed(200_000))
+        #expect(s.botnet.severity.beta == .fixed(500))
         #expect(s.defense.vulnerabilityDecline == .fixed(0.03))
         #expect(s.humanSecurity.servicesWeight == 0.6)
         #expect(s.humanSecurity.dimensions.map(\.name) ==
@@ -71,9 +71,9 @@ struct ConfigLoaderTests {
               iot: {devices_bn: {rate: 0.25}}
             human_security: {weights: {neural: 0.2}}
             """)
-        #expect(s.cascade == CascadeSettings(mode: .saturating, failureThreshold: 0.3))
-        #expect(s.iot.devices == GrowthCurve(initial: .fixed(23.5), ceiling: .fixed(78), rate: .fixed(0.25)))
-        #expect(s.iot.personalShare == .fixed(0.55))
+        #expect(s.cascade == CascadeSettings(mode: .saturating, failureThreshold: 0.03))
+        #expect(s.iot.devices == GrowthCurve(initial: .fixed(25.2), ceiling: .fixed(77.1), rate: .fixed(0.25)))
+        #expect(s.iot.personalShare == .fixed(0.09))
         #expect(s.humanSecurity.servicesWeight == 0.6)
         #expect(s.humanSecurity.neuralWeight == 0.2)
         #expect(s.humanSecurity.dimensions.count == 7)
@@ -161,11 +161,11 @@ struct ConfigLoaderTests {
         #expect(s.sectors.map(\.id) == ["water_wastewater", "energy"])
         let water = s.sectors[0]
         #expect(water.criticality == 3)
-        #expect(water.name == "Water Wastewater")
-        #expect(water.outputUSDbn == 300)
+        #expect(water.name == "Water and Wastewater Systems")
+        #expect(water.outputUSDbn == 126.7)
         let energy = s.sectors[1]
         #expect(energy.threat.successProbability == .fixed(0.1))
-        #expect(energy.threat.attacksPerYear == .pert(lower: 10, mode: 30, upper: 90))
+        #expect(energy.threat.attacksPerYear == .pert(lower: 60, mode: 100, upper: 200))
         // The default matrix's submatrix, by id (rows and columns reordered).
         let baseline = try ConfigFixtures.loader().load(embedded: "baseline.yaml")
         let ids = baseline.sectors.map(\.id)
@@ -173,7 +173,7 @@ struct ConfigLoaderTests {
         #expect(s.dependencies.matrix.values == [baseline.dependencies.matrix[w, w], baseline.dependencies.matrix[w, e],
                                                  baseline.dependencies.matrix[e, w], baseline.dependencies.matrix[e, e]])
         // Default floors and dimension tables restricted silently to these sectors.
-        #expect(s.dependencies.lifelineFloors == [0.02, 0.04])
+        #expect(s.dependencies.lifelineFloors == [0.03, 0.06])
         #expect(s.humanSecurity.dimensions.first { $0.name == "food" }?.sectorWeights == [0.5, 0.5])
     }
 
@@ -195,7 +195,7 @@ struct ConfigLoaderTests {
         #expect(space.severity == BetaShape(alpha: .fixed(0.5), beta: .fixed(50)))
         #expect(s.dependencies.matrix.values == [0, 0.1, 0.2, 0])
         #expect(s.dependencies.lifelineOverlayEnabled)
-        #expect(s.dependencies.lifelineFloors == [0.04, 0])
+        #expect(s.dependencies.lifelineFloors == [0.06, 0])
     }
 
     @Test func userDimensionNamingUnknownSectorIsAnError() {
@@ -224,8 +224,8 @@ struct ConfigLoaderTests {
                   success_probability: {normal: [0.05, 0.02, 0, 0.2]}
                   iot_elasticity: {lognormal: [0.5, 0.1]}
             """)
-        #expect(s.description == "Provisional baseline (estimates)")
-        #expect(s.cascade == CascadeSettings(mode: .linear, failureThreshold: 0.3))
+        #expect(s.description == "Base IoT and neural-link growth, moderate security gains (sourced defaults)")
+        #expect(s.cascade == CascadeSettings(mode: .linear, failureThreshold: 0.03))
         let t = s.sectors[0].threat
         #expect(t.attacksPerYear == .pert(lower: 10, mode: 20, upper: 40))
         #expect(t.successProbability == .normal(mean: 0.05, sd: 0.02, lower: 0, upper: 0.2))

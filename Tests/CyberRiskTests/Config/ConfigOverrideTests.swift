@@ -28,8 +28,8 @@ struct ConfigOverrideTests {
                                 overrides: ["scenario.iot.devices_bn.rate={pert: [0.1, 0.16, 0.2]}"])
         #expect(s.iot.devices.rate == .pert(lower: 0.1, mode: 0.16, upper: 0.2))
         let t = try loader.load(embedded: "baseline.yaml",
-                                overrides: ["sectors.energy.threat.attacks_per_year.pert[1]=40"])
-        #expect(t.sectors.first { $0.id == "energy" }?.threat.attacksPerYear == .pert(lower: 10, mode: 40, upper: 90))
+                                overrides: ["sectors.energy.threat.attacks_per_year.pert[1]=80"])
+        #expect(t.sectors.first { $0.id == "energy" }?.threat.attacksPerYear == .pert(lower: 60, mode: 80, upper: 200))
     }
 
     @Test func setByIndexAndByID() throws {
