@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// Every class of bad input ends with exit code 2 and a message naming the file, the field path
+/// and the reason — never a trap, never output files.
+@Suite struct BadInputTests {
+    /// Writes `text` as a config in a fresh folder and returns its path.
+    static func config(_ text: String, name: String = "bad.yaml") throws -> String {
+        let dir = try CLIRunner.temporaryDirectory()
+        let path = dir.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static let cases: [(String, String, [String])] = [
+        ("unknown field", "trails: 5\n", ["trails", "did you mean", "trials"]),
+        ("wrong type", "trials: many\n", ["trials", "many"]),
+        ("probability out of range", "sectors:\n  - {id: energy, threat: {success_probability: 1.5}}\n",
+         ["sectors[0].threat.success_probability", "1.5"]),
+        ("negative rate", "scenario:\n  iot: {devices_bn: {rate: -0.1}}\n", ["scenario.iot.devices_bn.rate"]),
+        ("ceiling below initial", "sectors:\n  - {id: energy, digital: {initial: 0.9, ceiling: 0.5}}\n",
+         ["sectors[0].digital", "ceiling"]),
+        ("beta shape not positive", "sectors:\n  - {id: energy, severity: {alpha: 0}}\n", ["sectors[0].severity.alpha"]),
+        ("duplicate sector id", "sectors:\n  - {id: energy}\n  - {id: energy}\n", ["sectors[1].id", "duplicate"]),
+        ("matrix not N×N", "sectors:\n  - {id: energy}\n  - {id: dams}\ndependencies: {matrix: [[0, 0.1]]}\n",
+         ["dependencies.matrix", "2"]),
+        ("negative matrix entry", "sectors:\n  - {id: energy}\n  - {id: dams}\ndependencies: {matrix: [[0, -0.1], [0, 0]]}\n",
+         ["dependencies.matrix[0][1]"]),
+        ("NaN", "population: .nan\n", ["population"]),
+        ("diverging cascade", "sectors:\n  - {id: energy}\n  - {id: dams}\ndependencies: {matrix: [[0, 1.2], [0.9, 0]], lifeline_overlay: {enabled: false}}\n",
+         ["spectral radius", "diverge"]),
+        ("trials not positive", "trials: 0\n", ["trials"]),
+        ("absurd trial count", "trials: 1e30\n", ["trials"]),
+        ("unknown cascade mode", "cascade: {mode: quadratic}\n", ["cascade.mode", "linear"]),
+    ]
+
+    @Test(arguments: 0..<Self.cases.count)
+    func brokenConfigExitsTwoNamingTheField(index: Int) throws {
+        let (what, text, phrases) = Self.cases[index]
+        let path = try Self.config(text)
+        for command in [["validate", path], ["run", path, "--out", path + ".out"]] {
+            let r = try CLIRunner.run(command)
+            #expect(r.status == 2, "\(what): exit \(r.status)\n\(r.stderr)")
+            #expect(r.stderr.contains(path), "\(what): file not named\n\(r.stderr)")
+            for phrase in phrases {
+                #expect(r.stderr.contains(phrase), "\(what): '\(phrase)' missing from\n\(r.stderr)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: path + ".out/summary.csv"))
+        }
+    }
+
+    @Test func validateReportsEveryProblemNotOnlyTheFirst() throws {
+        let path = try Self.config("trials: -3\nseed: x\nsectors:\n  - {id: energy, threat: {success_probability: 2}}\n")
+        let r = try CLIRunner.run(["validate", path])
+        #expect(r.status == 2)
+        for field in ["trials", "seed", "sectors[0].threat.success_probability"] {
+            #expect(r.stderr.contains(field), "\(field) not reported:\n\(r.stderr)")
+        }
+    }
+
+    @Test func missingFileAndBadArgumentsAreUsageErrors() throws {
+        let missing = try CLIRunner.run(["run", "/nonexistent/x.yaml"])
+        #expect(missing.status == 2 && missing.stderr.contains("/nonexistent/x.yaml"))
+        let set = try CLIRunner.run(["validate", "--set", "scenario.iot.devices.rate=1"])
+        #expect(set.status == 2 && set.stderr.contains("scenario.iot.devices"))
+        let shard = try CLIRunner.run(["run", "--trials", "100", "--shard", "4/4"])
+        #expect(shard.status == 2 && shard.stderr.contains("--shard"))
+        let option = try CLIRunner.run(["run", "--no-such-option"])
+        #expect(option.status == 2)
+        let threads = try CLIRunner.run(["run", "--threads", "0"])
+        #expect(threads.status == 2 && threads.stderr.contains("--threads"))
+    }
+
+    @Test func unwritableOutputFolderIsRefusedBeforeAnyWork() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let file = dir.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: file)
+        let r = try CLIRunner.run(["run", "--trials", "100", "--out", file.path + "/sub"])
+        #expect(r.status == 2 && r.stderr.contains(file.path))
+    }
+
+    @Test func validConfigValidates() throws {
+        let r = try CLIRunner.run(["validate", CLIRunner.packageRoot.appendingPathComponent("configs/baseline.yaml").path])
+        #expect(r.status == 0 && r.stdout.hasPrefix("ok: "))
+    }
+}
