@@ -92,7 +92,7 @@ struct ConfigParserTests {
     @Test func garbageNeverTraps() throws {
         // A few hundred seeded mutations of baseline.yaml: each gives a scenario or a ConfigError.
         let base = Array(ConfigFixtures.baselineText.utf8)
-        var rng = FuzzRandom(seed: 20_260_101)
+        var rng = SplitMix64(seed: 20_260_101)
         let alphabet = Array("{}[],:-&*!?|>'\"#%@` \n\t0123456789.eE+-nanif~".utf8) + [0x00, 0xFF, 0xC3, 0x80]
         var accepted = 0, refused = 0
         for round in 0..<300 {
@@ -124,15 +124,3 @@ struct ConfigParserTests {
     }
 }
 
-/// SplitMix64, a small seeded generator for the fuzz loop.
-struct FuzzRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

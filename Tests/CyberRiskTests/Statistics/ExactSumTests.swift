@@ -1,26 +1,6 @@
 import Testing
 @testable import CyberRisk
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny, fixed-seed source of test data.
-fileprivate struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in `[0, 1)`.
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
-    /// Uniform in `0..<n` (modulo bias is irrelevant here).
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func shuffle<T>(_ xs: inout [T]) {
-        guard xs.count > 1 else { return }
-        for i in stride(from: xs.count - 1, to: 0, by: -1) { xs.swapAt(i, below(i + 1)) }
-    }
-}
 
 fileprivate func exactSum(_ xs: [Double]) -> ExactSum {
     var s = ExactSum()
@@ -42,7 +22,7 @@ fileprivate func encoded(_ s: ExactSum) -> [UInt8] {
 /// so that magnitudes differ wildly.
 fileprivate func wild(_ rng: inout SplitMix64, exponents: ClosedRange<Int>) -> Double {
     let e = exponents.lowerBound + rng.below(exponents.count)
-    let x = Double(sign: rng.next() & 1 == 0 ? .plus : .minus, exponent: e, significand: 1 + rng.uniform())
+    let x = Double(sign: rng.next() & 1 == 0 ? .plus : .minus, exponent: e, significand: 1 + rng.uniformHalfOpen())
     return x
 }
 
