@@ -192,42 +192,28 @@ extension TrialBlock {
     func accumulate(year t: Int, rows: Int, into acc: inout ForecastAccumulator) {
         let threshold = plan.scenario.cascade.failureThreshold
         for k in 0..<m {
-            var sum = 0.0, squares = 0.0, lo = Double.infinity, hi = -Double.infinity
+            var block = BlockMoments()
             let series = t * m + k
             for b in 0..<rows {
                 let x = values[b * m + k]
-                sum += x
-                squares += x * x
-                lo = Swift.min(lo, x)
-                hi = Swift.max(hi, x)
+                block.add(x)
                 acc.metricSketches[series].insert(x)
             }
-            acc.metricMoments[series].add(blockCount: Int64(rows), blockSum: sum, blockSumOfSquares: squares,
-                                          blockMin: lo, blockMax: hi)
+            acc.metricMoments[series].add(block)
         }
         for i in 0..<n {
-            var sum = 0.0, squares = 0.0, lo = Double.infinity, hi = -Double.infinity
-            var shock = 0.0, shockSquares = 0.0, shockLo = Double.infinity, shockHi = -Double.infinity
+            var q = BlockMoments(), c = BlockMoments()
             var hits: UInt64 = 0
             let series = t * n + i
             for b in 0..<rows {
                 let x = inoperability[b * n + i]
-                sum += x
-                squares += x * x
-                lo = Swift.min(lo, x)
-                hi = Swift.max(hi, x)
+                q.add(x)
                 if x >= threshold { hits += 1 }
                 acc.inoperabilitySketches[series].insert(x)
-                let c = shocks[b * n + i]
-                shock += c
-                shockSquares += c * c
-                shockLo = Swift.min(shockLo, c)
-                shockHi = Swift.max(shockHi, c)
+                c.add(shocks[b * n + i])
             }
-            acc.inoperability[series].add(blockCount: Int64(rows), blockSum: sum, blockSumOfSquares: squares,
-                                          blockMin: lo, blockMax: hi)
-            acc.directShock[series].add(blockCount: Int64(rows), blockSum: shock, blockSumOfSquares: shockSquares,
-                                        blockMin: shockLo, blockMax: shockHi)
+            acc.inoperability[series].add(q)
+            acc.directShock[series].add(c)
             acc.disrupted[series] += hits
         }
     }
