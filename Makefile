@@ -22,7 +22,9 @@ forecast: release
 	.build/release/cyberrisk run --out $(OUT) $(ARGS)
 
 # The end-to-end tests run the debug binary, so it is built first.
+# The derived-data check runs first so the test runner's summary is the last thing printed.
 test: build
+	bash scripts/check_derived_data.sh
 	$(SWIFT) test
 
 clean:
