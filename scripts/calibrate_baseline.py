@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check a scenario config against the calibration anchors, analytically (and optionally by Monte Carlo).
 
-    python3 scripts/calibrate_baseline.py configs/sectors_baseline_draft.yaml
+    python3 scripts/calibrate_baseline.py configs/baseline.yaml
     python3 scripts/calibrate_baseline.py configs/baseline.yaml --mc 4000     # + a Monte Carlo check
 
 Reads a config with the cyberrisk schema (`sectors`, `dependencies` with `matrix` or `csv` — a
@@ -324,7 +324,7 @@ def monte_carlo(cfg, ids, a_eff, years, trials, seed):
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("config", nargs="?", default=os.path.join(
-        os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "configs", "sectors_baseline_draft.yaml"))
+        os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "configs", "baseline.yaml"))
     p.add_argument("--mc", type=int, default=0, help="also run a Monte Carlo check with this many trials")
     p.add_argument("--seed", type=int, default=2026)
     args = p.parse_args(argv)
