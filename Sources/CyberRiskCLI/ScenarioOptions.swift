@@ -7,6 +7,11 @@ struct ScenarioOptions: ParsableArguments {
     @Argument(help: "Scenario config (YAML, or JSON by extension). Default: the embedded baseline.")
     var config: String?
 
+    @Option(help: ArgumentHelp(
+        "Use an embedded scenario by name instead of a config file (see `cyberrisk scenarios`).",
+        valueName: "name"))
+    var scenario: String?
+
     @Option(name: .customLong("set"), help: ArgumentHelp(
         "Override a field by dotted path, e.g. --set scenario.iot.devices_bn.rate=0.25 (repeatable).",
         valueName: "path=value"))
@@ -14,6 +19,16 @@ struct ScenarioOptions: ParsableArguments {
 
     /// Loads, resolves and validates the scenario.
     func resolve(extra: [String] = []) throws -> ResolvedScenario {
-        try ScenarioCatalog.resolve(path: config, overrides: overrides + extra)
+        guard let scenario else {
+            return try ScenarioCatalog.resolve(path: config, overrides: overrides + extra)
+        }
+        if let config {
+            throw CLIError.usage("give either a config file ('\(config)') or --scenario '\(scenario)', not both")
+        }
+        do {
+            return try ScenarioCatalog.resolve(scenario: scenario, overrides: overrides + extra)
+        } catch let e as ScenarioCatalogError {
+            throw CLIError.usage("--scenario: " + e.description)
+        }
     }
 }

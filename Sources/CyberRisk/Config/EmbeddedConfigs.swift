@@ -10,6 +10,13 @@ public enum EmbeddedConfigs {
         "data/sector_economics_bea2023.csv": PackageResources.sector_economics_bea2023_csv,
         "data/cisa_bea_crosswalk.csv": PackageResources.cisa_bea_crosswalk_csv,
         "data/growth_fits.csv": PackageResources.growth_fits_csv,
+        "scenarios/hyperconnected.yaml": PackageResources.hyperconnected_yaml,
+        "scenarios/cautious.yaml": PackageResources.cautious_yaml,
+        "scenarios/iot-fast.yaml": PackageResources.iot_fast_yaml,
+        "scenarios/neural-fast.yaml": PackageResources.neural_fast_yaml,
+        "scenarios/secure-by-design.yaml": PackageResources.secure_by_design_yaml,
+        "analogues/estonia-2007.yaml": PackageResources.estonia_2007_yaml,
+        "analogues/georgia-2008.yaml": PackageResources.georgia_2008_yaml,
     ]
 
     /// The embedded files as a config file system.
