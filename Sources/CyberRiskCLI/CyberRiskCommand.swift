@@ -26,6 +26,9 @@ struct CyberRiskCommand: ParsableCommand {
 
     static func main() {
         LinearAlgebra.useSingleThreadedBLAS()
+        // A write beyond the file-size limit then fails with EFBIG (reported with its path)
+        // instead of killing the process with SIGXFSZ.
+        Glibc.signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// A failing write (here: the file-size limit, as on a full disk) exits 1 naming the path, leaves
+/// no partial file under a final name, and leaves earlier outputs in the folder untouched.
+@Suite struct WriteFailureTests {
+    @Test func fileSizeLimitFailsCleanly() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let out = dir.appendingPathComponent("out")
+        let first = try CLIRunner.run(["run", "--trials", "1500", "--seed", "1", "--quiet", "--out", out.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let names = ["summary.csv", "sectors.csv", "exceedance.csv", "state.bin", "manifest.json"]
+        var before: [String: Data] = [:]
+        for name in names { before[name] = try Data(contentsOf: out.appendingPathComponent(name)) }
+
+        // `ulimit -f 8`: at most 8 blocks of 512 bytes per file, far less than summary.csv needs.
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "ulimit -f 8; exec \"$0\" run --trials 1500 --seed 2 --quiet --out \"$1\"",
+                       CLIRunner.binary, out.path]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationReason == .exit && p.terminationStatus == 1, "\(p.terminationStatus): \(message)")
+        #expect(message.contains(out.path + "/"), "path not named: \(message)")
+        for name in names {
+            #expect(try Data(contentsOf: out.appendingPathComponent(name)) == before[name], "\(name) changed")
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
+    }
+}
