@@ -76,3 +76,22 @@ struct CLIError: Error {
     static func usage(_ message: String) -> CLIError { CLIError(code: 2, message: message) }
     static func runtime(_ message: String) -> CLIError { CLIError(code: 1, message: message) }
 }
+
+extension OutputDirectory {
+    /// Opens the folder named by `--out`, before any work: one that cannot be created, written or
+    /// locked is a usage error (exit 2).
+    static func forOption(_ path: String) throws -> OutputDirectory {
+        do {
+            return try OutputDirectory(path: path)
+        } catch let e as OutputError {
+            throw CLIError.usage("--out: cannot use \(e.description)")
+        }
+    }
+}
+
+extension ResolvedScenario {
+    /// Prints the resolved config as YAML, ending in exactly one newline.
+    func printYAML() {
+        print(yaml, terminator: yaml.hasSuffix("\n") ? "" : "\n")
+    }
+}

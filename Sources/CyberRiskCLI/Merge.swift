@@ -43,13 +43,10 @@ struct Merge: ParsableCommand {
         } catch {
             throw CLIError.usage("\(states[0].name): the embedded config does not load: \(error)")
         }
-        let directory: OutputDirectory
-        do { directory = try OutputDirectory(path: out) } catch let e as OutputError {
-            throw CLIError.usage("--out: cannot use \(e.description)")
-        }
+        let directory = try OutputDirectory.forOption(out)
         let manifest = Manifest(scenario: scenario.name, configHash: merged.configHash, resolvedConfig: merged.resolvedConfig,
                                 seed: merged.seed, trials: merged.trials, trialsRun: Int(merged.accumulator.trials),
-                                years: (0..<scenario.horizonYears).map { scenario.startYear + $0 },
+                                years: scenario.calendarYears,
                                 blockSize: merged.blockSize, threads: 0, shard: .whole, blocks: merged.blocks,
                                 startTime: start, endTime: Date(), mergedFrom: shards)
         try ForecastOutput.write(scenario: scenario, state: merged, manifest: manifest, to: directory)

@@ -58,12 +58,7 @@ struct Run: ParsableCommand {
         guard workers >= 1 && workers <= 4096 else {
             throw CLIError.usage("--threads: expected 1…4096, found \(workers)")
         }
-        let directory: OutputDirectory
-        do {
-            directory = try OutputDirectory(path: out)
-        } catch let e as OutputError {
-            throw CLIError.usage("--out: cannot use \(e.description)")
-        }
+        let directory = try OutputDirectory.forOption(out)
 
         let plan = try SimulationPlan(scenario: resolved.scenario)
         let forecast = Forecast(plan: plan)
@@ -89,7 +84,7 @@ struct Run: ParsableCommand {
         let manifest = Manifest(scenario: resolved.scenario.name, configHash: resolved.hash,
                                 resolvedConfig: resolved.yaml, seed: resolved.scenario.seed,
                                 trials: resolved.scenario.trials, trialsRun: Int(accumulator.trials),
-                                years: (0..<resolved.scenario.horizonYears).map { resolved.scenario.startYear + $0 },
+                                years: resolved.scenario.calendarYears,
                                 blockSize: TrialBlock.capacity, threads: workers, shard: part, blocks: blocks,
                                 startTime: start, endTime: end)
         if signals.isStopRequested { throw signals.interruption("no output was written to \(out)") }

@@ -40,7 +40,7 @@ struct Scenarios: ParsableCommand {
             } catch let e as ScenarioCatalogError {
                 throw CLIError.usage(e.description)
             }
-            print(r.yaml, terminator: r.yaml.hasSuffix("\n") ? "" : "\n")
+            r.printYAML()
         }
     }
 }

@@ -36,10 +36,7 @@ struct Stress: ParsableCommand {
             throw CLIError.usage(error.description)
         }
         if let out {
-            let directory: OutputDirectory
-            do { directory = try OutputDirectory(path: out) } catch let e as OutputError {
-                throw CLIError.usage("--out: cannot use \(e.description)")
-            }
+            let directory = try OutputDirectory.forOption(out)
             var csv = CSVTable(header: ["sector", "direct_shock", "inoperability"])
             for (i, sector) in s.sectors.enumerated() {
                 csv.append([.text(sector.id), .number(result.directShock[i]), .number(result.inoperability[i])])

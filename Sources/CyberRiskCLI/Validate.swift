@@ -15,7 +15,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         let r = try scenario.resolve()
         if resolved {
-            print(r.yaml, terminator: r.yaml.hasSuffix("\n") ? "" : "\n")
+            r.printYAML()
             return
         }
         let s = r.scenario
@@ -36,7 +36,6 @@ struct ConfigCommand: ParsableCommand {
     var dump = false
 
     func run() throws {
-        let r = try scenario.resolve()
-        print(r.yaml, terminator: r.yaml.hasSuffix("\n") ? "" : "\n")
+        try scenario.resolve().printYAML()
     }
 }

@@ -35,6 +35,9 @@ public struct Scenario: Sendable, Equatable, Hashable {
     /// Human-security weights and UNDP dimensions.
     public var humanSecurity: HumanSecurity
 
+    /// The simulated calendar years, `startYear … startYear + horizonYears − 1`.
+    public var calendarYears: [Int] { (0..<horizonYears).map { startYear + $0 } }
+
     public init(name: String, description: String, startYear: Int, horizonYears: Int, trials: Int,
                 seed: UInt64, population: Double, sectors: [Sector], dependencies: Dependencies,
                 cascade: CascadeSettings, iot: IoTScenario, neural: NeuralScenario,

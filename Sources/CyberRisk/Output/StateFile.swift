@@ -58,7 +58,7 @@ public struct StateFile: Sendable, Equatable {
         return w.bytes
     }
 
-    /// Parses and checks a state file's bytes; `name` is used in error messages.
+    /// Parses and checks a state file's bytes; the error's reason says what is wrong (the caller adds the path).
     public init(decoding bytes: [UInt8]) throws(StateFileError) {
         guard bytes.count >= StateFile.magic.count + 8, Array(bytes.prefix(StateFile.magic.count)) == StateFile.magic else {
             throw StateFileError("not a cyberrisk state file")
