@@ -25,6 +25,10 @@ public final class TrialBlock {
     let matrix: UnsafeMutableBufferPointer<Double>
     /// LU pivots, `N`.
     let pivots: UnsafeMutableBufferPointer<Int32>
+    /// IoT devices `D(t)` (bn) of each trial this year, `capacity`.
+    let devices: UnsafeMutableBufferPointer<Double>
+    /// Defence factor `δ(t)` of each trial this year, `capacity`.
+    let defence: UnsafeMutableBufferPointer<Double>
     /// Metric values of this year, `capacity × M`.
     let values: UnsafeMutableBufferPointer<Double>
 
@@ -46,12 +50,14 @@ public final class TrialBlock {
         scratch = buffer(c * n)
         matrix = buffer(n * n)
         values = buffer(c * m)
+        devices = buffer(c)
+        defence = buffer(c)
         pivots = .allocate(capacity: Swift.max(n, 1))
         pivots.initialize(repeating: 0)
     }
 
     deinit {
-        for b in [theta, digital, shocks, inoperability, scratch, matrix, values] { b.deallocate() }
+        for b in [theta, digital, shocks, inoperability, scratch, matrix, values, devices, defence] { b.deallocate() }
         pivots.deallocate()
     }
 

@@ -4,7 +4,8 @@ import Foundation
 /// reduction into the accumulator. The equations are those of `docs/model.md`, step by step.
 extension TrialBlock {
     /// Steps 1–4: `d_i(t)`, successful attacks `K_i ~ Poisson(λ_i)` with Beta severities, botnet
-    /// events, and `c_i = min(1, d_i·Σ severities)`. Leaves `d` in `digital` and `c` in `shocks`.
+    /// events, and `c_i = min(1, d_i·Σ severities)`. Leaves `d` in `digital`, `c` in `shocks`, and
+    /// each trial's `D(t)` and `δ(t)` in `devices` and `defence` for the metrics.
     func directShocks(year t: Int, firstTrial: Int, rows: Int) {
         let params = plan.parameters
         let seed = plan.scenario.seed
@@ -22,6 +23,8 @@ extension TrialBlock {
             let d0 = th[gIoT]
             let devices = GrowthCurve.value(at: time, initial: d0, ceiling: th[gIoT + 1], rate: th[gIoT + 2])
             let iotRatio = d0 > 0 ? devices / d0 : 1
+            self.devices[b] = devices
+            defence[b] = delta
             for i in 0..<n {
                 let base = 8 * i
                 let di = GrowthCurve.value(at: time, initial: th[base], ceiling: th[base + 1], rate: th[base + 2])
@@ -87,8 +90,8 @@ extension TrialBlock {
                 }
             case .saturating:
                 plan.sharedMatrices.withUnsafeBufferPointer { a in
-                    Cascade.saturatingBlock(shocks: c, matrix: a.baseAddress! + t * nn, into: q,
-                                            scratch: scratch.baseAddress!, rows: rows, n: n)
+                    _ = Cascade.saturatingBlock(shocks: c, matrix: a.baseAddress! + t * nn, into: q,
+                                                scratch: scratch.baseAddress!, rows: rows, n: n)
                 }
             }
             return
@@ -126,10 +129,10 @@ extension TrialBlock {
         let population = plan.scenario.population
         let (ws, wp, wn) = plan.humanWeights
         let dimensionCount = plan.scenario.humanSecurity.dimensions.count
-        let gIoT = params.index(.iotInitial), gShare = params.index(.personalShare)
+        let gShare = params.index(.personalShare)
         let gRate = params.index(.compromiseRate), gNeural = params.index(.neuralInitial)
         let gProb = params.index(.neuralCompromiseProbability), gElast = params.index(.attackerElasticity)
-        let gHarm = params.index(.harmSeverity), gDecline = params.index(.vulnerabilityDecline)
+        let gHarm = params.index(.harmSeverity)
         plan.nationalWeights.withUnsafeBufferPointer { w in
         plan.outputs.withUnsafeBufferPointer { out in
         plan.servicesWeights.withUnsafeBufferPointer { r in
@@ -146,8 +149,8 @@ extension TrialBlock {
                     services += r[i] * qi
                     if qi >= threshold { disrupted += 1 }
                 }
-                let delta = Foundation.pow(1 - th[gDecline], time)
-                let devices = GrowthCurve.value(at: time, initial: th[gIoT], ceiling: th[gIoT + 1], rate: th[gIoT + 2])
+                let delta = defence[b]
+                let devices = self.devices[b]
                 let gamma = th[gRate] * delta
                 let perPerson = devices * 1e9 * th[gShare] / population
                 let personal = -Foundation.expm1(-perPerson * gamma)
