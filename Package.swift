@@ -30,7 +30,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CyberRiskTests", dependencies: ["CyberRisk"]),
+        .testTarget(name: "CyberRiskTests", dependencies: ["CyberRisk"], exclude: ["Sweep/Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["CyberRisk"]),
     ]
 )

@@ -21,7 +21,7 @@ struct CyberRiskCommand: ParsableCommand {
             Without a config file the embedded default scenario (configs/baseline.yaml) is used.
             """,
         version: ToolVersion.current,
-        subcommands: [Run.self, Stress.self, Validate.self, Merge.self, ConfigCommand.self, Scenarios.self]
+        subcommands: [Run.self, Sweep.self, Stress.self, Validate.self, Merge.self, ConfigCommand.self, Scenarios.self]
     )
 
     static func main() {

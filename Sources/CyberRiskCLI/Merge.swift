@@ -5,7 +5,7 @@ import Foundation
 /// `cyberrisk merge`: combine shard outputs into the whole forecast's output.
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Merge the output folders of `run --shard I/N` into one output, identical to an unsharded run's.",
+        abstract: "Merge the output folders of `run --shard I/N` (or `sweep --shard I/N`) into one output, identical to an unsharded one.",
         discussion: "Refuses shards of different configs, seeds or trial counts, and missing or duplicate shards."
     )
 
@@ -23,6 +23,9 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         guard !shards.isEmpty else { throw CLIError.usage("merge: give at least one shard folder") }
+        if FileManager.default.fileExists(atPath: shards[0] + "/" + SweepJournal.fileName) {
+            return try mergeSweep()
+        }
         let start = Date()
         var states: [(name: String, state: StateFile)] = []
         for folder in shards {
@@ -54,5 +57,43 @@ struct Merge: ParsableCommand {
         let tables = ForecastTables(scenario: scenario, accumulator: merged.accumulator)
         print(json ? ForecastSummary.json(tables: tables, manifest: manifest)
                    : ForecastSummary.text(tables: tables, manifest: manifest, out: out))
+    }
+
+    /// Merges the folders of `sweep --shard I/N` into the whole sweep's folder.
+    func mergeSweep() throws {
+        let start = Date()
+        var journals: [(name: String, contents: SweepJournal.Contents)] = []
+        for folder in shards {
+            let path = folder + "/" + SweepJournal.fileName
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CLIError.usage("\(path): cannot read (missing or unreadable; is \(folder) a sweep shard folder?)")
+            }
+            do {
+                let contents = try SweepJournal.read(Array(data))
+                guard contents.tornBytes == 0 else {
+                    throw SweepJournalError("ends in an incomplete record (the shard did not finish; re-run it with --resume)")
+                }
+                journals.append((path, contents))
+            } catch {
+                throw CLIError.usage("\(path): \(error)")
+            }
+        }
+        let merged: (header: SweepJournal.Header, records: [SweepRecord])
+        do {
+            merged = try SweepMerge.merge(journals)
+        } catch {
+            throw CLIError.usage(error.description)
+        }
+        let directory = try OutputDirectory.forOption(out)
+        var journal = SweepJournal.start(merged.header)
+        for r in merged.records { journal += SweepJournal.frame(r) }
+        let tables = SweepTables(header: merged.header, records: merged.records)
+        let files = ["sweep.csv", "points.csv", SweepJournal.fileName]
+        let manifest = SweepManifest(header: merged.header, records: merged.records, pointsRun: 0, threads: 0,
+                                     startTime: start, endTime: Date(), mergedFrom: shards, files: files)
+        try directory.writeAll([("sweep.csv", Array(tables.sweepCSV.utf8)), ("points.csv", Array(tables.pointsCSV.utf8)),
+                                (SweepJournal.fileName, journal), ("manifest.json", Array(manifest.json().utf8))])
+        guard !quiet else { return }
+        print("merged \(shards.count) sweep shards: \(merged.records.count) points; wrote \(out)/sweep.csv, points.csv, \(SweepJournal.fileName), manifest.json")
     }
 }

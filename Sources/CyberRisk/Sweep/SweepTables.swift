@@ -1,0 +1,42 @@
+/// The CSV files of a finished sweep, built from its journal's header and records alone (so a
+/// resumed, an uninterrupted and a merged sharded sweep give the same bytes).
+///
+/// - `sweep.csv`: `point,<parameter paths…>,scenario,year,metric,trials,mean,sd,se,p05,p50,p95,p99,es95`,
+///   one row per (point, year, metric), ordered by point, year, then metric in scenario order.
+/// - `points.csv`: `point,<parameter paths…>,seed` — the design, one row per point.
+public struct SweepTables: Sendable {
+    public let header: SweepJournal.Header
+    /// Records ordered by point index.
+    public let records: [SweepRecord]
+
+    public init(header: SweepJournal.Header, records: [SweepRecord]) {
+        self.header = header
+        self.records = records.sorted { $0.point.index < $1.point.index }
+    }
+
+    public var sweepCSV: String {
+        var table = CSVTable(header: ["point"] + header.parameterPaths
+                             + ["scenario", "year", "metric", "trials"] + SweepRecord.Row.statistics)
+        for r in records {
+            let lead: [CSVTable.Field] = [.integer(Int64(r.point.index))] + r.point.values.map { .number($0) }
+                + [.text(r.scenario)]
+            for (t, year) in r.years.enumerated() {
+                for (k, metric) in r.metrics.enumerated() {
+                    let row = r.rows[t * r.metrics.count + k]
+                    table.append(lead + [.integer(Int64(year)), .text(metric), .integer(row.trials)]
+                                 + row.values.map { .number($0) })
+                }
+            }
+        }
+        return table.text
+    }
+
+    public var pointsCSV: String {
+        var table = CSVTable(header: ["point"] + header.parameterPaths + ["seed"])
+        for r in records {
+            table.append([.integer(Int64(r.point.index))] + r.point.values.map { .number($0) }
+                         + [.text(String(r.point.seed))])
+        }
+        return table.text
+    }
+}
