@@ -17,6 +17,9 @@ public enum EmbeddedConfigs {
         "scenarios/secure-by-design.yaml": PackageResources.secure_by_design_yaml,
         "analogues/estonia-2007.yaml": PackageResources.estonia_2007_yaml,
         "analogues/georgia-2008.yaml": PackageResources.georgia_2008_yaml,
+        "sweeps/iot-neural-grid.yaml": PackageResources.iot_neural_grid_yaml,
+        "sweeps/main-uncertainties-lhs.yaml": PackageResources.main_uncertainties_lhs_yaml,
+        "sweeps/defense-sobol.yaml": PackageResources.defense_sobol_yaml,
     ]
 
     /// The embedded files as a config file system.
