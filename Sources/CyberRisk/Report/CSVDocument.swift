@@ -79,6 +79,7 @@ public struct CSVDocument: Sendable {
         var quoted = false
         var afterQuote = false
         var line = 1
+        var quoteLine = 1
         var iterator = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
         while let c = pending ?? iterator.next() {
@@ -99,6 +100,7 @@ public struct CSVDocument: Sendable {
             switch c {
             case "\"" where field.isEmpty && !afterQuote:
                 quoted = true
+                quoteLine = line
             case ",":
                 record.append(field)
                 field = ""
@@ -116,7 +118,7 @@ public struct CSVDocument: Sendable {
                 field.unicodeScalars.append(c)
             }
         }
-        if quoted { throw ReportError(path: path, reason: "line \(line): unterminated quoted field") }
+        if quoted { throw ReportError(path: path, reason: "line \(quoteLine): unterminated quoted field") }
         if !field.isEmpty || !record.isEmpty || afterQuote {
             record.append(field)
             records.append(record)
