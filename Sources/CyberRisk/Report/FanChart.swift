@@ -32,10 +32,6 @@ public enum FanChart {
         xy.xFormat = .year
         xy.xTicks = YearAxis.ticks(series.years)
         xy.yFormat = label.format
-        if whole {
-            let step = Swift.max(1, Scale.niceStep(y.upper / 5))
-            xy.yTicks = stride(from: 0, through: y.upper, by: step).map { $0 }
-        }
         func shape(_ name: String) -> (x: [Double], y: [Double]) {
             whole ? YearAxis.steps(x: series.x, y: series[name]) : (series.x, series[name])
         }

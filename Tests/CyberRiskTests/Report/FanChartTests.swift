@@ -59,7 +59,7 @@ import Testing
         // y: 0…2 over 290…48, 121 px per sector.
         let median = try probe.element("polyline", "data-series", "median")
         expectPoints(SVGProbe.points(median), [(64, 290), (322, 290), (322, 169), (580, 169)])
-        #expect(try probe.tickLabels("y") == ["0", "1", "2"])
+        #expect(try probe.tickLabels("y") == ["0", "0.5", "1", "1.5", "2"])
         // The mean is not a whole number: a line through the years' midpoints.
         let mean = try SVGProbe.descendants(try probe.elements("g", "data-series", "mean")[0], "polyline")[0]
         expectPoints(SVGProbe.points(mean), [(193, 290 - 0.2 * 121), (451, 290 - 0.9 * 121)])
