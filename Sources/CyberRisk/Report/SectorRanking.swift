@@ -64,8 +64,8 @@ public struct SectorRanking: Sendable {
             caption: "Ranked by mean inoperability in \(year)",
             header: ["#", "sector", "mean", "95th percentile", "chance disrupted" + threshold],
             rows: byInoperability.enumerated().map { k, e in
-                ["\(k + 1)", e.name, NumberFormat.percent.string(e.meanInoperability),
-                 NumberFormat.percent.string(e.p95Inoperability), NumberFormat.percent.string(e.probabilityDisrupted)]
+                ["\(k + 1)", e.name, NumberFormat.percentFixed.string(e.meanInoperability),
+                 NumberFormat.percentFixed.string(e.p95Inoperability), NumberFormat.percentFixed.string(e.probabilityDisrupted)]
             })]
         if !byContribution.isEmpty {
             let national = byContribution.reduce(0) { $0 + $1.contribution }
@@ -73,8 +73,8 @@ public struct SectorRanking: Sendable {
                 caption: "Ranked by contribution to national risk in \(year)",
                 header: ["#", "sector", "contribution, % points", "share of national risk"],
                 rows: byContribution.enumerated().map { k, e in
-                    ["\(k + 1)", e.name, NumberFormat.percent.string(e.contribution),
-                     NumberFormat.percent.string(national > 0 ? e.contribution / national : .nan)]
+                    ["\(k + 1)", e.name, NumberFormat.percentFixed.string(e.contribution),
+                     NumberFormat.percentFixed.string(national > 0 ? e.contribution / national : .nan)]
                 }))
         }
         return out

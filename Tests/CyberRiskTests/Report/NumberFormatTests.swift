@@ -16,6 +16,9 @@ import Testing
         #expect(NumberFormat.percent.string(1) == "100%")
         #expect(NumberFormat.percent.string(0.0001) == "0.01%")
         #expect(NumberFormat.year.string(2035) == "2035")
+        #expect(NumberFormat.percentFixed.string(0.01) == "1.00%")
+        #expect(NumberFormat.percentFixed.string(0.00978) == "0.978%")
+        #expect(NumberFormat.percentFixed.string(0) == "0%")
     }
 
     @Test func dollarsAndGrouping() {
