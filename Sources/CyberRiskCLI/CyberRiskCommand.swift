@@ -21,7 +21,7 @@ struct CyberRiskCommand: ParsableCommand {
             Without a config file the embedded default scenario (configs/baseline.yaml) is used.
             """,
         version: ToolVersion.current,
-        subcommands: [Run.self, Sweep.self, Stress.self, Validate.self, Merge.self, ConfigCommand.self, Scenarios.self]
+        subcommands: [Run.self, Sweep.self, Merge.self, ReportCommand.self, Stress.self, Validate.self, ConfigCommand.self, Scenarios.self]
     )
 
     static func main() {
@@ -54,6 +54,8 @@ struct CyberRiskCommand: ParsableCommand {
         case let e as ConfigError:
             return (2, "error: invalid configuration\n" + e.description)
         case let e as StateFileError:
+            return (2, "error: " + e.description)
+        case let e as ReportError:
             return (2, "error: " + e.description)
         case let e as OutputError:
             return (1, "error: cannot write \(e.description)")

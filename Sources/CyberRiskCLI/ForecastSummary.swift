@@ -5,7 +5,10 @@ import Foundation
 enum ForecastSummary {
     static let headline: [MetricSet.Core] = [.nationalRisk, .humanRisk, .economicLoss]
 
-    static func text(tables: ForecastTables, manifest: Manifest, out: String) -> String {
+    /// The files every run and merge writes.
+    static let outputFiles = ["summary.csv", "sectors.csv", "exceedance.csv", "state.bin", "manifest.json"]
+
+    static func text(tables: ForecastTables, manifest: Manifest, out: String, files: [String] = outputFiles) -> String {
         let s = tables.scenario
         var table = TextTable(header: ["year", "national", "p95", "human", "p95", "loss $bn", "p95"])
         for t in 0..<s.horizonYears {
@@ -23,7 +26,23 @@ enum ForecastSummary {
         head += String(format: ", seed %llu, %.1f s (%.0f trials/s, %d threads)\n",
                        manifest.seed, manifest.wallSeconds, rate, manifest.threads)
         head += "mean and 95th percentile per year; national and human risk are shares in [0, 1]\n\n"
-        return head + table.rendered + "\nwrote \(out)/summary.csv, sectors.csv, exceedance.csv, state.bin, manifest.json"
+        return head + table.rendered + "\n" + wrote(files, in: out)
+    }
+
+    /// `wrote to OUT:` and the file names, wrapped at 80 columns.
+    static func wrote(_ files: [String], in out: String) -> String {
+        var lines = ["wrote to \(out):"]
+        var line = " "
+        for (k, name) in files.enumerated() {
+            let item = " " + name + (k < files.count - 1 ? "," : "")
+            if line.count + item.count > 80 && line.count > 1 {
+                lines.append(line)
+                line = " "
+            }
+            line += item
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
     }
 
     static func json(tables: ForecastTables, manifest: Manifest) -> String {

@@ -4,6 +4,14 @@ import Synchronization
 
 /// A progress bar on stderr — percent, trials per second and ETA — redrawn at most five times a
 /// second, only when enabled (by default only when stderr is a terminal, never in logs or pipes).
+///
+/// `--quiet` disables it whatever the mode. Times come from the monotonic clock, so a clock
+/// change during a run cannot make the rate or ETA jump; until the first trials finish the ETA
+/// reads `--:--:--`.
+///
+/// ```
+/// [###########...................]  37%  12.4k trials/s  ETA 0:00:05
+/// ```
 final class ProgressBar: Sendable {
     /// `--progress auto|always|never`.
     enum Mode: String, ExpressibleByArgument, CaseIterable {
@@ -13,11 +21,12 @@ final class ProgressBar: Sendable {
     private struct State {
         var done = 0
         var lastDraw = 0.0
+        var drawn = false
     }
 
     private let total: Int
     private let enabled: Bool
-    private let start = Date()
+    private let start = DispatchTime.now().uptimeNanoseconds
     private let state = Mutex(State())
 
     init(total: Int, mode: Mode, quiet: Bool) {
@@ -32,19 +41,20 @@ final class ProgressBar: Sendable {
     /// Adds finished trials (thread-safe).
     func advance(by trials: Int) {
         guard enabled else { return }
-        let now = Date().timeIntervalSince(start)
+        let now = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let line: String? = state.withLock { s in
             s.done += trials
             guard now - s.lastDraw >= 0.2 || s.done == total else { return nil }
             s.lastDraw = now
+            s.drawn = true
             return render(done: s.done, elapsed: now)
         }
         if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }
 
-    /// Clears the bar's line.
+    /// Clears the bar's line (if one was drawn), so what follows starts on a clean line.
     func finish() {
-        guard enabled else { return }
+        guard enabled, state.withLock({ $0.drawn }) else { return }
         FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: 79) + "\r").utf8))
     }
 
@@ -53,10 +63,10 @@ final class ProgressBar: Sendable {
         let width = 30
         let filled = Int(fraction * Double(width))
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
-        let eta = rate > 0 ? Double(total - done) / rate : 0
+        let eta = rate > 0 ? ProgressBar.clock(Double(total - done) / rate) : "--:--:--"
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        return String(format: "\r[%@] %3.0f%%  %@ trials/s  ETA %@ ", bar, fraction * 100,
-                      ProgressBar.compact(rate), ProgressBar.clock(eta))
+        return "\r[\(bar)] " + String(format: "%3.0f%%", fraction * 100)
+            + "  \(ProgressBar.compact(rate)) trials/s  ETA \(eta) "
     }
 
     static func compact(_ x: Double) -> String {

@@ -40,6 +40,12 @@ struct Run: ParsableCommand {
     @Option(help: "Progress bar on stderr: auto (only on a terminal), always, never.")
     var progress: ProgressBar.Mode = .auto
 
+    @Flag(help: "Also write report.html (see `cyberrisk report`).")
+    var report = false
+
+    @Flag(help: "Also write each chart as charts/ID.svg (implies --report).")
+    var svg = false
+
     func run() throws {
         var extra: [String] = []
         if let trials { extra.append("trials=\(trials)") }
@@ -89,12 +95,21 @@ struct Run: ParsableCommand {
                                 startTime: start, endTime: end)
         if signals.isStopRequested { throw signals.interruption("no output was written to \(out)") }
         try ForecastOutput.write(scenario: resolved.scenario, state: state, manifest: manifest, to: directory)
+        var written = ForecastSummary.outputFiles
+        if report || svg {
+            do {
+                _ = try ReportDocument(folder: out).write(to: directory, name: "report.html", svg: svg)
+            } catch let e as ReportError {
+                throw CLIError.runtime("the forecast was written, but its report failed: \(e.description)")
+            }
+            written.append(svg ? "report.html, charts/*.svg" : "report.html")
+        }
         guard !quiet else { return }
         let tables = ForecastTables(scenario: resolved.scenario, accumulator: accumulator)
         if json {
             print(ForecastSummary.json(tables: tables, manifest: manifest))
         } else {
-            print(ForecastSummary.text(tables: tables, manifest: manifest, out: out))
+            print(ForecastSummary.text(tables: tables, manifest: manifest, out: out, files: written))
         }
     }
 }
