@@ -70,9 +70,20 @@ public enum Gamma: Sendable {
         @inline(__always)
         public func parts(using rng: inout RandomStream) -> (m: Double, e: Double) {
             guard finite else { return (.infinity, 0) }
-            let m = Gamma.marsagliaTsang(d: d, c: c, using: &rng)
+            let m = Gamma.marsagliaTsang(d: d, c: c, using: &rng).x
             if inverseShape == 0 { return (m, 0) }
             return (m, Foundation.log(rng.uniform()) * inverseShape)
+        }
+
+        /// `parts(using:)` and one more uniform `v ∈ (0, 1)` independent of the variate, at no
+        /// extra word when the Marsaglia–Tsang squeeze accepted: given `u < s(Z)`, `u/s(Z)` is
+        /// uniform on `(0, 1)` and independent of `Z` (the recycling of a rejection test's
+        /// uniform); after the logarithmic test, `v` is a fresh word. Precondition: finite shape.
+        @inline(__always)
+        public func partsAndUniform(using rng: inout RandomStream) -> (m: Double, e: Double, v: Double) {
+            let g = Gamma.marsagliaTsang(d: d, c: c, using: &rng)
+            let e = inverseShape == 0 ? 0 : Foundation.log(rng.uniform()) * inverseShape
+            return (g.x, e, g.squeeze > 0 ? g.u / g.squeeze : rng.uniform())
         }
     }
 
@@ -81,12 +92,15 @@ public enum Gamma: Sendable {
     static func marsagliaTsang(shape: Double, using rng: inout RandomStream) -> Double {
         guard shape.isFinite else { return .infinity }
         let d = shape - 1.0 / 3.0
-        return marsagliaTsang(d: d, c: 1 / (9 * d).squareRoot(), using: &rng)
+        return marsagliaTsang(d: d, c: 1 / (9 * d).squareRoot(), using: &rng).x
     }
 
-    /// The Marsaglia–Tsang loop with precomputed `d = k − ⅓`, `c = 1/√(9d)`.
+    /// The Marsaglia–Tsang loop with precomputed `d = k − ⅓`, `c = 1/√(9d)`. Returns the variate
+    /// `x`, the accepted attempt's uniform `u`, and the squeeze bound `s = 1 − 0.0331 Z⁴` if the
+    /// squeeze accepted (`u < s`), else 0.
     @inline(__always)
-    static func marsagliaTsang(d: Double, c: Double, using rng: inout RandomStream) -> Double {
+    static func marsagliaTsang(d: Double, c: Double,
+                               using rng: inout RandomStream) -> (x: Double, u: Double, squeeze: Double) {
         while true {
             let z = rng.standardNormal()
             var v = 1 + c * z
@@ -94,8 +108,9 @@ public enum Gamma: Sendable {
             v = v * v * v
             let u = rng.uniform()
             let z2 = z * z
-            if u < 1 - 0.0331 * z2 * z2 { return d * v }
-            if Foundation.log(u) < 0.5 * z2 + d * (1 - v + Foundation.log(v)) { return d * v }
+            let s = 1 - 0.0331 * z2 * z2
+            if u < s { return (d * v, u, s) }
+            if Foundation.log(u) < 0.5 * z2 + d * (1 - v + Foundation.log(v)) { return (d * v, u, 0) }
         }
     }
 }
