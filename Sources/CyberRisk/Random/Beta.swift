@@ -4,7 +4,7 @@ import Foundation
 /// mean `α/(α + β)`, variance `αβ/((α + β)²(α + β + 1))`.
 ///
 /// - `α < 1` and `β ≥ 10` (the attack severities: small `α`, large `β`): by rejection from
-///   `Y = G/(β − 1)`, `G ~ Gamma(α)` (`G = m·U^{1/α}`, `m ~ Gamma(α + 1)`). The proposal density
+///   `Y = G/(β − 1)`, `G ~ Gamma(α)` (`G = m·e^{−E/α}`, `m ~ Gamma(α + 1)`, `E ~ Exp(1)`). The proposal density
 ///   `∝ y^{α−1}e^{−(β−1)y}` dominates the target `∝ y^{α−1}(1 − y)^{β−1}` because `1 − y ≤ e^{−y}`,
 ///   so `Y` is accepted with probability `exp((β − 1)(ln(1 − Y) + Y))` (0 for `Y ≥ 1`) using a
 ///   uniform `V` recycled from the Marsaglia–Tsang squeeze (`Gamma.Sampler.partsAndUniform`).

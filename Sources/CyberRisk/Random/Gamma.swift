@@ -8,7 +8,8 @@ import Foundation
 ///   draw `u`; accept `d·v` if `u < 1 − 0.0331 Z⁴` or `ln u < Z²/2 + d(1 − v + ln v)`.
 ///   Acceptance ≥ 95%; each attempt takes about 2 words (`Z` from the ziggurat, then `u`).
 /// - `k < 1`: the boost `Gamma(k) = Gamma(k + 1)·U^{1/k}`. ``Sampler/parts(using:)`` returns the
-///   two factors as `(m, e)` with `X = m·e^{e}`, `e = ln(U)/k`, so that callers can keep tiny
+///   two factors as `(m, e)` with `X = m·e^{e}`, `e = ln(U)/k = −E/k` where `E = −ln U ~ Exp(1)`
+///   is drawn by the exponential ziggurat (no logarithm), so that callers can keep tiny
 ///   variates (`k = 1e−6`, where `X` is typically `e^{−10⁶}`) in log space instead of
 ///   underflowing to 0.
 ///
@@ -65,14 +66,15 @@ public enum Gamma: Sendable {
         }
 
         /// One variate as `X = m·e^{e}`: `m ~ Gamma(max(k, k + 1))` by Marsaglia–Tsang, then
-        /// (only when `k < 1`) one more word `U` for `e = ln(U)/k ≤ 0`; `e = 0` when `k ≥ 1`.
+        /// (only when `k < 1`) `e = −E/k ≤ 0` with `E ~ Exp(1)` (`ExponentialZiggurat`, about one
+        /// word); `e = 0` when `k ≥ 1`.
         /// `(+∞, 0)` for an infinite shape.
         @inline(__always)
         public func parts(using rng: inout RandomStream) -> (m: Double, e: Double) {
             guard finite else { return (.infinity, 0) }
             let m = Gamma.marsagliaTsang(d: d, c: c, using: &rng).x
             if inverseShape == 0 { return (m, 0) }
-            return (m, Foundation.log(rng.uniform()) * inverseShape)
+            return (m, -ExponentialZiggurat.sample(using: &rng) * inverseShape)
         }
 
         /// `parts(using:)` and one more uniform `v ∈ (0, 1)` independent of the variate, at no
@@ -82,7 +84,7 @@ public enum Gamma: Sendable {
         @inline(__always)
         public func partsAndUniform(using rng: inout RandomStream) -> (m: Double, e: Double, v: Double) {
             let g = Gamma.marsagliaTsang(d: d, c: c, using: &rng)
-            let e = inverseShape == 0 ? 0 : Foundation.log(rng.uniform()) * inverseShape
+            let e = inverseShape == 0 ? 0 : -ExponentialZiggurat.sample(using: &rng) * inverseShape
             return (g.x, e, g.squeeze > 0 ? g.u / g.squeeze : rng.uniform())
         }
     }
