@@ -6,6 +6,7 @@
 #   bash Benchmarks/memory_budget.sh                          # 100,000 vs 10,000,000 trials
 #   SMALL=10000 LARGE=1000000 bash Benchmarks/memory_budget.sh   # a quicker look
 set -euo pipefail
+shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 TOOL=${TOOL:-.build/release/cyberrisk}
 SMALL=${SMALL:-100000}
@@ -17,7 +18,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 peak_kib() {
-    /usr/bin/time -f '%M %e' -o "$tmp/time" "$TOOL" run --trials "$1" --threads "$THREADS" --out "$tmp/out-$1" --quiet
+    if ! /usr/bin/time -f '%M %e' -o "$tmp/time" "$TOOL" run --trials "$1" --threads "$THREADS" --out "$tmp/out-$1" --quiet; then
+        echo "the $1-trial run failed" >&2
+        exit 2
+    fi
     read -r kib seconds < "$tmp/time"
     echo "  $1 trials, $THREADS threads: peak RSS $kib KiB (${seconds} s)" >&2
     echo "$kib"

@@ -83,13 +83,14 @@ public enum Beta: Sendable {
         @inline(__always)
         func sampleByRejection(using rng: inout RandomStream) -> Double {
             while true {
-                let (m, e, v) = first.partsAndUniform(using: &rng)
+                let (m, e, u, s) = first.partsAndUniform(using: &rng)   // V = u/s
                 let y = e > -700 ? m * Foundation.exp(e) * scale
                                  : Foundation.exp(Foundation.log(m) + e - logRate)
                 if y >= 1 { continue }
-                let squeeze = rate * y * y / (2 * (1 - y))
-                if v < 1 - squeeze { return y }
-                if Foundation.log(v) < rate * (Foundation.log1p(-y) + y) { return y }
+                // V < 1 − (β − 1)y²/(2(1 − y)), multiplied out (s > 0, 1 − y > 0): no division.
+                let twiceComplement = 2 - 2 * y
+                if u * twiceComplement < s * (twiceComplement - rate * y * y) { return y }
+                if Foundation.log(u / s) < rate * (Foundation.log1p(-y) + y) { return y }
             }
         }
     }

@@ -80,12 +80,16 @@ public enum Gamma: Sendable {
         /// `parts(using:)` and one more uniform `v ∈ (0, 1)` independent of the variate, at no
         /// extra word when the Marsaglia–Tsang squeeze accepted: given `u < s(Z)`, `u/s(Z)` is
         /// uniform on `(0, 1)` and independent of `Z` (the recycling of a rejection test's
-        /// uniform); after the logarithmic test, `v` is a fresh word. Precondition: finite shape.
+        /// uniform); after the logarithmic test, `v` is a fresh word. `v` is returned as the
+        /// fraction `vNumerator/vDenominator` (`vDenominator = 1` for a fresh word), so that a
+        /// caller comparing it with a bound needs no division. Precondition: finite shape.
         @inline(__always)
-        public func partsAndUniform(using rng: inout RandomStream) -> (m: Double, e: Double, v: Double) {
+        public func partsAndUniform(using rng: inout RandomStream)
+            -> (m: Double, e: Double, vNumerator: Double, vDenominator: Double) {
             let g = Gamma.marsagliaTsang(d: d, c: c, using: &rng)
             let e = inverseShape == 0 ? 0 : -ExponentialZiggurat.sample(using: &rng) * inverseShape
-            return (g.x, e, g.squeeze > 0 ? g.u / g.squeeze : rng.uniform())
+            if g.squeeze > 0 { return (g.x, e, g.u, g.squeeze) }
+            return (g.x, e, rng.uniform(), 1)
         }
     }
 
