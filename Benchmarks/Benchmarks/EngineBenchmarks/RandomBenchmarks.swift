@@ -2,7 +2,10 @@ import Benchmark
 import CyberRisk
 
 /// Philox4x64-10 raw output and each sampler, 1000 numbers per iteration from one stream
-/// (throughput is numbers per second).
+/// (throughput is numbers per second). The block benchmark feeds each output into the next
+/// counter, so it measures one block's latency; `RandomStream.next` measures words as the
+/// engine consumes them (blocks computed in pairs). Calls into the library cross a module
+/// boundary here (no inlining), so every figure includes a few ns of call overhead.
 func randomBenchmarks() {
     let perThousand = Benchmark.Configuration(scalingFactor: .kilo)
 
