@@ -9,7 +9,7 @@ import Foundation
 /// Every number a trial uses therefore depends only on `(seed, trial, stream, site)` and on how
 /// many numbers were taken before it from the same stream — never on thread, shard or the order
 /// in which other streams are used. Creating a stream is free (no block is computed until the
-/// first draw); a stream is a 104-byte value with no heap storage.
+/// first draw); a stream is a value of about 100 bytes with no heap storage.
 ///
 /// ```swift
 /// var rng = RandomStream(seed: 42, trial: 7, stream: RandomStreamID.parameters, site: 3)
@@ -34,7 +34,7 @@ public struct RandomStream: Sendable {
 
     // The current pair of blocks (8 words, `Philox4x64.blockPair`); word `position` is next and
     // the pair is used up at `position == 8`. Computing two blocks at once costs little more
-    // than one, and a stream of a Beta-distributed severity uses five words per draw.
+    // than one, and a stream of attack severities uses about three words per draw.
     private var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
     private var position: UInt8 = 8
 
