@@ -1,11 +1,16 @@
 # cyberrisk — build, forecast, test.
 #   make forecast   installs OpenBLAS if missing, builds in release, runs the default forecast into out/
 #   make test       installs OpenBLAS if missing, runs the whole test suite
+#   make bench      runs the performance suite (Benchmarks/, package-benchmark; not part of test)
+#   make bench-peer runs the NumPy peer and cyberrisk on the same config, prints the speed ratio
 SWIFT ?= swift
 OUT ?= out
 ARGS ?=
 
-.PHONY: all deps build release forecast test clean
+BENCH_ARGS ?=
+PEER_TRIALS ?= 20000
+
+.PHONY: all deps build release forecast test bench bench-peer clean
 
 all: release
 
@@ -27,5 +32,14 @@ test: build
 	bash scripts/check_derived_data.sh
 	$(SWIFT) test
 
+# Benchmarks/ is a package of its own (its build folder is Benchmarks/.build), so `swift build`
+# and `swift test` above never build the harness. Compare with a saved baseline:
+#   make bench BENCH_ARGS="baseline update main"  …  make bench BENCH_ARGS="baseline compare main"
+bench: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark $(BENCH_ARGS)
+
+bench-peer: release
+	python3 Benchmarks/peers/compare_numpy.py --trials $(PEER_TRIALS)
+
 clean:
-	rm -rf .build out
+	rm -rf .build out Benchmarks/.build

@@ -45,10 +45,17 @@ public enum Cascade {
         return maxIterations
     }
 
+    /// Sizes up to which ``linearSingle(shocks:matrix:into:n:pivots:)`` eliminates in Swift; above
+    /// it calls LAPACK (`dgetrf`/`dgetrs`), whose blocking pays off only for larger matrices
+    /// (at N = 16 its fixed per-call cost is most of the time: see docs/performance.md).
+    public static let smallSolveLimit = 32
+
     /// The linear cascade for one trial whose `A` is its own: solves `(I − A) q = c`.
     ///
-    /// `a` is destroyed (it becomes the LU factors of `I − A`); `q` receives the clamped solution.
-    /// If `I − A` is singular (validation prevents it), `q` is set to 1 where `c > 0`.
+    /// `a` is destroyed (it becomes the eliminated `I − A`); `q` receives the clamped solution.
+    /// Up to ``smallSolveLimit`` sectors by ``solveSmall(_:_:n:)``, above by LAPACK (`pivots`
+    /// holds `N` entries for it). If `I − A` is singular (validation prevents it), `q` is set to
+    /// 1 where `c > 0`.
     @inline(__always)
     public static func linearSingle(shocks c: UnsafePointer<Double>, matrix a: UnsafeMutablePointer<Double>,
                                     into q: UnsafeMutablePointer<Double>, n: Int,
@@ -56,11 +63,49 @@ public enum Cascade {
         for i in 0..<n * n { a[i] = -a[i] }
         for i in 0..<n { a[i * n + i] += 1 }
         q.update(from: c, count: n)
-        if !LinearAlgebra.solve(a, q, n: n, pivots: pivots) {
+        let solved = n <= smallSolveLimit ? solveSmall(a, q, n: n) : LinearAlgebra.solve(a, q, n: n, pivots: pivots)
+        if !solved {
             for i in 0..<n { q[i] = c[i] > 0 ? 1 : 0 }
             return
         }
         clamp(q, count: n)
+    }
+
+    /// Solves `M x = b` in place for a small row-major `n×n` matrix `M` (destroyed, `b` becoming
+    /// `x`) by Gaussian elimination with partial pivoting — the algorithm of LAPACK's unblocked
+    /// `dgetf2` + `dgetrs` (largest-magnitude pivot, first on ties), about `n³/3` multiply–adds,
+    /// without a library call's fixed cost. Returns `false` if a pivot is 0 or NaN (`M` singular).
+    @inline(__always)
+    public static func solveSmall(_ m: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>, n: Int) -> Bool {
+        for k in 0..<n {
+            var p = k
+            var largest = Swift.abs(m[k * n + k])
+            for r in (k + 1)..<n where Swift.abs(m[r * n + k]) > largest {
+                largest = Swift.abs(m[r * n + k])
+                p = r
+            }
+            guard largest > 0 else { return false }
+            if p != k {
+                for j in k..<n { (m[k * n + j], m[p * n + j]) = (m[p * n + j], m[k * n + j]) }
+                (b[k], b[p]) = (b[p], b[k])
+            }
+            let pivotRow = m + k * n
+            let pivot = pivotRow[k]
+            for r in (k + 1)..<n {
+                let row = m + r * n
+                let f = row[k] / pivot
+                if f == 0 { continue }
+                for j in (k + 1)..<n { row[j] -= f * pivotRow[j] }
+                b[r] -= f * b[k]
+            }
+        }
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            let row = m + i * n
+            var s = b[i]
+            for j in (i + 1)..<n { s -= row[j] * b[j] }
+            b[i] = s / row[i]
+        }
+        return true
     }
 
     /// The saturating cascade for one trial whose `A` is its own; `scratch` holds `N` values.

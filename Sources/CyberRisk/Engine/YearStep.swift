@@ -36,12 +36,13 @@ extension TrialBlock {
                 let attacks = Poisson.sample(mean: lambda, using: &countRNG)
                 if attacks > 0 {
                     var sevRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.attackSeverity(year: t), site: UInt64(i))
+                    let severity = Beta.Sampler(alpha: th[base + 6], beta: th[base + 7])
                     let saturation = 1 / di
                     var total = 0.0
                     var k = 0.0
                     // Once d_i·Σ ≥ 1 the shock is clamped at 1: later severities cannot matter.
                     while k < attacks && total < saturation {
-                        total += Beta.sample(alpha: th[base + 6], beta: th[base + 7], using: &sevRNG)
+                        total += severity.sample(using: &sevRNG)
                         k += 1
                     }
                     s[i] = total
@@ -51,6 +52,7 @@ extension TrialBlock {
             if eventMean > 0 {
                 var eventRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.botnetCount(year: t), site: 0)
                 let events = Poisson.sample(mean: eventMean, using: &eventRNG)
+                let severity = Beta.Sampler(alpha: th[gBotA], beta: th[gBotB])
                 var e = 0.0
                 var open = true
                 // Stops early once every sector is offline or saturated (d_i·Σ ≥ 1): further
@@ -63,7 +65,7 @@ extension TrialBlock {
                         var hitRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.botnetHit(year: t),
                                                   site: siteBase &+ UInt64(i))
                         if hitRNG.uniform() < Swift.min(1, th[gHit] * d[i]) {
-                            s[i] += Beta.sample(alpha: th[gBotA], beta: th[gBotB], using: &hitRNG)
+                            s[i] += severity.sample(using: &hitRNG)
                         }
                     }
                     e += 1

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The lognormal distribution parameterised by its median: `median·exp(sigma·Z)`, `Z ~ N(0, 1)`
-/// (two words, Box–Muller). Mean `median·e^{σ²/2}`, variance `median²·e^{σ²}(e^{σ²} − 1)`.
+/// (`Z` from the ziggurat, `RandomStream.standardNormal()`). Mean `median·e^{σ²/2}`, variance `median²·e^{σ²}(e^{σ²} − 1)`.
 ///
 /// ```swift
 /// var rng = RandomStream(seed: 1, trial: 0, stream: 0, site: 0)

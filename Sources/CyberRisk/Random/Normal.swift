@@ -14,7 +14,7 @@ import Foundation
 /// let x = Normal.sample(mean: 10, sd: 2, using: &rng)
 /// ```
 public enum Normal: Sendable {
-    /// `mean + sd·Z`, `Z` from `RandomStream.standardNormal()` (two words).
+    /// `mean + sd·Z`, `Z` from `RandomStream.standardNormal()` (ziggurat, about one word).
     @inline(__always)
     public static func sample(mean: Double, sd: Double, using rng: inout RandomStream) -> Double {
         mean + sd * rng.standardNormal()

@@ -2,7 +2,7 @@ import Foundation
 
 /// The normal distribution `N(mean, sd²)` conditioned on `[lower, upper]` (bounds may be ±∞).
 ///
-/// Draws `mean + sd·Z` until one lands in `[lower, upper]` (2 words per attempt). To guarantee
+/// Draws `mean + sd·Z` until one lands in `[lower, upper]` (about one word per attempt). To guarantee
 /// termination, after 1000 rejections it switches to exact inversion inside the interval: with
 /// `a = (lower − mean)/sd`, `b = (upper − mean)/sd` (reflected to the lower tail when
 /// `a + b > 0`, so that `Φ` keeps relative precision), `Z = Φ⁻¹(Φ(a) + u·(Φ(b) − Φ(a)))` with one

@@ -29,6 +29,16 @@ import CyberRisk
         GoodnessOfFit.expectFit(xs) { ReferenceCDF.betaI(s.alpha, s.beta, $0) }
     }
 
+    @Test("small α, large β (the attack severities): moments and KS, one sampler for all draws",
+          arguments: [Shapes(alpha: 0.03, beta: 400), Shapes(alpha: 0.2, beta: 100), Shapes(alpha: 0.08, beta: 0.9)])
+    func severities(_ s: Shapes) {
+        let sampler = Beta.Sampler(alpha: s.alpha, beta: s.beta)
+        let xs = GoodnessOfFit.draws(seed: 506) { sampler.sample(using: &$0) }
+        #expect(xs.allSatisfy { $0 >= 0 && $0 <= 1 })
+        GoodnessOfFit.expectMoments(xs, mean: s.mean, variance: s.variance, kurtosis: s.kurtosis)
+        GoodnessOfFit.expectFit(xs) { ReferenceCDF.betaI(s.alpha, s.beta, $0) }
+    }
+
     @Test("extreme shapes: always in [0, 1], mean and variance within 4 standard errors",
           arguments: [Shapes(alpha: 1e-4, beta: 1e-4), Shapes(alpha: 1e6, beta: 1e6),
                       Shapes(alpha: 0.5, beta: 1e9), Shapes(alpha: 1e9, beta: 1e9)])

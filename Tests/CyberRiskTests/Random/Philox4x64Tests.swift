@@ -30,3 +30,18 @@ import CyberRisk
         #expect(r.3 == v.output.3)
     }
 }
+
+@Suite struct PhiloxBlockPairTests {
+    @Test("blockPair is block at c3 and c3 + 1 (including the wrap at 2⁶⁴ − 1)")
+    func pairMatchesBlocks() {
+        let counters: [(UInt64, UInt64, UInt64, UInt64)] = [(0, 0, 0, 0), (1, 2, 3, 4), (.max, 7, .max, .max)]
+        for c in counters {
+            let key: (UInt64, UInt64) = (0x452821e638d01377, 0xbe5466cf34e90c6c)
+            let p = Philox4x64.blockPair(counter: c, key: key)
+            let a = Philox4x64.block(counter: c, key: key)
+            let b = Philox4x64.block(counter: (c.0, c.1, c.2, c.3 &+ 1), key: key)
+            #expect([p.0, p.1, p.2, p.3] == [a.0, a.1, a.2, a.3])
+            #expect([p.4, p.5, p.6, p.7] == [b.0, b.1, b.2, b.3])
+        }
+    }
+}

@@ -11,8 +11,8 @@ import CyberRisk
     @Test("words are Philox blocks of (trial, stream, site, i) keyed by (seed, keyWord1), in order")
     func blockLayout() {
         let rng = RandomStream(seed: 11, trial: 22, stream: 33, site: 44)
-        let w = words(rng, 8)
-        for i in 0..<2 {
+        let w = words(rng, 20)   // across two block pairs and into a third
+        for i in 0..<5 {
             let b = Philox4x64.block(counter: (22, 33, 44, UInt64(i)), key: (11, RandomStream.keyWord1))
             #expect(Array(w[(4 * i)..<(4 * i + 4)]) == [b.0, b.1, b.2, b.3])
         }
