@@ -10,7 +10,7 @@ ARGS ?=
 BENCH_ARGS ?=
 PEER_TRIALS ?= 20000
 
-.PHONY: all deps build release forecast test bench bench-peer clean
+.PHONY: all deps build release forecast test bench bench-peer test-slurm clean
 
 all: release
 
@@ -40,6 +40,10 @@ bench: deps
 
 bench-peer: release
 	python3 Benchmarks/peers/compare_numpy.py --trials $(PEER_TRIALS)
+
+# Single-node Slurm cluster: sweep and forecast job arrays + merge vs single-process results (CI runs it).
+test-slurm: build
+	bash scripts/slurm/test-slurm.sh
 
 clean:
 	rm -rf .build out Benchmarks/.build

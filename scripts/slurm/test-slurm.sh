@@ -1,0 +1,116 @@
+#!/bin/bash
+# Integration test: brings up a single-node Slurm cluster on this machine, runs a 4-task sweep
+# array and a 4-task forecast array through scripts/slurm/submit.sh (array + dependent merge job),
+# and checks the merged outputs are byte-identical to single-process runs. Called by .ci/run.
+#
+#   bash scripts/slurm/test-slurm.sh [path/to/cyberrisk]     (default: .build/debug/cyberrisk)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bin=$(readlink -f "${1:-$root/.build/debug/cyberrisk}")
+[ -x "$bin" ] || { echo "test-slurm: no cyberrisk binary at $bin (build first)" >&2; exit 1; }
+
+if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends slurmctld slurmd slurm-client munge >/dev/null
+fi
+
+work=$(mktemp -d /tmp/cyberrisk-slurm.XXXXXX)
+host=$(hostname -s)
+pids=()
+cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    [ -f "$work/munged.pid" ] && kill "$(cat "$work/munged.pid")" 2>/dev/null || true
+    wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+mkdir -p /run/munge "$work/state" "$work/spool" "$work/jobs"
+chown munge:munge /run/munge 2>/dev/null || chown munge /run/munge
+[ -f /etc/munge/munge.key ] || { /usr/sbin/mungekey --create 2>/dev/null || /usr/sbin/create-munge-key; }
+if ! pgrep -x munged >/dev/null; then
+    runuser -u munge -- /usr/sbin/munged --force --pid-file="$work/munged.pid" 2>/dev/null \
+        || runuser -u munge -- /usr/sbin/munged --force
+fi
+
+export SLURM_CONF=$work/slurm.conf
+cat > "$SLURM_CONF" <<CONF
+ClusterName=cyberrisk-ci
+SlurmctldHost=$host
+SlurmUser=root
+AuthType=auth/munge
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+SelectType=select/cons_tres
+SelectTypeParameters=CR_CPU
+MailProg=/bin/true
+MinJobAge=4
+ReturnToService=2
+StateSaveLocation=$work/state
+SlurmdSpoolDir=$work/spool
+SlurmctldPidFile=$work/slurmctld.pid
+SlurmdPidFile=$work/slurmd.pid
+SlurmctldLogFile=$work/slurmctld.log
+SlurmdLogFile=$work/slurmd.log
+AccountingStorageType=accounting_storage/none
+JobCompType=jobcomp/none
+NodeName=$host CPUs=$(nproc) State=UNKNOWN
+PartitionName=main Nodes=$host Default=YES MaxTime=INFINITE State=UP
+CONF
+slurmctld -D -f "$SLURM_CONF" >"$work/slurmctld.out" 2>&1 & pids+=($!)
+slurmd -D -f "$SLURM_CONF" >"$work/slurmd.out" 2>&1 & pids+=($!)
+for _ in $(seq 1 150); do
+    state=$(sinfo -h -o %T 2>/dev/null | head -1 || true)
+    [ "$state" = idle ] && break
+    sleep 0.2
+done
+[ "$state" = idle ] || { echo "test-slurm: node did not become idle (state '$state')" >&2; tail -20 "$work"/slurm*.log >&2; exit 1; }
+echo "test-slurm: single-node cluster up ($host, $(nproc) CPUs)"
+
+# Waits (at most 15 minutes) until job $1 has left the queue.
+wait_for() {
+    for _ in $(seq 1 900); do
+        squeue -h -j "$1" 2>/dev/null | grep -q . || return 0
+        sleep 1
+    done
+    echo "test-slurm: job $1 still queued after 15 minutes" >&2
+    return 1
+}
+
+export CYBERRISK=$bin SBATCH_ARGS="--chdir=$work/jobs"
+cd "$root"
+fail=0
+
+# Sweep: 4-task array + merge vs one process.
+spec=$root/configs/sweeps/iot-neural-grid.yaml
+"$bin" sweep "$spec" --trials 400 --quiet --out "$work/sweep-single"
+jobs=$(bash scripts/slurm/submit.sh sweep 4 "$spec" "$work/sweep" --trials 400 --quiet)
+echo "test-slurm: $jobs"
+merge_job=$(echo "$jobs" | sed -n 's/.*merge job \([0-9]*\).*/\1/p')
+wait_for "$merge_job"
+if cmp "$work/sweep-single/sweep.csv" "$work/sweep/merged/sweep.csv" && cmp "$work/sweep-single/points.csv" "$work/sweep/merged/points.csv"; then
+    echo "test-slurm: sweep array (4 tasks) + merge == single-process sweep (byte-identical sweep.csv, points.csv)"
+else
+    echo "test-slurm: FAIL: sweep array merge differs from the single-process sweep" >&2; fail=1
+fi
+
+# Forecast: 4-task array + merge vs one process.
+"$bin" run --trials 5000 --quiet --out "$work/run-single"
+jobs=$(bash scripts/slurm/submit.sh forecast 4 - "$work/run" --trials 5000)
+echo "test-slurm: $jobs"
+merge_job=$(echo "$jobs" | sed -n 's/.*merge job \([0-9]*\).*/\1/p')
+wait_for "$merge_job"
+ok=1
+for f in summary.csv sectors.csv exceedance.csv; do
+    cmp "$work/run-single/$f" "$work/run/merged/$f" || ok=0
+done
+if [ $ok = 1 ]; then
+    echo "test-slurm: forecast array (4 tasks) + merge == single-process run (byte-identical CSVs)"
+else
+    echo "test-slurm: FAIL: forecast array merge differs" >&2; fail=1
+fi
+if [ $fail != 0 ]; then
+    tail -n 20 "$work"/jobs/slurm-*.out >&2 || true
+    exit 1
+fi
+rm -rf "$work"
