@@ -78,6 +78,29 @@ import Glibc
         #expect(try bytes(whole, "points.csv") == bytes(killed, "points.csv"))
     }
 
+    @Test func sigtermKeepsFinishedPointsAndSaysHowToResume() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let out = dir.appendingPathComponent("out")
+        let journal = out.appendingPathComponent("sweep.journal")
+        let p = try CLIRunner.start(["sweep", Self.grid, "--trials", Self.trials, "--threads", "1", "--out", out.path])
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            let size = (try? FileManager.default.attributesOfItem(atPath: journal.path)[.size] as? Int) ?? 0
+            if size > 8_000 + 13_000 { break }
+            usleep(20_000)
+        }
+        kill(p.process.processIdentifier, SIGTERM)
+        let r = try CLIRunner.finish(p)
+        #expect(r.status == 143, "\(r.stderr)")
+        #expect(r.stderr.contains("SIGTERM") && r.stderr.contains("--resume") && r.stderr.contains("points are saved"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("sweep.csv").path))
+        let resumed = try sweep(["--resume"], out: out)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let whole = dir.appendingPathComponent("whole")
+        #expect(try sweep([], out: whole).status == 0)
+        #expect(try bytes(whole, "sweep.csv") == bytes(out, "sweep.csv"))
+    }
+
     @Test func shardsMergeToTheUnshardedSweep() throws {
         let dir = try CLIRunner.temporaryDirectory()
         let whole = dir.appendingPathComponent("whole")
@@ -112,9 +135,14 @@ import Glibc
         #expect(sobol.status == 0, "\(sobol.stderr)")
         #expect(try CLIRunner.read(out.appendingPathComponent("points.csv")).split(separator: "\n").count == 5)
         let quick = try CLIRunner.run(["sweep", "--vary", "scenario.defense.vulnerability_decline=0,0.05", "--trials", "300",
-                                       "--out", dir.appendingPathComponent("quick").path])
+                                       "--keep-points", "--out", dir.appendingPathComponent("quick").path])
         #expect(quick.status == 0, "\(quick.stderr)")
         #expect(quick.stdout.contains("2 of 2 points"))
+        for k in ["000000", "000001"] {
+            for name in ["summary.csv", "sectors.csv", "exceedance.csv", "state.bin", "manifest.json"] {
+                #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("quick/points/\(k)/\(name)").path), "\(k)/\(name)")
+            }
+        }
     }
 
     @Test(arguments: [
