@@ -91,6 +91,26 @@ extension OutputDirectory {
     }
 }
 
+extension Shard {
+    /// The shard named by `--shard I/N` (the whole run when absent); a malformed one is a usage error.
+    static func forOption(_ text: String?) throws -> Shard {
+        guard let text else { return .whole }
+        guard let shard = Shard(parsing: text) else {
+            throw CLIError.usage("--shard: expected I/N with 0 ≤ I < N, found '\(text)'")
+        }
+        return shard
+    }
+}
+
+/// The worker count of `--threads` (all cores when absent), checked to be in 1…4096.
+func threadCount(forOption threads: Int?) throws -> Int {
+    let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
+    guard workers >= 1 && workers <= 4096 else {
+        throw CLIError.usage("--threads: expected 1…4096, found \(workers)")
+    }
+    return workers
+}
+
 extension ResolvedScenario {
     /// Prints the resolved config as YAML, ending in exactly one newline.
     func printYAML() {

@@ -51,19 +51,8 @@ struct Run: ParsableCommand {
         if let trials { extra.append("trials=\(trials)") }
         if let seed { extra.append("seed=\(seed)") }
         let resolved = try scenario.resolve(extra: extra)
-        let part: Shard
-        if let shard {
-            guard let s = Shard(parsing: shard) else {
-                throw CLIError.usage("--shard: expected I/N with 0 ≤ I < N, found '\(shard)'")
-            }
-            part = s
-        } else {
-            part = .whole
-        }
-        let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        guard workers >= 1 && workers <= 4096 else {
-            throw CLIError.usage("--threads: expected 1…4096, found \(workers)")
-        }
+        let part = try Shard.forOption(shard)
+        let workers = try threadCount(forOption: threads)
         let directory = try OutputDirectory.forOption(out)
 
         let plan = try SimulationPlan(scenario: resolved.scenario)

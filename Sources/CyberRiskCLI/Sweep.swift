@@ -74,13 +74,12 @@ struct Sweep: ParsableCommand {
 
     func run() throws {
         let sweepPlan = try makePlan()
-        let part = try parseShard()
+        let part = try Shard.forOption(shard)
         if plan {
             printPlan(sweepPlan, part)
             return
         }
-        let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        guard workers >= 1 && workers <= 4096 else { throw CLIError.usage("--threads: expected 1…4096, found \(workers)") }
+        let workers = try threadCount(forOption: threads)
         let directory = try OutputDirectory.forOption(out)
         let header = SweepJournal.Header(plan: sweepPlan, shard: part)
         let journalPath = directory.file(SweepJournal.fileName)
@@ -153,25 +152,15 @@ struct Sweep: ParsableCommand {
         if let seed { s.seed = seed }
         if scramble { s.scramble = true }
         do {
-            return try SweepPlan(spec: s, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            return try SweepPlan(spec: s, threads: try threadCount(forOption: threads))
         } catch let e as ScenarioCatalogError {
             throw CLIError.usage("base scenario: " + e.description)
         }
     }
 
-    func parseShard() throws -> Shard {
-        guard let shard else { return .whole }
-        guard let s = Shard(parsing: shard) else { throw CLIError.usage("--shard: expected I/N with 0 ≤ I < N, found '\(shard)'") }
-        return s
-    }
-
     func printPlan(_ p: SweepPlan, _ part: Shard) {
         let points = p.points(in: part)
-        var table = CSVTable(header: ["point"] + p.parameterPaths + ["seed"])
-        for point in points {
-            table.append([.integer(Int64(point.index))] + point.values.map { .number($0) } + [.text(String(point.seed))])
-        }
-        print(table.text, terminator: "")
+        print(SweepTables.pointsCSV(parameterPaths: p.parameterPaths, points: points), terminator: "")
         if !quiet {
             var line = "\(p.spec.design) sweep: \(p.points.count) points × \(p.trials) trials, base \(p.base.source), spec hash \(p.hash)"
             if part.count > 1 { line += "; shard \(part) runs \(points.count) of them" }

@@ -17,18 +17,7 @@ public enum AtomicFile {
         let temp = dir + "/." + name + ".tmp-\(getpid())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError(path: path, reason: lastError()) }
-        var written = 0
-        let failure: String? = bytes.withUnsafeBytes { raw in
-            while written < raw.count {
-                let r = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
-                if r < 0 {
-                    if errno == EINTR { continue }
-                    return lastError()
-                }
-                written += r
-            }
-            return fsync(fd) == 0 ? nil : lastError()
-        }
+        let failure = writeFully(bytes, to: fd)
         let closed = close(fd) == 0
         if let failure {
             unlink(temp)
@@ -39,6 +28,23 @@ public enum AtomicFile {
             throw OutputError(path: path, reason: lastError())
         }
         return temp
+    }
+
+    /// Writes all of `bytes` to `fd` (retrying short writes and `EINTR`) and `fsync`s it; returns
+    /// the error text on failure, `nil` on success.
+    static func writeFully(_ bytes: [UInt8], to fd: Int32) -> String? {
+        var written = 0
+        return bytes.withUnsafeBytes { raw -> String? in
+            while written < raw.count {
+                let r = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                if r < 0 {
+                    if errno == EINTR { continue }
+                    return lastError()
+                }
+                written += r
+            }
+            return fsync(fd) == 0 ? nil : lastError()
+        }
     }
 
     /// Renames a staged file into place and flushes the folder entry.

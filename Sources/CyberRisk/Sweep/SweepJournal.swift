@@ -264,7 +264,7 @@ public final class SweepJournalWriter: Sendable {
         let bytes = SweepJournal.frame(record)
         let fd = self.fd
         let failure: String? = length.withLock { (length: inout Int) -> String? in
-            if let failure = SweepJournalWriter.writeAll(bytes, to: fd) {
+            if let failure = AtomicFile.writeFully(bytes, to: fd) {
                 _ = ftruncate(fd, off_t(length))
                 return failure
             }
@@ -272,20 +272,5 @@ public final class SweepJournalWriter: Sendable {
             return nil
         }
         if let failure { throw OutputError(path: path, reason: failure) }
-    }
-
-    /// Writes all of `bytes` to `fd` and `fsync`s it; returns the error text on failure.
-    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
-        var written = 0
-        while written < bytes.count {
-            let offset = written
-            let r: Int = bytes.withUnsafeBytes { raw in write(fd, raw.baseAddress! + offset, raw.count - offset) }
-            if r < 0 {
-                if errno == EINTR { continue }
-                return AtomicFile.lastError()
-            }
-            written += r
-        }
-        return fsync(fd) == 0 ? nil : AtomicFile.lastError()
     }
 }

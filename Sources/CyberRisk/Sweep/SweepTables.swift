@@ -32,10 +32,14 @@ public struct SweepTables: Sendable {
     }
 
     public var pointsCSV: String {
-        var table = CSVTable(header: ["point"] + header.parameterPaths + ["seed"])
-        for r in records {
-            table.append([.integer(Int64(r.point.index))] + r.point.values.map { .number($0) }
-                         + [.text(String(r.point.seed))])
+        SweepTables.pointsCSV(parameterPaths: header.parameterPaths, points: records.map(\.point))
+    }
+
+    /// `points.csv` of `points` (also what `sweep --plan` prints).
+    public static func pointsCSV(parameterPaths: [String], points: [SweepPoint]) -> String {
+        var table = CSVTable(header: ["point"] + parameterPaths + ["seed"])
+        for p in points {
+            table.append([.integer(Int64(p.index))] + p.values.map { .number($0) } + [.text(String(p.seed))])
         }
         return table.text
     }
