@@ -5,7 +5,7 @@ import Foundation
 /// `cyberrisk merge`: combine shard outputs into the whole forecast's output.
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Merge the output folders of `run --shard I/N` (or `sweep --shard I/N`) into one output, identical to an unsharded one.",
+        abstract: "Merge the output folders of `run --shard I/N` (or `sweep`/`sensitivity --shard I/N`) into one output, identical to an unsharded one.",
         discussion: "Refuses shards of different configs, seeds or trial counts, and missing or duplicate shards."
     )
 
@@ -87,13 +87,21 @@ struct Merge: ParsableCommand {
         let directory = try OutputDirectory.forOption(out)
         var journal = SweepJournal.start(merged.header)
         for r in merged.records { journal += SweepJournal.frame(r) }
-        let tables = SweepTables(header: merged.header, records: merged.records)
-        let files = ["sweep.csv", "points.csv", SweepJournal.fileName]
+        let output: (files: [(name: String, bytes: [UInt8])], sensitivity: SensitivityAnalysis?)
+        let workers = try threadCount(forOption: nil)
+        do {
+            output = try SweepTables(header: merged.header, records: merged.records).files(threads: workers)
+        } catch {
+            throw CLIError.usage(error.description)
+        }
+        let names = output.files.map(\.name) + [SweepJournal.fileName]
         let manifest = SweepManifest(header: merged.header, records: merged.records, pointsRun: 0, threads: 0,
-                                     startTime: start, endTime: Date(), mergedFrom: shards, files: files)
-        try directory.writeAll([("sweep.csv", Array(tables.sweepCSV.utf8)), ("points.csv", Array(tables.pointsCSV.utf8)),
-                                (SweepJournal.fileName, journal), ("manifest.json", Array(manifest.json().utf8))])
+                                     startTime: start, endTime: Date(), mergedFrom: shards, files: names)
+        try directory.writeAll(output.files + [(SweepJournal.fileName, journal), ("manifest.json", Array(manifest.json().utf8))])
         guard !quiet else { return }
-        print("merged \(shards.count) sweep shards: \(merged.records.count) points; wrote \(out)/sweep.csv, points.csv, \(SweepJournal.fileName), manifest.json")
+        let kind = output.sensitivity == nil ? "sweep" : "sensitivity"
+        print("merged \(shards.count) \(kind) shards: \(merged.records.count) points; wrote "
+              + (names + ["manifest.json"]).map { "\(out)/\($0)" }.joined(separator: ", "))
+        if let analysis = output.sensitivity { print(Sensitivity.rankedTables(analysis)) }
     }
 }

@@ -20,6 +20,7 @@ public enum EmbeddedConfigs {
         "sweeps/iot-neural-grid.yaml": PackageResources.iot_neural_grid_yaml,
         "sweeps/main-uncertainties-lhs.yaml": PackageResources.main_uncertainties_lhs_yaml,
         "sweeps/defense-sobol.yaml": PackageResources.defense_sobol_yaml,
+        "sweeps/main-uncertainties-sensitivity.yaml": PackageResources.main_uncertainties_sensitivity_yaml,
     ]
 
     /// The embedded files as a config file system.

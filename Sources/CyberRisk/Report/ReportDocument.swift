@@ -1,7 +1,8 @@
 import Foundation
 
 /// The report of an output folder, whichever kind it is: a forecast (`run`, `merge`) or a
-/// parameter sweep (`sweep`, recognised by its `sweep.csv`). Holds the page and its charts.
+/// parameter sweep (`sweep`, recognised by its `sweep.csv`; a `sensitivity` folder also has
+/// `sensitivity.csv`). Holds the page and its charts.
 ///
 /// ```swift
 /// let report = try ReportDocument(folder: "out")
@@ -25,7 +26,9 @@ public struct ReportDocument: Sendable {
             throw ReportError(path: folder, reason: "not a folder (give the --out folder of a run, merge or sweep)")
         }
         if ReportDocument.isSweep(folder: folder) {
-            let report = SweepReport(results: try SweepResults(folder: folder))
+            let sensitivity = FileManager.default.fileExists(atPath: folder + "/sensitivity.csv")
+                ? try SensitivityResults(folder: folder) : nil
+            let report = SweepReport(results: try SweepResults(folder: folder), sensitivity: sensitivity)
             (kind, html, charts) = (.sweep, report.html, report.charts)
         } else {
             let report = RunReport(results: try RunResults(folder: folder))
@@ -36,7 +39,8 @@ public struct ReportDocument: Sendable {
     /// A sweep folder has `sweep.csv` (its manifest says `"kind": "sweep"`).
     public static func isSweep(folder: String) -> Bool {
         if FileManager.default.fileExists(atPath: folder + "/sweep.csv") { return true }
-        return (try? ManifestInfo(contentsOf: folder + "/manifest.json"))?.string("kind") == "sweep"
+        let kind = (try? ManifestInfo(contentsOf: folder + "/manifest.json"))?.string("kind")
+        return kind == "sweep" || kind == "sensitivity"
     }
 
     /// The files to write for `--svg`: `charts/ID.svg` for every chart.

@@ -3,7 +3,8 @@ import Foundation
 /// The report of a parameter sweep: per headline metric, its last-year mean with the p05–p95
 /// range against each varied parameter (one small chart per parameter, a log x axis where the
 /// parameter was swept on a log scale), and for a two-parameter grid a heatmap of the mean over
-/// the grid.
+/// the grid. For a sensitivity analysis (`cyberrisk sensitivity`), first the Sobol' indices of
+/// each headline metric's last-year mean as bars (``IndexBarChart``).
 ///
 /// ```swift
 /// let report = SweepReport(results: try SweepResults(folder: "sweep-out"))
@@ -13,16 +14,30 @@ public struct SweepReport: Sendable {
     public static let headlineMetrics = ["national_risk", "human_risk", "economic_loss_usd_bn"]
 
     public let results: SweepResults
+    public let sensitivity: SensitivityResults?
     public let charts: [Chart]
     public let html: String
 
-    public init(results r: SweepResults) {
+    public init(results r: SweepResults, sensitivity: SensitivityResults? = nil) {
         self.results = r
+        self.sensitivity = sensitivity
         let metrics = SweepReport.headlineMetrics.filter(r.metrics.contains)
         let shown = metrics.isEmpty ? Array(r.metrics.prefix(3)) : metrics
-        var page = HTMLPage(title: "cyberrisk sweep report: \(r.manifest.string("base_scenario") ?? "sweep")")
-        page.body.append(SweepReport.header(r, metrics: shown))
+        let kind = sensitivity == nil ? "sweep" : "sensitivity"
+        var page = HTMLPage(title: "cyberrisk \(kind) report: \(r.manifest.string("base_scenario") ?? kind)")
+        page.body.append(SweepReport.header(r, metrics: shown, sensitivity: sensitivity != nil))
         var charts: [Chart] = []
+        if let sensitivity {
+            let bars = shown.map { SweepReport.indexChart(sensitivity, metric: $0) }
+            charts += bars
+            page.body.append(HTMLPage.section("Which assumptions drive the \(sensitivity.year) forecast", id: "sensitivity",
+                intro: "Sobol' indices of each metric's mean in \(sensitivity.year): S1 is the share of its variance across "
+                    + "the assumptions' ranges that one assumption causes alone, ST the share it causes alone or together "
+                    + "with others (ST − S1 is its interactions). Indices near 0 mean the forecast does not depend on "
+                    + "that assumption within its range. Bars are estimates, whiskers 95% bootstrap intervals; "
+                    + "parameters are sorted by ST.",
+                [HTMLPage.grid(bars.map { HTMLPage.figure($0) })]))
+        }
         var effects: [Markup] = []
         for (k, p) in r.parameters.enumerated() {
             let row = shown.map { SweepReport.effectChart(r, metric: $0, parameter: k) }
@@ -52,7 +67,19 @@ public struct SweepReport: Sendable {
         html = page.rendered
     }
 
-    static func header(_ r: SweepResults, metrics: [String]) -> Markup {
+    /// The indices of `metric` in the last year as bars, with the inner-noise share in the caption.
+    public static func indexChart(_ s: SensitivityResults, metric: String) -> Chart {
+        let label = MetricLabel(metric: metric)
+        var caption = "S1 (blue) and ST (vermillion) of the mean \(label.title.lowercased()) in \(s.year), with 95% intervals."
+        if let share = s.noiseShare(metric: metric, year: s.year), share.isFinite {
+            caption += " Inner Monte-Carlo noise is \(NumberFormat.percent.string(share)) of the variance: an assumption "
+                + "without effect would show ST ≈ that share."
+        }
+        return IndexBarChart(entries: s.entries(metric: metric, year: s.year))
+            .chart(id: "sensitivity-\(metric)", title: label.title, caption: caption)
+    }
+
+    static func header(_ r: SweepResults, metrics: [String], sensitivity: Bool = false) -> Markup {
         var meta = "\(r.points.count) points"
         if let d = r.design { meta += " (\(d) design)" }
         meta += " · \(RunReport.grouped(r.trials)) trials each · compared in \(r.year)"
@@ -76,7 +103,8 @@ public struct SweepReport: Sendable {
             ]))
         }
         return Markup("header", children: [
-            Markup.element("h1", text: "Parameter sweep: \(r.manifest.string("base_scenario") ?? "scenario")"),
+            Markup.element("h1", text: (sensitivity ? "Sensitivity analysis: " : "Parameter sweep: ")
+                           + (r.manifest.string("base_scenario") ?? "scenario")),
             HTMLPage.paragraph(meta, class: "meta"),
             HTMLPage.paragraph("Varied: " + parameters.joined(separator: "; ") + ".", class: "meta"),
             Markup("div", ["class": "cards"], children: cards),

@@ -5,10 +5,14 @@
 /// - `lhs`: `samples` Latin-hypercube points (``LatinHypercube``), seeded by the sweep seed.
 /// - `sobol`: the first `samples` points of the Sobol' sequence (``SobolSequence``), scrambled by
 ///   the sweep seed when `scramble` is set. Its balance properties hold for powers of two.
+/// - `saltelli`: the ``SaltelliDesign`` of `samples` base rows — `samples·(k + 2)` points for `k`
+///   parameters, laid out as ``SaltelliDesign/Matrix`` describes — from which
+///   `cyberrisk sensitivity` estimates Sobol' indices (``SensitivityAnalysis``). Scrambled by the
+///   sweep seed when `scramble` is set.
 ///
 /// Unit coordinates `u ∈ [0, 1)` map to values by each parameter's ``SweepParameter/value(unit:)``.
 public enum SweepDesign: String, Sendable, CaseIterable, CustomStringConvertible {
-    case grid, lhs, sobol
+    case grid, lhs, sobol, saltelli
 
     public var description: String { rawValue }
 
@@ -40,6 +44,9 @@ public enum SweepDesign: String, Sendable, CaseIterable, CustomStringConvertible
             return (0..<samples).map { i in
                 zip(parameters, sequence.point(UInt64(i))).map { $0.value(unit: $1) }
             }
+        case .saltelli:
+            let design = SaltelliDesign(inputs: parameters.count, baseRows: samples, scrambleSeed: scramble ? seed : nil)
+            return design.points.map { u in zip(parameters, u).map { $0.value(unit: $1) } }
         }
     }
 }

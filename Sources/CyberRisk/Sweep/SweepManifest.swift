@@ -1,6 +1,7 @@
 import Foundation
 
-/// `manifest.json` of a sweep folder (`"kind": "sweep"`): the spec, the resolved base config,
+/// `manifest.json` of a sweep folder (`"kind": "sweep"`, or `"sensitivity"` for a Saltelli
+/// design, whose folder also holds `sensitivity.csv`): the spec, the resolved base config,
 /// seeds, shard and timings. Written last: its presence marks a finished folder.
 public struct SweepManifest: Sendable {
     public var header: SweepJournal.Header
@@ -33,7 +34,7 @@ public struct SweepManifest: Sendable {
         let wall = endTime.timeIntervalSince(startTime)
         let pointSeconds = records.reduce(0) { $0 + $1.seconds }
         let object: [String: Any] = [
-            "kind": "sweep",
+            "kind": header.design == SweepDesign.saltelli.rawValue ? "sensitivity" : "sweep",
             "tool": "cyberrisk",
             "tool_version": header.toolVersion,
             "spec_file": header.specFile,

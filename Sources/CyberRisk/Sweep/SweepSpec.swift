@@ -46,6 +46,8 @@ public struct SweepSpec: Sendable, Equatable {
     public var parameters: [SweepParameter] = []
     /// The spec file as shown in messages (`--vary` for command-line sweeps).
     public var file: String = "--vary"
+    /// The file's `design:` when the reader replaced it (see ``init(parsing:file:design:)``).
+    public var ignoredDesign: String?
 
     public init() {}
 
@@ -57,10 +59,11 @@ public struct SweepSpec: Sendable, Equatable {
     // MARK: Reading
 
     /// Parses a spec file's bytes. `file` is its path (relative paths in `base:` resolve against
-    /// its folder).
+    /// its folder). A `design` argument replaces the file's `design:` key (`sensitivity` always
+    /// runs a Saltelli design); the replaced value is kept in ``ignoredDesign``.
     ///
     /// - Throws: ``ConfigError`` listing every problem found.
-    public init(parsing bytes: [UInt8], file: String) throws {
+    public init(parsing bytes: [UInt8], file: String, design forced: SweepDesign? = nil) throws {
         self.file = file
         let origin = ConfigOrigin(store: .files, file: file)
         let root = try ConfigParser.parseDocument(bytes, origin: origin, json: file.lowercased().hasSuffix(".json"))
@@ -98,12 +101,15 @@ public struct SweepSpec: Sendable, Equatable {
                 issues.add(node.origin, ConfigPath.root.appending("seed"), "expected an integer in 0…\(UInt64.max), found \(node.kindDescription)")
             }
         }
-        if let node = root["design"] {
+        if let forced {
+            design = forced
+            if let text = root["design"]?.text, text != forced.rawValue { ignoredDesign = text }
+        } else if let node = root["design"] {
             if let text = node.text, let d = SweepDesign(rawValue: text) {
                 design = d
             } else {
                 issues.add(node.origin, ConfigPath.root.appending("design"),
-                           "expected grid, lhs or sobol, found \(node.kindDescription)")
+                           "expected grid, lhs, sobol or saltelli, found \(node.kindDescription)")
             }
         }
         if let node = root["scramble"] {
@@ -132,7 +138,8 @@ public struct SweepSpec: Sendable, Equatable {
                            "expected a mapping of config paths to {values | range | log_range, steps}, found \(node.kindDescription)")
             }
         }
-        check(at: root["parameters"]?.origin ?? root.origin, &issues)
+        // A sensitivity analysis without samples gets its default from the command line.
+        check(at: root["parameters"]?.origin ?? root.origin, requireSamples: design != .saltelli, &issues)
         try issues.throwIfAny()
     }
 
@@ -198,10 +205,13 @@ public struct SweepSpec: Sendable, Equatable {
             return n
         case .lhs, .sobol:
             return samples
+        case .saltelli:
+            guard let samples else { return nil }
+            return SaltelliDesign.pointCount(inputs: parameters.count, baseRows: samples) ?? Int.max
         }
     }
 
-    private func check(at origin: ConfigOrigin, _ issues: inout ConfigIssueList) {
+    private func check(at origin: ConfigOrigin, requireSamples: Bool = true, _ issues: inout ConfigIssueList) {
         let parametersPath = ConfigPath.root.appending("parameters")
         guard !parameters.isEmpty else {
             issues.add(origin, parametersPath, "no parameters to vary")
@@ -216,22 +226,34 @@ public struct SweepSpec: Sendable, Equatable {
             switch (design, p.domain) {
             case (.grid, .range), (.grid, .logRange):
                 if p.steps == nil { issues.add(p.origin, at, "a grid needs steps (the number of values) with range/log_range") }
-            case (.lhs, .values), (.sobol, .values):
+            case (.lhs, .values), (.sobol, .values), (.saltelli, .values):
                 issues.add(p.origin, at, "values only make a grid; \(design) samples a range or log_range")
             default:
                 break
             }
         }
         if design != .grid {
-            if samples == nil {
+            if samples == nil && requireSamples {
                 issues.add(origin, ConfigPath.root.appending("samples"), "\(design) needs samples (the number of points)")
             }
             if design == .sobol && parameters.count > SobolSequence.maximumDimensions {
                 issues.add(origin, parametersPath, "sobol supports at most \(SobolSequence.maximumDimensions) parameters, found \(parameters.count)")
             }
         }
-        if scramble && design != .sobol {
-            issues.add(origin, ConfigPath.root.appending("scramble"), "scramble applies to sobol designs only")
+        if design == .saltelli {
+            if parameters.count < 2 {
+                issues.add(origin, parametersPath, "sensitivity analysis needs at least 2 parameters, found \(parameters.count) "
+                           + "(with one parameter its indices are trivially 1; use a sweep to see its effect)")
+            }
+            if parameters.count > SobolSequence.maximumDimensions / 2 {
+                issues.add(origin, parametersPath, "a Saltelli design supports at most \(SobolSequence.maximumDimensions / 2) parameters, found \(parameters.count)")
+            }
+            if let n = samples, n < 2 {
+                issues.add(origin, ConfigPath.root.appending("samples"), "a Saltelli design needs at least 2 base rows, found \(n)")
+            }
+        }
+        if scramble && design != .sobol && design != .saltelli {
+            issues.add(origin, ConfigPath.root.appending("scramble"), "scramble applies to sobol and saltelli designs only")
         }
         if let n = pointCount, n > SweepSpec.maximumPoints {
             issues.add(origin, parametersPath, "the design has \(n == Int.max ? "too many" : String(n)) points; at most \(SweepSpec.maximumPoints) are allowed")
