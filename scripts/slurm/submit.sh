@@ -1,7 +1,9 @@
 #!/bin/bash
-# Submits a sharded sweep or forecast as a Slurm job array plus a dependent merge job.
+# Submits a sharded sweep, sensitivity analysis or forecast as a Slurm job array plus a dependent
+# merge job.
 #
-#   scripts/slurm/submit.sh sweep    N SPEC   OUT [sweep options…]
+#   scripts/slurm/submit.sh sweep       N SPEC   OUT [sweep options…]
+#   scripts/slurm/submit.sh sensitivity N SPEC   OUT [sensitivity options…]
 #   scripts/slurm/submit.sh forecast N CONFIG OUT [run options…]     (CONFIG `-` = embedded default)
 #
 # Prints the two job ids. Extra sbatch options go in $SBATCH_ARGS (e.g. "--partition=long --wait").
@@ -11,8 +13,9 @@ shift 4
 here=$(cd "$(dirname "$0")" && pwd)
 case "$kind" in
     sweep) script=$here/sweep-array.sbatch ;;
+    sensitivity) script=$here/sweep-array.sbatch; export CYBERRISK_COMMAND=sensitivity ;;
     forecast) script=$here/forecast-array.sbatch ;;
-    *) echo "usage: $0 sweep|forecast N INPUT OUT [options]" >&2; exit 2 ;;
+    *) echo "usage: $0 sweep|sensitivity|forecast N INPUT OUT [options]" >&2; exit 2 ;;
 esac
 mkdir -p "$out"
 # shellcheck disable=SC2086

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Integration test: brings up a single-node Slurm cluster on this machine, runs a 4-task sweep
-# array and a 4-task forecast array through scripts/slurm/submit.sh (array + dependent merge job),
+# array, a 3-task sensitivity array and a 4-task forecast array through scripts/slurm/submit.sh (array + dependent merge job),
 # and checks the merged outputs are byte-identical to single-process runs. Called by .ci/run.
 #
 #   bash scripts/slurm/test-slurm.sh [path/to/cyberrisk]     (default: .build/debug/cyberrisk)
@@ -92,6 +92,20 @@ if cmp "$work/sweep-single/sweep.csv" "$work/sweep/merged/sweep.csv" && cmp "$wo
     echo "test-slurm: sweep array (4 tasks) + merge == single-process sweep (byte-identical sweep.csv, points.csv)"
 else
     echo "test-slurm: FAIL: sweep array merge differs from the single-process sweep" >&2; fail=1
+fi
+
+# Sensitivity: 3-task array + merge vs one process (sensitivity.csv is computed by the merge job).
+sens=(--vary 'scenario.defense.vulnerability_decline={range: [0, 0.08]}' --vary 'scenario.iot.devices_bn.rate={range: [0.1, 0.3]}'
+      --samples 4 --trials 128 --quiet)
+"$bin" sensitivity "${sens[@]}" --out "$work/sens-single"
+jobs=$(bash scripts/slurm/submit.sh sensitivity 3 - "$work/sens" "${sens[@]}")
+echo "test-slurm: $jobs"
+merge_job=$(echo "$jobs" | sed -n 's/.*merge job \([0-9]*\).*/\1/p')
+wait_for "$merge_job"
+if cmp "$work/sens-single/sensitivity.csv" "$work/sens/merged/sensitivity.csv" && cmp "$work/sens-single/sweep.csv" "$work/sens/merged/sweep.csv"; then
+    echo "test-slurm: sensitivity array (3 tasks) + merge == single-process analysis (byte-identical sensitivity.csv, sweep.csv)"
+else
+    echo "test-slurm: FAIL: sensitivity array merge differs from the single-process analysis" >&2; fail=1
 fi
 
 # Forecast: 4-task array + merge vs one process.
