@@ -57,6 +57,11 @@ import Testing
         #expect(try sensitivity(["--samples", "4", "--threads", "1", "--quiet"], out: one).status == 0)
         #expect(try sensitivity(["--samples", "4", "--threads", "2", "--quiet"], out: two).status == 0)
         #expect(try bytes(one, "sensitivity.csv") == bytes(two, "sensitivity.csv"))
+        // Resuming a finished analysis runs nothing and rewrites the same indices.
+        let csv = try bytes(one, "sensitivity.csv")
+        let resumed = try sensitivity(["--samples", "4", "--resume"], out: one)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try bytes(one, "sensitivity.csv") == csv)
         var folders: [String] = []
         for i in 0..<2 {
             let f = dir.appendingPathComponent("shard-\(i)")
