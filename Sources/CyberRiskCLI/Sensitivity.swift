@@ -116,6 +116,6 @@ struct Sensitivity: ParsableCommand {
     }
 
     static func percent(_ x: Double) -> String {
-        x.isNaN ? "n/a" : String(format: "%.1f%%", 100 * x)
+        x.isNaN ? "n/a" : String(format: x < 0.01 ? "%.2g%%" : "%.1f%%", 100 * x)
     }
 }

@@ -17,9 +17,14 @@ public struct IndexBarChart: Sendable {
         self.entries = entries
     }
 
-    /// The label of a parameter path: its last two components (`defense.vulnerability_decline`).
+    /// The label of a parameter path: the path without a leading `scenario.` or `sectors.`
+    /// (`defense.vulnerability_decline`, `energy.threat.success_probability`); the full path is
+    /// the label's tooltip.
     public static func label(_ path: String) -> String {
-        path.split(separator: ".").suffix(2).joined(separator: ".")
+        for prefix in ["scenario.", "sectors."] where path.hasPrefix(prefix) && path.count > prefix.count {
+            return String(path.dropFirst(prefix.count))
+        }
+        return path
     }
 
     public func chart(id: String, title: String, caption: String = "") -> Chart {

@@ -12,6 +12,8 @@ import Foundation
 /// ```
 public struct SweepReport: Sendable {
     public static let headlineMetrics = ["national_risk", "human_risk", "economic_loss_usd_bn"]
+    /// Most points whose effect charts still draw each point's p05–p95 bar.
+    public static let whiskerLimit = 200
 
     public let results: SweepResults
     public let sensitivity: SensitivityResults?
@@ -46,9 +48,10 @@ public struct SweepReport: Sendable {
             effects.append(HTMLPage.grid(row.map { HTMLPage.figure($0, caption: false) }, small: true))
         }
         page.body.append(HTMLPage.section("How each parameter moves the \(r.year) forecast", id: "effects",
-            intro: "Each dot is one sweep point: the mean of its simulated futures in \(r.year); its bar spans the "
-                + "middle 90% of them (p05–p95). "
-                + (r.parameters.count > 1 ? "Points with the same value of the parameter on the horizontal axis "
+            intro: "Each dot is one sweep point: the mean of its simulated futures in \(r.year)"
+                + (r.points.count > SweepReport.whiskerLimit ? " (with \(r.points.count) points the p05–p95 bars are left out). "
+                   : "; its bar spans the middle 90% of them (p05–p95). ")
+                + (r.parameters.count > 1 && r.design == "grid" ? "Points with the same value of the parameter on the horizontal axis "
                     + "differ in the other parameters; they are drawn side by side. " : "")
                 + "Vertical axes start at zero.",
             effects))
@@ -127,10 +130,18 @@ public struct SweepReport: Sendable {
                          xTitle: p.path + (x.kind == .log ? " (log scale)" : ""), yTitle: label.axisTitle)
         xy.yFormat = label.format
         if levels.count <= 8 { xy.xTicks = levels }
-        xy.marks = [Whiskers(label: "mean, p05-p95", x: xs, y: mean, lower: lower, upper: upper, color: Palette.blue)
-            .markup(x: x, y: xy.y)]
+        // Many points: dots only (whiskers would hide each other); only a grid's repeated values
+        // are spread sideways — elsewhere a shared x is a true position (a Saltelli design's
+        // A_B columns repeat A's and B's values).
+        let dense = r.points.count > SweepReport.whiskerLimit
+        let none = Array(repeating: Double.nan, count: xs.count)
+        var marks = Whiskers(label: dense ? "mean" : "mean, p05-p95", x: xs, y: mean, lower: dense ? none : lower,
+                             upper: dense ? none : upper, color: Palette.blue)
+        if r.design != "grid" { marks.dodge = 0 }
+        xy.marks = [marks.markup(x: x, y: xy.y)]
         return xy.chart(id: "sweep-\(metric)-\(k + 1)", title: label.title,
-                        caption: "Mean in \(r.year) (dot) and p05–p95 (bar) of each point against \(p.path).")
+                        caption: dense ? "Mean in \(r.year) of each point against \(p.path)."
+                                       : "Mean in \(r.year) (dot) and p05–p95 (bar) of each point against \(p.path).")
     }
 
     /// A heatmap of the metric's last-year mean over a two-parameter grid: columns the first

@@ -53,6 +53,22 @@ import Testing
         #expect(ticks == ["0.1", "0.4"])
     }
 
+    /// Outside a grid a repeated value is a true position (a Saltelli design repeats A's and B's
+    /// values in its A_B columns): no sideways spread.
+    @Test func nonGridPointsSharingAValueAreNotSpread() throws {
+        let grid = try SVGProbe(SweepReport.effectChart(try SweepResults(folder: try F.sweep()), metric: "national_risk",
+                                                        parameter: 0).standalone)
+        let other = try SVGProbe(SweepReport.effectChart(try SweepResults(folder: try F.sweep(design: "saltelli")),
+                                                         metric: "national_risk", parameter: 0).standalone)
+        let gx = try grid.elements("circle", "class", "point").map { SVGProbe.number($0, "cx") }
+        let ox = try other.elements("circle", "class", "point").map { SVGProbe.number($0, "cx") }
+        #expect(abs(gx[0] - gx[1]) > 6.9 && abs(gx[2] - gx[3]) > 6.9)
+        #expect(ox[0] == ox[1] && ox[2] == ox[3])
+        #expect(abs((gx[0] + gx[1]) / 2 - ox[0]) <= 0.006)
+        // Four points: every p05–p95 bar is drawn (dots only above SweepReport.whiskerLimit points).
+        #expect(try other.elements("line", "class", "whisker").count == 4)
+    }
+
     @Test func aTwoParameterGridGetsHeatmapsOtherDesignsDoNot() throws {
         let grid = SweepReport(results: try SweepResults(folder: try F.sweep()))
         #expect(grid.charts.map(\.id) == ["sweep-national_risk-1", "sweep-economic_loss_usd_bn-1",
