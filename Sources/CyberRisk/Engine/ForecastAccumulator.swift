@@ -83,6 +83,13 @@ public struct ForecastAccumulator: Sendable, Equatable {
         guard y == UInt64(years), m == UInt64(metricCount), n == UInt64(sectorCount) else {
             throw ByteReader.Error.invalid("accumulator shape \(y)×\(m)×\(n) does not match the configuration (\(years)×\(metricCount)×\(sectorCount))")
         }
+        // The smallest forms: Moments 27 bytes (tag, count, two non-finite sums, min, max),
+        // QuantileSketch 35 (tag, four words, two empty bin ranges). Checking the bytes left
+        // before allocating keeps memory proportional to the input, whatever shape it claims.
+        let minimumBytes = Double(years) * (Double(metricCount) * (27 + 35) + Double(sectorCount) * (27 + 35 + 27 + 8))
+        guard minimumBytes <= Double(r.remainingCount) else {
+            throw ByteReader.Error.truncated(offset: r.offset + r.remainingCount)
+        }
         self.init(years: years, metricCount: metricCount, sectorCount: sectorCount)
         trials = try r.readInt64()
         guard trials >= 0 else { throw ByteReader.Error.invalid("negative trial count") }
