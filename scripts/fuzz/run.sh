@@ -8,6 +8,8 @@
 # Exits 1 if any target found a crash, leak, timeout or out-of-memory.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+# Traps go to libFuzzer (stack trace, reproducer) rather than to the Swift backtracer.
+export SWIFT_BACKTRACE=enable=no
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 TARGETS=${FUZZ_TARGETS:-config csv state journal sweepspec}
 OUT=${FUZZ_BUILD_DIR:-.build-fuzz}

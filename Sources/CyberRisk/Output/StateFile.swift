@@ -82,6 +82,7 @@ public struct StateFile: Sendable, Equatable {
             seed = try r.readUInt64()
             trials = try StateFile.int(r.readUInt64(), "trials")
             blockSize = try StateFile.int(r.readUInt64(), "block size")
+            guard blockSize >= 1 else { throw StateFileError("invalid block size 0") }
             let index = try StateFile.int(r.readUInt64(), "shard index")
             let count = try StateFile.int(r.readUInt64(), "shard count")
             guard let shard = Shard(index: index, count: count) else {

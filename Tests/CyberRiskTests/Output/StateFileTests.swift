@@ -74,6 +74,37 @@ struct StateFileTests {
         #expect(merged.contains("hold 0 trials, expected 2000"), "\(merged)")
     }
 
+    /// Found by fuzzing: a lone shard of a 2⁶⁰-way split made `merge` list every missing shard
+    /// (out of memory); now at most 10 are listed. Shards that claim more trials than the
+    /// forecast, or another shape, are refused before their counts are added.
+    @Test func shardCountsAndTrialCountsFromTheFileAreBounded() throws {
+        let lone = try Self.state(shard: Shard(index: 3, count: 1 << 60)!)
+        let missing = refusal { () throws(StateFileError) in try ShardMerge.merge([("s/state.bin", lone)]) }
+        #expect(missing == "missing shard(s) 0/\(1 << 60), 1/\(1 << 60), 2/\(1 << 60), 4/\(1 << 60), 5/\(1 << 60), 6/\(1 << 60), 7/\(1 << 60), 8/\(1 << 60), 9/\(1 << 60), 10/\(1 << 60) and \((1 << 60) - 11) more of \(1 << 60)")
+        var a = try Self.state(shard: Shard(index: 0, count: 2)!), b = try Self.state(shard: Shard(index: 1, count: 2)!)
+        a.accumulator.addTrials(1500)
+        b.accumulator.addTrials(1500)
+        let over = refusal { () throws(StateFileError) in try ShardMerge.merge([("a/state.bin", a), ("b/state.bin", b)]) }
+        #expect(over == "b/state.bin: the shards hold more than the forecast's 2000 trials")
+        b.accumulator = ForecastAccumulator(years: 3, metricCount: 2, sectorCount: 1)
+        let shape = refusal { () throws(StateFileError) in try ShardMerge.merge([("a/state.bin", a), ("b/state.bin", b)]) }
+        #expect(shape.hasPrefix("b/state.bin: results' shape 3×2×1 differs"), "\(shape)")
+    }
+
+    /// A cell that counts more values than the state has trials is refused (a corrupted count
+    /// could otherwise overflow when shards are merged).
+    @Test func cellCountsBeyondTheTrialsAreRefused() throws {
+        var acc = ForecastAccumulator(years: 1, metricCount: 1, sectorCount: 1)
+        acc.addTrials(1)
+        acc.disrupted[0] = 2
+        var w = ByteWriter()
+        acc.write(to: &w)
+        var r = ByteReader(w.bytes)
+        #expect(throws: ByteReader.Error.invalid("a sector's disruption counts 2 values in 1 trials")) {
+            try ForecastAccumulator(from: &r, years: 1, metricCount: 1, sectorCount: 1)
+        }
+    }
+
     /// A state whose checksum holds but whose parts disagree (hand-edited, or a broken writer)
     /// is refused when its config is loaded, instead of trapping while the tables are built.
     @Test func selfContradictoryStateIsRefused() throws {
