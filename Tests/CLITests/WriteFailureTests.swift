@@ -32,4 +32,32 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
     }
+
+    /// The disk fills mid-sweep (file-size limit: the journal header fits, the first record does
+    /// not): exit 1 naming the journal, no sweep.csv; the journal keeps only complete records, so
+    /// `--resume` without the limit finishes to the same sweep.csv as an uninterrupted sweep.
+    @Test func fullDiskDuringSweepKeepsTheJournalResumable() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let out = dir.appendingPathComponent("full"), whole = dir.appendingPathComponent("whole")
+        let args = ["sweep", "configs/sweeps/iot-neural-grid.yaml", "--trials", "300", "--threads", "1", "--quiet"]
+        #expect(try CLIRunner.run(args + ["--out", whole.path]).status == 0)
+        // `ulimit -f 30`: 15 KiB per file; the header (the resolved base config) is about 8 KB.
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "ulimit -f 30; exec \"$0\" \"$@\"", CLIRunner.binary] + args + ["--out", out.path]
+        p.currentDirectoryURL = CLIRunner.packageRoot
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        let journal = out.appendingPathComponent("sweep.journal")
+        #expect(p.terminationReason == .exit && p.terminationStatus == 1, "\(p.terminationStatus): \(message)")
+        #expect(message.contains(journal.path), "journal not named: \(message)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("sweep.csv").path))
+        let resumed = try CLIRunner.run(args + ["--resume", "--out", out.path])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try Data(contentsOf: whole.appendingPathComponent("sweep.csv")) == Data(contentsOf: out.appendingPathComponent("sweep.csv")))
+    }
 }
