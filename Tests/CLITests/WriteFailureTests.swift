@@ -4,6 +4,22 @@ import Testing
 /// A failing write (here: the file-size limit, as on a full disk) exits 1 naming the path, leaves
 /// no partial file under a final name, and leaves earlier outputs in the folder untouched.
 @Suite struct WriteFailureTests {
+    /// Runs the CLI from the package root under `ulimit -f blocks` (512-byte blocks per file);
+    /// returns its exit status (−1 if a signal ended it) and stderr.
+    static func run(fileSizeLimit blocks: Int, _ args: [String]) throws -> (status: Int32, stderr: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "ulimit -f \(blocks); exec \"$0\" \"$@\"", CLIRunner.binary] + args
+        p.currentDirectoryURL = CLIRunner.packageRoot
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return (p.terminationReason == .exit ? p.terminationStatus : -1, message)
+    }
+
     @Test func fileSizeLimitFailsCleanly() throws {
         let dir = try CLIRunner.temporaryDirectory()
         let out = dir.appendingPathComponent("out")
@@ -14,17 +30,8 @@ import Testing
         for name in names { before[name] = try Data(contentsOf: out.appendingPathComponent(name)) }
 
         // `ulimit -f 8`: at most 8 blocks of 512 bytes per file, far less than summary.csv needs.
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "ulimit -f 8; exec \"$0\" run --trials 1500 --seed 2 --quiet --out \"$1\"",
-                       CLIRunner.binary, out.path]
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationReason == .exit && p.terminationStatus == 1, "\(p.terminationStatus): \(message)")
+        let (status, message) = try Self.run(fileSizeLimit: 8, ["run", "--trials", "1500", "--seed", "2", "--quiet", "--out", out.path])
+        #expect(status == 1, "\(status): \(message)")
         #expect(message.contains(out.path + "/"), "path not named: \(message)")
         for name in names {
             #expect(try Data(contentsOf: out.appendingPathComponent(name)) == before[name], "\(name) changed")
@@ -42,18 +49,9 @@ import Testing
         let args = ["sweep", "configs/sweeps/iot-neural-grid.yaml", "--trials", "300", "--threads", "1", "--quiet"]
         #expect(try CLIRunner.run(args + ["--out", whole.path]).status == 0)
         // `ulimit -f 30`: 15 KiB per file; the header (the resolved base config) is about 8 KB.
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "ulimit -f 30; exec \"$0\" \"$@\"", CLIRunner.binary] + args + ["--out", out.path]
-        p.currentDirectoryURL = CLIRunner.packageRoot
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        let (status, message) = try Self.run(fileSizeLimit: 30, args + ["--out", out.path])
         let journal = out.appendingPathComponent("sweep.journal")
-        #expect(p.terminationReason == .exit && p.terminationStatus == 1, "\(p.terminationStatus): \(message)")
+        #expect(status == 1, "\(status): \(message)")
         #expect(message.contains(journal.path), "journal not named: \(message)")
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("sweep.csv").path))
         let resumed = try CLIRunner.run(args + ["--resume", "--out", out.path])
