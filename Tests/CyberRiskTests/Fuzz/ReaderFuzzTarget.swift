@@ -11,7 +11,7 @@
 ///
 /// ```swift
 /// ReaderFuzzTarget.csv.run(Array("sector,a\na,0\n".utf8))   // .value
-/// ReaderFuzzTarget.state.run([1, 2, 3])                    // .refused("…: not a cyberrisk state file")
+/// ReaderFuzzTarget.state.run([1, 2, 3])                    // .refused("not a cyberrisk state file")
 /// ```
 enum ReaderFuzzTarget: String, CaseIterable, Sendable {
     /// Config loader and validator. Input: NUL-separated parts — the config (`fuzz.json` when it
