@@ -3,14 +3,17 @@
 #   make test       installs OpenBLAS if missing, runs the whole test suite
 #   make bench      runs the performance suite (Benchmarks/, package-benchmark; not part of test)
 #   make bench-peer runs the NumPy peer and cyberrisk on the same config, prints the speed ratio
+#   make fuzz       builds the libFuzzer binary and fuzzes every reader FUZZ_SECONDS (default 60) s each
 SWIFT ?= swift
 OUT ?= out
 ARGS ?=
 
 BENCH_ARGS ?=
 PEER_TRIALS ?= 20000
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= config csv state journal sweepspec
 
-.PHONY: all deps build release forecast test bench bench-peer test-slurm clean
+.PHONY: all deps build release forecast test bench bench-peer test-slurm fuzz clean
 
 all: release
 
@@ -45,5 +48,11 @@ bench-peer: release
 test-slurm: build
 	bash scripts/slurm/test-slurm.sh
 
+# libFuzzer targets for every reader of outside bytes (scripts/fuzz/, docs/reliability.md), one
+# after another (each uses one core); a crash, leak, timeout or out-of-memory fails the target.
+fuzz: deps
+	bash scripts/fuzz/build.sh
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" bash scripts/fuzz/run.sh
+
 clean:
-	rm -rf .build out Benchmarks/.build
+	rm -rf .build .build-fuzz out Benchmarks/.build

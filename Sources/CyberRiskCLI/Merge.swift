@@ -42,9 +42,9 @@ struct Merge: ParsableCommand {
         let merged = try ShardMerge.merge(states)
         let scenario: Scenario
         do {
-            scenario = try ScenarioCatalog.scenario(fromResolved: merged.resolvedConfig, source: states[0].name)
+            scenario = try merged.scenario(source: states[0].name)
         } catch {
-            throw CLIError.usage("\(states[0].name): the embedded config does not load: \(error)")
+            throw CLIError.usage("\(states[0].name): \(error)")
         }
         let directory = try OutputDirectory.forOption(out)
         let manifest = Manifest(scenario: scenario.name, configHash: merged.configHash, resolvedConfig: merged.resolvedConfig,

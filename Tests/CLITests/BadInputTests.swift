@@ -32,6 +32,16 @@ import Testing
         ("trials not positive", "trials: 0\n", ["trials"]),
         ("absurd trial count", "trials: 1e30\n", ["trials"]),
         ("unknown cascade mode", "cascade: {mode: quadratic}\n", ["cascade.mode", "linear"]),
+        // Documented limits (docs/reliability.md).
+        ("trial count near the Int range", "trials: 9223372036854775807\n", ["trials", "must be in 1…1000000000000"]),
+        ("trial count beyond the Int range", "trials: 92233720368547758070\n", ["trials", "must be in 1…1000000000000"]),
+        ("more than 2,000 sectors", "sectors:\n" + (0...2000).map { "  - {id: s\($0)}\n" }.joined(),
+         ["sectors", "expected 1…2000 sectors, found 2001"]),
+        ("billion laughs", "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+            + (1...9).map { "l\($0): &l\($0) [" + String(repeating: "*\($0 == 1 ? "a" : "l\($0 - 1)"), ", count: 10) + "]\n" }.joined(),
+         ["aliases expand to more than 1000000 nodes"]),
+        ("nesting too deep", "a: " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\n",
+         ["nesting deeper than 64 levels"]),
     ]
 
     @Test(arguments: 0..<Self.cases.count)

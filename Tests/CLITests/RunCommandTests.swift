@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `cyberrisk run` and `merge` end to end on the embedded default scenario.
 @Suite struct RunCommandTests {
@@ -113,19 +116,66 @@ import Testing
         #expect((years?.first?["national_risk"] as? [String: Any])?["mean"] is Double)
     }
 
-    @Test func sigintStopsTheRunAndWritesNothing() throws {
+    /// Whether another process holds the output folder's lock (`flock` on `.cyberrisk.lock`).
+    static func isLocked(_ folder: URL) -> Bool {
+        let fd = open(folder.appendingPathComponent(".cyberrisk.lock").path, O_RDWR)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { return true }
+        flock(fd, LOCK_UN)
+        return false
+    }
+
+    /// Starts a long run into `out` and returns once it holds the folder's lock (it then builds
+    /// its plan and simulates).
+    static func startLongRun(out: URL) throws -> CLIRunner.RunningProcess {
+        let running = try CLIRunner.start(["run", "--trials", "50000000", "--threads", "1", "--quiet", "--out", out.path])
+        let deadline = Date().addingTimeInterval(60)
+        while !isLocked(out) && Date() < deadline { usleep(20_000) }
+        #expect(isLocked(out), "the run did not take the folder's lock")
+        Thread.sleep(forTimeInterval: 1)
+        return running
+    }
+
+    /// SIGINT or SIGTERM during `run` stops it within 2 s (it polls before every simulated year
+    /// of every block), exits 128 + the signal with a message, writes nothing under final names,
+    /// and leaves the outputs of an earlier run in the folder as they were.
+    @Test(arguments: [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")])
+    func signalStopsTheRunQuicklyAndLeavesEarlierOutputs(signal: Int32, name: String) throws {
         let dir = try CLIRunner.temporaryDirectory()
         let out = dir.appendingPathComponent("out")
-        let running = try CLIRunner.start(["run", "--trials", "50000000", "--threads", "1", "--out", out.path])
-        Thread.sleep(forTimeInterval: 1.5)
+        let earlier = try CLIRunner.run(["run", "--trials", "1500", "--quiet", "--out", out.path])
+        #expect(earlier.status == 0, "\(earlier.stderr)")
+        let names = Self.outputs + ["state.bin", "manifest.json"]
+        let before = try names.map { try Data(contentsOf: out.appendingPathComponent($0)) }
+        let running = try Self.startLongRun(out: out)
         let sent = Date()
-        running.process.interrupt()
+        kill(running.process.processIdentifier, signal)
         let r = try CLIRunner.finish(running)
-        #expect(Date().timeIntervalSince(sent) < 10)
-        #expect(r.status == 130, "\(r.stderr)")
-        #expect(r.stderr.contains("SIGINT"))
-        for name in Self.outputs + ["state.bin", "manifest.json"] {
-            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path))
-        }
+        let latency = Date().timeIntervalSince(sent)
+        #expect(latency < 2, "took \(latency) s to stop")
+        #expect(r.status == 128 + signal, "\(r.stderr)")
+        #expect(r.stderr.contains("interrupted by \(name)") && r.stderr.contains("no output was written to \(out.path)"), "\(r.stderr)")
+        let after = try names.map { try Data(contentsOf: out.appendingPathComponent($0)) }
+        #expect(after == before, "earlier outputs changed")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
+    }
+
+    /// A second `run` on a folder another run is writing is refused at once (exit 2, naming the
+    /// folder) and writes nothing there; the first run is unaffected.
+    @Test func secondRunOnTheSameFolderIsRefused() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let out = dir.appendingPathComponent("out")
+        let first = try Self.startLongRun(out: out)
+        let second = try CLIRunner.run(["run", "--trials", "1500", "--quiet", "--out", out.path])
+        #expect(second.status == 2, "\(second.stderr)")
+        #expect(second.stderr.contains(out.path) && second.stderr.contains("another cyberrisk process is writing to this folder"),
+                "\(second.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == [".cyberrisk.lock"])
+        kill(first.process.processIdentifier, SIGINT)
+        #expect(try CLIRunner.finish(first).status == 130)
+        // Once the first run has ended the folder is free again.
+        #expect(try CLIRunner.run(["run", "--trials", "1500", "--quiet", "--out", out.path]).status == 0)
     }
 }

@@ -163,4 +163,15 @@ import Glibc
         #expect(r.stderr.contains(message), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
+
+    /// The point limit (100,000) is checked before anything runs: exit 2 with the count.
+    @Test func moreThanTheMaximumPointsIsRefused() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let r = try CLIRunner.run(["sweep", "--vary", "scenario.iot.devices_bn.rate={range: [0.1, 0.3], steps: 400}",
+                                   "--vary", "scenario.neural.users.ceiling={range: [1e5, 1e8], steps: 400}",
+                                   "--out", dir.appendingPathComponent("s").path])
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("the design has 160000 points; at most 100000 are allowed"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("s/sweep.journal").path))
+    }
 }

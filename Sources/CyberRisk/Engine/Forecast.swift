@@ -39,8 +39,8 @@ public struct Forecast: Sendable {
     /// - Parameters:
     ///   - progress: called after each block with the number of trials it finished (from worker
     ///     threads; must be thread-safe and cheap).
-    ///   - isCancelled: polled between blocks; when it returns `true` the run stops and throws
-    ///     ``SimulationError/cancelled``.
+    ///   - isCancelled: polled between blocks and before each year of a block; when it returns
+    ///     `true` the run stops and throws ``SimulationError/cancelled``.
     public func run(threads: Int, shard: Shard = .whole,
                     progress: (@Sendable (Int) -> Void)? = nil,
                     isCancelled: (@Sendable () -> Bool)? = nil) throws -> ForecastAccumulator {
@@ -62,7 +62,11 @@ public struct Forecast: Sendable {
                 let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 if k >= blocks.upperBound { break }
                 let rows = self.rows(inBlock: k)
-                block.simulate(firstTrial: k * TrialBlock.capacity, rows: rows, into: &acc)
+                guard block.simulate(firstTrial: k * TrialBlock.capacity, rows: rows, into: &acc,
+                                     isCancelled: isCancelled) else {
+                    cancelled.store(true, ordering: .relaxed)
+                    break
+                }
                 progress?(rows)
             }
             results.withLock { $0[worker] = acc }

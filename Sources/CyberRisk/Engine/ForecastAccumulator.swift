@@ -83,18 +83,39 @@ public struct ForecastAccumulator: Sendable, Equatable {
         guard y == UInt64(years), m == UInt64(metricCount), n == UInt64(sectorCount) else {
             throw ByteReader.Error.invalid("accumulator shape \(y)×\(m)×\(n) does not match the configuration (\(years)×\(metricCount)×\(sectorCount))")
         }
+        // The smallest forms: Moments 27 bytes (tag, count, two non-finite sums, min, max),
+        // QuantileSketch 35 (tag, four words, two empty bin ranges). Checking the bytes left
+        // before allocating keeps memory proportional to the input, whatever shape it claims.
+        let minimumBytes = Double(years) * (Double(metricCount) * (27 + 35) + Double(sectorCount) * (27 + 35 + 27 + 8))
+        guard minimumBytes <= Double(r.remainingCount) else {
+            throw ByteReader.Error.truncated(offset: r.offset + r.remainingCount)
+        }
         self.init(years: years, metricCount: metricCount, sectorCount: sectorCount)
         trials = try r.readInt64()
-        guard trials >= 0 else { throw ByteReader.Error.invalid("negative trial count") }
+        guard trials >= 0, trials <= 1 << 53 else { throw ByteReader.Error.invalid("trial count \(trials) out of range") }
+        // Each trial adds at most one value to each cell, so no cell may count more than
+        // `trials`: this keeps every count, and every merge of states, far from overflow.
+        let limit = trials
+        func check(_ count: some BinaryInteger, _ what: String) throws {
+            guard count <= limit else {
+                throw ByteReader.Error.invalid("\(what) counts \(count) values in \(limit) trials")
+            }
+        }
         for k in metricMoments.indices {
             metricMoments[k] = try Moments(from: &r)
             metricSketches[k] = try QuantileSketch(from: &r)
+            try check(metricMoments[k].count, "a metric")
+            try check(metricSketches[k].count, "a metric's sketch")
         }
         for k in inoperability.indices {
             inoperability[k] = try Moments(from: &r)
             inoperabilitySketches[k] = try QuantileSketch(from: &r)
             directShock[k] = try Moments(from: &r)
             disrupted[k] = try r.readUInt64()
+            try check(inoperability[k].count, "a sector")
+            try check(inoperabilitySketches[k].count, "a sector's sketch")
+            try check(directShock[k].count, "a sector's direct shock")
+            try check(disrupted[k], "a sector's disruption")
         }
     }
 }

@@ -38,4 +38,17 @@ public struct Shard: Sendable, Equatable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(index)/\(count)" }
+
+    /// The shards of a `count`-way split missing from `given` (distinct indices in
+    /// `0..<count`), for messages: at most the first 10, then how many more — `count` may come
+    /// from a corrupted file.
+    ///
+    /// ```swift
+    /// Shard.missing(from: [0, 2], count: 4)   // "1/4, 3/4"
+    /// ```
+    public static func missing(from given: Set<Int>, count: Int) -> String {
+        let listed = (0..<count).lazy.filter { !given.contains($0) }.prefix(10).map { "\($0)/\(count)" }
+        let rest = count - given.count - 10
+        return listed.joined(separator: ", ") + (rest > 0 ? " and \(rest) more" : "")
+    }
 }

@@ -63,7 +63,15 @@ public final class TrialBlock {
 
     /// Simulates trials `firstTrial ..< firstTrial + rows` (`rows ≤ capacity`) over all years and
     /// adds them to `accumulator`.
-    public func simulate(firstTrial: Int, rows: Int, into accumulator: inout ForecastAccumulator) {
+    ///
+    /// - Parameter isCancelled: polled before each simulated year, so a stop request is seen
+    ///   within one year of one block (a block of a large scenario can take seconds). Once it
+    ///   returns `true` the call returns `false` and `accumulator` holds part of the block: it
+    ///   must be discarded.
+    /// - Returns: `true` when the whole block was added.
+    @discardableResult
+    public func simulate(firstTrial: Int, rows: Int, into accumulator: inout ForecastAccumulator,
+                         isCancelled: (() -> Bool)? = nil) -> Bool {
         precondition(rows > 0 && rows <= TrialBlock.capacity)
         let seed = plan.scenario.seed
         for b in 0..<rows {
@@ -71,11 +79,13 @@ public final class TrialBlock {
             plan.parameters.draw(seed: seed, trial: UInt64(firstTrial + b), into: row)
         }
         for t in 0..<plan.years {
+            if let isCancelled, isCancelled() { return false }
             directShocks(year: t, firstTrial: firstTrial, rows: rows)
             cascade(year: t, rows: rows)
             metrics(year: t, firstTrial: firstTrial, rows: rows)
             accumulate(year: t, rows: rows, into: &accumulator)
         }
         accumulator.addTrials(rows)
+        return true
     }
 }

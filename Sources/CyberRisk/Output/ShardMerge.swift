@@ -26,12 +26,22 @@ public enum ShardMerge {
             if let other = seen[s.shard.index] {
                 throw StateFileError("\(name): shard \(s.shard) was already given by \(other)")
             }
+            let shape = [s.accumulator.years, s.accumulator.metricCount, s.accumulator.sectorCount]
+            let firstShape = [first.accumulator.years, first.accumulator.metricCount, first.accumulator.sectorCount]
+            if shape != firstShape {
+                throw refuse("results' shape", firstShape.map(String.init).joined(separator: "×"),
+                             shape.map(String.init).joined(separator: "×"))
+            }
+            // Checked before merging, so the counts cannot overflow whatever the files claim.
+            guard s.accumulator.trials <= Int64(first.trials) - merged.accumulator.trials else {
+                throw StateFileError("\(name): the shards hold more than the forecast's \(first.trials) trials")
+            }
             seen[s.shard.index] = name
             merged.accumulator.merge(s.accumulator)
         }
-        let missing = (0..<first.shard.count).filter { seen[$0] == nil }
-        guard missing.isEmpty else {
-            throw StateFileError("missing shard(s) \(missing.map { "\($0)/\(first.shard.count)" }.joined(separator: ", ")) of \(first.shard.count)")
+        // Shards are distinct and in 0..<count, so fewer than `count` of them means some are missing.
+        guard seen.count == first.shard.count else {
+            throw StateFileError("missing shard(s) \(Shard.missing(from: Set(seen.keys), count: first.shard.count)) of \(first.shard.count)")
         }
         let totalBlocks = (first.trials + first.blockSize - 1) / first.blockSize
         merged.shard = .whole

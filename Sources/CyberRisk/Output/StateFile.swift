@@ -82,6 +82,7 @@ public struct StateFile: Sendable, Equatable {
             seed = try r.readUInt64()
             trials = try StateFile.int(r.readUInt64(), "trials")
             blockSize = try StateFile.int(r.readUInt64(), "block size")
+            guard blockSize >= 1 else { throw StateFileError("invalid block size 0") }
             let index = try StateFile.int(r.readUInt64(), "shard index")
             let count = try StateFile.int(r.readUInt64(), "shard count")
             guard let shard = Shard(index: index, count: count) else {
@@ -107,6 +108,31 @@ public struct StateFile: Sendable, Equatable {
         } catch {
             throw StateFileError("malformed: \(error)")
         }
+    }
+
+    /// The scenario of ``resolvedConfig``, checked against the rest of the state: the config must
+    /// load, hash to ``configHash``, and have the accumulator's shape (years × metrics × sectors).
+    /// A state whose checksum holds but whose parts disagree (written by hand, or by a broken
+    /// tool) is refused here rather than trapping when the tables are built.
+    ///
+    /// - Parameter source: the file, for messages (`shard0/state.bin`).
+    public func scenario(source: String) throws(StateFileError) -> Scenario {
+        guard ScenarioEncoder.configHash(yaml: resolvedConfig) == configHash else {
+            throw StateFileError("the embedded config does not match its hash \(configHash)")
+        }
+        let scenario: Scenario
+        do {
+            scenario = try ScenarioCatalog.scenario(fromResolved: resolvedConfig, source: source)
+        } catch {
+            throw StateFileError("the embedded config does not load: \(error)")
+        }
+        let metrics = MetricSet(scenario: scenario).count
+        guard accumulator.years == scenario.horizonYears, accumulator.metricCount == metrics,
+              accumulator.sectorCount == scenario.sectors.count else {
+            throw StateFileError("the results' shape \(accumulator.years)×\(accumulator.metricCount)×\(accumulator.sectorCount) "
+                                 + "does not match the config's \(scenario.horizonYears)×\(metrics)×\(scenario.sectors.count) (years × metrics × sectors)")
+        }
+        return scenario
     }
 
     static func int(_ x: UInt64, _ what: String) throws -> Int {

@@ -35,10 +35,9 @@ public enum SweepMerge {
             }
             records += contents.records
         }
-        let missing = (0..<h0.shard.count).filter { byIndex[$0] == nil }
-        guard missing.isEmpty else {
-            throw SweepJournalError("missing shard\(missing.count == 1 ? "" : "s") "
-                                    + missing.map { "\($0)/\(h0.shard.count)" }.joined(separator: ", "))
+        guard byIndex.count == h0.shard.count else {
+            throw SweepJournalError("missing shard\(h0.shard.count - byIndex.count == 1 ? "" : "s") "
+                                    + Shard.missing(from: Set(byIndex.keys), count: h0.shard.count))
         }
         var header = h0
         header.shard = .whole

@@ -97,7 +97,7 @@ public struct SweepRecord: Sendable, Equatable {
         years = []
         for _ in 0..<nYears {
             let y = try r.readInt64()
-            guard abs(y) < 1_000_000 else { throw SweepJournalError("implausible year \(y)") }
+            guard y > -1_000_000 && y < 1_000_000 else { throw SweepJournalError("implausible year \(y)") }
             years.append(Int(y))
         }
         let nMetrics = try count(10_000, "metric count")

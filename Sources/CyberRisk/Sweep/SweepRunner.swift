@@ -55,9 +55,9 @@ public struct SweepRunner: Sendable {
     ///
     /// - Parameters:
     ///   - progress: called after each block with its number of trials (from worker threads).
-    ///   - isCancelled: polled between blocks; once it returns `true`, no new block starts, points
-    ///     in flight are abandoned, and the call throws ``SimulationError/cancelled`` after the
-    ///     workers stop. Points already passed to `finished` stay finished.
+    ///   - isCancelled: polled between blocks and before each year of a block; once it returns
+    ///     `true`, no new block starts, points in flight are abandoned, and the call throws
+    ///     ``SimulationError/cancelled`` after the workers stop. Points already passed to `finished` stay finished.
     ///   - finished: receives each completed point (serially, on a worker thread). An error it
     ///     throws stops the run and is rethrown.
     public func run(points: [SweepPoint], threads: Int,
@@ -145,7 +145,11 @@ public struct SweepRunner: Sendable {
                     current = (unit.position, TrialBlock(plan: p),
                                ForecastAccumulator(years: p.years, metricCount: p.metrics.count, sectorCount: p.sectorCount), 0)
                 }
-                current!.block.simulate(firstTrial: unit.block * capacity, rows: unit.rows, into: &current!.acc)
+                guard current!.block.simulate(firstTrial: unit.block * capacity, rows: unit.rows, into: &current!.acc,
+                                              isCancelled: isCancelled) else {
+                    cancelled.store(true, ordering: .relaxed)
+                    break
+                }
                 current!.blocks += 1
                 progress?(unit.rows)
             }

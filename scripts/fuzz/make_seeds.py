@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Writes the seed corpora of the fuzz targets (scripts/fuzz/corpus/<target>/seed-*) from
+configs/ and from hand-written broken examples; the state and journal seeds come from real
+files (STATE, JOURNAL: a small `cyberrisk run`'s state.bin and `cyberrisk sweep`'s journal).
+Input formats are those of Tests/CyberRiskTests/Fuzz/ReaderFuzzTarget.swift.
+Usage: make_seeds.py STATE JOURNAL"""
+import json
+import os
+import sys
+
+import yaml
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+CORPUS = os.path.join(ROOT, "scripts", "fuzz", "corpus")
+
+
+def read(path):
+    with open(os.path.join(ROOT, path), "rb") as f:
+        return f.read()
+
+
+def write(target, name, data):
+    folder = os.path.join(CORPUS, target)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "seed-" + name), "wb") as f:
+        f.write(data)
+
+
+def parts(*items):
+    return b"\0".join(items)
+
+
+deps = read("configs/data/dependencies_bea2023.csv")
+baseline = read("configs/baseline.yaml").replace(b"data/dependencies_bea2023.csv", b"deps.csv")
+small = b"""horizon_years: 2
+trials: 300
+sectors:
+  - {id: energy, criticality: 1, population_reliance: 0.9, output_usd_bn: 100, digital: {initial: 0.5, ceiling: 0.9, rate: 0.1}, threat: {attacks_per_year: 20, success_probability: 0.1, iot_elasticity: 0.5}, severity: {alpha: 0.08, beta: 400}}
+  - {id: water_wastewater, criticality: 0.8, population_reliance: 0.9, output_usd_bn: 50, digital: {initial: 0.5, ceiling: 0.9, rate: 0.1}, threat: {attacks_per_year: 20, success_probability: 0.1, iot_elasticity: 0.5}, severity: {alpha: 0.08, beta: 400}}
+dependencies:
+  csv: deps.csv
+  lifeline_overlay: {enabled: false}
+human_security:
+  dimensions:
+    economic: {energy: 1}
+    food: {water_wastewater: 1}
+    health: {water_wastewater: 1}
+    environmental: {water_wastewater: 1}
+    personal: {energy: 1}
+    community: {energy: 1}
+    political: {energy: 1}
+"""
+small_csv = b"sector,energy,water_wastewater\nenergy,0,0.1\nwater_wastewater,0.2,0\n"
+
+# config: document \0 parent.yaml \0 deps.csv \0 --set ...
+write("config", "baseline", parts(baseline, b"", deps))
+write("config", "small", parts(small, b"", small_csv))
+write("config", "small-json", parts(json.dumps(yaml.safe_load(small)).encode(), b"", small_csv))
+write("config", "small-set", parts(small, b"", small_csv, b"trials=5", b"sectors[1].criticality=0.5",
+                                   b"cascade.mode=saturating", b"scenario.iot.devices_bn.rate={pert: [0.1, 0.16, 0.2]}"))
+for name in sorted(os.listdir(os.path.join(ROOT, "configs", "scenarios"))):
+    doc = read("configs/scenarios/" + name).replace(b"../baseline.yaml", b"parent.yaml")
+    write("config", "scenario-" + name, parts(doc, baseline, deps))
+for name in sorted(os.listdir(os.path.join(ROOT, "configs", "analogues"))):
+    write("config", "analogue-" + name, parts(read("configs/analogues/" + name), b"", deps))
+write("config", "extends-cycle", parts(b"extends: parent.yaml\n", b"extends: fuzz.yaml\n"))
+write("config", "billion-laughs", b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+      b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+      b"e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+      b"g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: [*g, *g, *g, *g, *g, *g, *g, *g, *g]\n")
+write("config", "deep", b"a: " + b"[" * 100 + b"]" * 100 + b"\n")
+write("config", "tags", b"trials: !!float 1e300\nseed: !custom 3\n")
+write("config", "huge-numbers", parts(small.replace(b"trials: 300", b"trials: 9223372036854775807"), b"", small_csv,
+                                      b"seed=18446744073709551616", b"horizon_years=-1"))
+
+# csv
+write("csv", "bea2023", deps)
+write("csv", "bea2017", read("configs/data/dependencies_bea2017.csv"))
+write("csv", "small", small_csv)
+write("csv", "broken", b"\xef\xbb\xbfsector,a,a,\r\n# c\n\"a\",nan,-1,x\nb,1\n,\n")
+
+# state: first byte 0 = file as is, 1 = checksum appended by the target
+state = open(sys.argv[1], "rb").read()
+write("state", "fixup", b"\x01" + state[:-8])
+write("state", "truncated", b"\x00" + state[:2048])
+
+# journal: first byte 0 = file as is, 1 = frames get checksums from the target
+journal = open(sys.argv[2], "rb").read()
+write("journal", "whole", b"\x00" + journal)
+stripped, i = bytearray(journal[:16]), 16
+while i + 16 <= len(journal):
+    n = int.from_bytes(journal[i:i + 8], "little")
+    stripped += journal[i:i + 8 + n]
+    i += 16 + n
+write("journal", "fixup", b"\x01" + bytes(stripped))
+write("journal", "torn", b"\x00" + journal[:-5])
+
+# sweepspec: spec \0 --vary ...
+for name in sorted(os.listdir(os.path.join(ROOT, "configs", "sweeps"))):
+    write("sweepspec", name, read("configs/sweeps/" + name))
+write("sweepspec", "small-grid", parts(b"trials: 50\ndesign: grid\nparameters:\n  cascade.failure_threshold: {values: [0.01, 0.02]}\n",
+                                       b"scenario.iot.personal_share=0.05,0.1"))
+write("sweepspec", "sobol", b"design: sobol\nsamples: 8\nscramble: true\ntrials: 10\nparameters:\n"
+      b"  scenario.neural.users.ceiling: {log_range: [1e5, 1e8]}\n  scenario.iot.devices_bn.rate: {range: [0.1, 0.3]}\n")
+write("sweepspec", "vary-only", parts(b"trials: 20\n", b"cascade.failure_threshold={range: [0.01, 0.05], steps: 3}"))
