@@ -31,6 +31,11 @@ public final class TrialBlock {
     let defence: UnsafeMutableBufferPointer<Double>
     /// Metric values of this year, `capacity × M`.
     let values: UnsafeMutableBufferPointer<Double>
+    /// Each sector's severity-sum sampler for the shapes it was last used with, `N`: rebuilt only
+    /// when a trial's `(α_i, β_i)` differ (never, when the shapes are fixed numbers), so the chunk
+    /// size and gamma constants are not recomputed every sector-year. A pure function of the
+    /// shapes, so caching it changes no result.
+    let severitySums: UnsafeMutableBufferPointer<BetaSum>
 
     public init(plan: SimulationPlan) {
         self.plan = plan
@@ -54,11 +59,14 @@ public final class TrialBlock {
         defence = buffer(c)
         pivots = .allocate(capacity: Swift.max(n, 1))
         pivots.initialize(repeating: 0)
+        severitySums = .allocate(capacity: Swift.max(n, 1))
+        severitySums.initialize(repeating: BetaSum(alpha: 0, beta: 0))
     }
 
     deinit {
         for b in [theta, digital, shocks, inoperability, scratch, matrix, values, devices, defence] { b.deallocate() }
         pivots.deallocate()
+        severitySums.deallocate()
     }
 
     /// Simulates trials `firstTrial ..< firstTrial + rows` (`rows ≤ capacity`) over all years and

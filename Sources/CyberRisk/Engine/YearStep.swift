@@ -36,16 +36,12 @@ extension TrialBlock {
                 let attacks = Poisson.sample(mean: lambda, using: &countRNG)
                 if attacks > 0 {
                     var sevRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.attackSeverity(year: t), site: UInt64(i))
-                    let severity = Beta.Sampler(alpha: th[base + 6], beta: th[base + 7])
-                    let saturation = 1 / di
-                    var total = 0.0
-                    var k = 0.0
-                    // Once d_i·Σ ≥ 1 the shock is clamped at 1: later severities cannot matter.
-                    while k < attacks && total < saturation {
-                        total += severity.sample(using: &sevRNG)
-                        k += 1
+                    let alpha = th[base + 6], beta = th[base + 7]
+                    if severitySums[i].alpha != alpha || severitySums[i].beta != beta {
+                        severitySums[i] = BetaSum(alpha: alpha, beta: beta)
                     }
-                    s[i] = total
+                    // Once d_i·Σ ≥ 1 the shock is clamped at 1: later severities cannot matter.
+                    s[i] = severitySums[i].sample(count: attacks, stoppingAt: 1 / di, using: &sevRNG)
                 }
             }
             let eventMean = th[gEvents] * devices
