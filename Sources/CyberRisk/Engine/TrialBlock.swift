@@ -36,6 +36,8 @@ public final class TrialBlock {
     /// size and gamma constants are not recomputed every sector-year. A pure function of the
     /// shapes, so caching it changes no result.
     let severitySums: UnsafeMutableBufferPointer<BetaSum>
+    /// Each sector's stream of botnet severities in the current trial-year, `N`.
+    let botnetSeverities: UnsafeMutableBufferPointer<RandomStream>
 
     public init(plan: SimulationPlan) {
         self.plan = plan
@@ -61,12 +63,15 @@ public final class TrialBlock {
         pivots.initialize(repeating: 0)
         severitySums = .allocate(capacity: Swift.max(n, 1))
         severitySums.initialize(repeating: BetaSum(alpha: 0, beta: 0))
+        botnetSeverities = .allocate(capacity: Swift.max(n, 1))
+        botnetSeverities.initialize(repeating: RandomStream(seed: 0, trial: 0, stream: 0, site: 0))
     }
 
     deinit {
         for b in [theta, digital, shocks, inoperability, scratch, matrix, values, devices, defence] { b.deallocate() }
         pivots.deallocate()
         severitySums.deallocate()
+        botnetSeverities.deallocate()
     }
 
     /// Simulates trials `firstTrial ..< firstTrial + rows` (`rows ≤ capacity`) over all years and

@@ -12,8 +12,7 @@ extension TrialBlock {
         let time = Double(t)
         let gIoT = params.index(.iotInitial)
         let gDecline = params.index(.vulnerabilityDecline)
-        let gEvents = params.index(.botnetEvents), gHit = params.index(.botnetHitProbability)
-        let gBotA = params.index(.botnetAlpha), gBotB = params.index(.botnetBeta)
+        let gEvents = params.index(.botnetEvents)
         for b in 0..<rows {
             let trial = UInt64(firstTrial + b)
             let th = theta.baseAddress! + b * p
@@ -22,7 +21,8 @@ extension TrialBlock {
             let delta = Foundation.pow(1 - th[gDecline], time)
             let d0 = th[gIoT]
             let devices = GrowthCurve.value(at: time, initial: d0, ceiling: th[gIoT + 1], rate: th[gIoT + 2])
-            let iotRatio = d0 > 0 ? devices / d0 : 1
+            // (D(t)/D(0))^e as exp(e·ln(D(t)/D(0))): one logarithm per trial-year, not a pow per sector.
+            let logIoTRatio = d0 > 0 ? Foundation.log(devices / d0) : 0
             self.devices[b] = devices
             defence[b] = delta
             for i in 0..<n {
@@ -30,46 +30,65 @@ extension TrialBlock {
                 let di = GrowthCurve.value(at: time, initial: th[base], ceiling: th[base + 1], rate: th[base + 2])
                 d[i] = di
                 s[i] = 0
-                let lambda = th[base + 3] * Foundation.pow(iotRatio, th[base + 5]) * th[base + 4] * delta
+                let lambda = th[base + 3] * Foundation.exp(th[base + 5] * logIoTRatio) * th[base + 4] * delta
                 guard di > 0, lambda > 0 else { continue }
-                var countRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.attackCount(year: t), site: UInt64(i))
-                let attacks = Poisson.sample(mean: lambda, using: &countRNG)
+                var rng = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.attacks(year: t), site: UInt64(i))
+                let attacks = Poisson.sample(mean: lambda, using: &rng)
                 if attacks > 0 {
-                    var sevRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.attackSeverity(year: t), site: UInt64(i))
                     let alpha = th[base + 6], beta = th[base + 7]
                     if severitySums[i].alpha != alpha || severitySums[i].beta != beta {
                         severitySums[i] = BetaSum(alpha: alpha, beta: beta)
                     }
                     // Once d_i·Σ ≥ 1 the shock is clamped at 1: later severities cannot matter.
-                    s[i] = severitySums[i].sample(count: attacks, stoppingAt: 1 / di, using: &sevRNG)
+                    s[i] = severitySums[i].sample(count: attacks, stoppingAt: 1 / di, using: &rng)
                 }
             }
             let eventMean = th[gEvents] * devices
             if eventMean > 0 {
                 var eventRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.botnetCount(year: t), site: 0)
                 let events = Poisson.sample(mean: eventMean, using: &eventRNG)
-                let severity = Beta.Sampler(alpha: th[gBotA], beta: th[gBotB])
-                var e = 0.0
-                var open = true
-                // Stops early once every sector is offline or saturated (d_i·Σ ≥ 1): further
-                // events cannot change any shock, so even absurd event counts end quickly.
-                while e < events && open {
-                    let siteBase = UInt64(e) &* UInt64(n)
-                    open = false
-                    for i in 0..<n where d[i] > 0 && d[i] * s[i] < 1 {
-                        open = true
-                        var hitRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.botnetHit(year: t),
-                                                  site: siteBase &+ UInt64(i))
-                        if hitRNG.uniform() < Swift.min(1, th[gHit] * d[i]) {
-                            s[i] += severity.sample(using: &hitRNG)
-                        }
-                    }
-                    e += 1
+                if events > 0 {
+                    botnetShocks(events: events, into: s, digital: d, parameters: th, trial: trial, year: t)
                 }
             }
             for i in 0..<n {
                 s[i] = Swift.min(1, d[i] * s[i])
             }
+        }
+    }
+
+    /// Step 2 for one trial-year with `events > 0` botnet events: adds the severities of the hits
+    /// to `s`. Event `m` hits sector `i` when word `i` of the stream `(botnetHit, m)` is below
+    /// `min(1, h·d_i)`; the severities of sector `i`'s hits come in order from its own stream
+    /// `(botnetSeverity, i)`. So whether a sector is hit, and how hard, never depends on another
+    /// sector's `d_j`, and a larger `d_i` only adds hits (draw-by-draw monotone). Stops early once
+    /// every sector is offline or saturated (`d_i·Σ ≥ 1`): further events cannot change any
+    /// shock, so even absurd event counts end quickly.
+    func botnetShocks(events: Double, into s: UnsafeMutablePointer<Double>, digital d: UnsafeMutablePointer<Double>,
+                      parameters th: UnsafeMutablePointer<Double>, trial: UInt64, year t: Int) {
+        let params = plan.parameters
+        let seed = plan.scenario.seed
+        let hitProbability = th[params.index(.botnetHitProbability)]
+        let gAlpha = params.index(.botnetAlpha), gBeta = params.index(.botnetBeta)
+        let severity = Beta.Sampler(alpha: th[gAlpha], beta: th[gBeta])
+        for i in 0..<n {
+            botnetSeverities[i] = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.botnetSeverity(year: t),
+                                               site: UInt64(i))
+        }
+        var e = 0.0
+        var open = true
+        while e < events && open {
+            var hitRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.botnetHit(year: t), site: UInt64(e))
+            open = false
+            for i in 0..<n {
+                let u = hitRNG.uniform()   // word i, drawn whether or not sector i is still open
+                guard d[i] > 0 && d[i] * s[i] < 1 else { continue }
+                open = true
+                if u < Swift.min(1, hitProbability * d[i]) {
+                    s[i] += severity.sample(using: &botnetSeverities[i])
+                }
+            }
+            e += 1
         }
     }
 
