@@ -119,16 +119,19 @@ extension TrialBlock {
             for b in 0..<rows {
                 let d = digital.baseAddress! + b * n
                 let kappa = theta[b * p + kappaIndex]
+                // The linear mode needs I − A(t): built in the same pass (negation is exact).
+                let sign: Double = mode == .linear ? -1 : 1
                 for i in 0..<n {
                     let scale = kappa * d[i]
                     for j in 0..<n {
-                        a[i * n + j] = base[i * n + j] * (1 + scale * d[j])
+                        a[i * n + j] = sign * (base[i * n + j] * (1 + scale * d[j]))
                     }
                 }
                 switch mode {
                 case .linear:
-                    Cascade.linearSingle(shocks: c + b * n, matrix: a, into: q + b * n, n: n,
-                                         pivots: pivots.baseAddress!)
+                    for i in 0..<n { a[i * n + i] += 1 }
+                    Cascade.linearSolve(shocks: c + b * n, system: a, into: q + b * n, n: n,
+                                        pivots: pivots.baseAddress!)
                 case .saturating:
                     Cascade.saturatingSingle(shocks: c + b * n, matrix: a, into: q + b * n,
                                              scratch: scratch.baseAddress!, n: n)
