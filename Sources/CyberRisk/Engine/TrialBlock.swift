@@ -36,6 +36,11 @@ public final class TrialBlock {
     /// size and gamma constants are not recomputed every sector-year. A pure function of the
     /// shapes, so caching it changes no result.
     let severitySums: UnsafeMutableBufferPointer<BetaSum>
+    /// Each sector's last digital-growth arguments and value in the current year, `4 × N`
+    /// (`x0, K, r, d_i(t)`): consecutive trials with the same growth parameters (all of them, when
+    /// the parameters are fixed numbers) reuse `d_i(t)` instead of recomputing it. A memo of a
+    /// pure function, so it changes no result.
+    let digitalMemo: UnsafeMutableBufferPointer<Double>
     /// Each sector's stream of botnet severities in the current trial-year, `N`.
     let botnetSeverities: UnsafeMutableBufferPointer<RandomStream>
 
@@ -63,12 +68,15 @@ public final class TrialBlock {
         pivots.initialize(repeating: 0)
         severitySums = .allocate(capacity: Swift.max(n, 1))
         severitySums.initialize(repeating: BetaSum(alpha: 0, beta: 0))
+        digitalMemo = buffer(4 * n)
         botnetSeverities = .allocate(capacity: Swift.max(n, 1))
         botnetSeverities.initialize(repeating: RandomStream(seed: 0, trial: 0, stream: 0, site: 0))
     }
 
     deinit {
-        for b in [theta, digital, shocks, inoperability, scratch, matrix, values, devices, defence] { b.deallocate() }
+        for b in [theta, digital, shocks, inoperability, scratch, matrix, values, devices, defence, digitalMemo] {
+            b.deallocate()
+        }
         pivots.deallocate()
         severitySums.deallocate()
         botnetSeverities.deallocate()

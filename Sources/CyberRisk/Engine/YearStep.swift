@@ -13,6 +13,8 @@ extension TrialBlock {
         let gIoT = params.index(.iotInitial)
         let gDecline = params.index(.vulnerabilityDecline)
         let gEvents = params.index(.botnetEvents)
+        let memo = digitalMemo.baseAddress!
+        for i in 0..<n { memo[4 * i] = .nan }   // a new year: nothing memoised (NaN equals nothing)
         for b in 0..<rows {
             let trial = UInt64(firstTrial + b)
             let th = theta.baseAddress! + b * p
@@ -27,7 +29,14 @@ extension TrialBlock {
             defence[b] = delta
             for i in 0..<n {
                 let base = 8 * i
-                let di = GrowthCurve.value(at: time, initial: th[base], ceiling: th[base + 1], rate: th[base + 2])
+                let last = memo + 4 * i
+                if last[0] != th[base] || last[1] != th[base + 1] || last[2] != th[base + 2] {
+                    last[0] = th[base]
+                    last[1] = th[base + 1]
+                    last[2] = th[base + 2]
+                    last[3] = GrowthCurve.value(at: time, initial: th[base], ceiling: th[base + 1], rate: th[base + 2])
+                }
+                let di = last[3]
                 d[i] = di
                 s[i] = 0
                 let lambda = th[base + 3] * Foundation.exp(th[base + 5] * logIoTRatio) * th[base + 4] * delta
