@@ -135,6 +135,56 @@ public enum Cascade {
         return true
     }
 
+    /// ``solveSmall(_:_:n:)`` for two independent systems at once: lane `l` of every `SIMD2` entry
+    /// of `m` (row-major `n×n`) and `b` belongs to system `l` (two trials). Each lane goes through
+    /// the same operations in the same order as `solveSmall`, so the solutions are bitwise the
+    /// same, at about the cost of one system. It exchanges no rows: it returns `false`, leaving
+    /// `m` and `b` partly eliminated, as soon as either system would need an exchange (some
+    /// `|m_rk| > |m_kk|` below a pivot) or has a pivot that is not a normal number; the caller
+    /// then solves both with `solveSmall`. For the Leontief systems `I − A(t)` (`A ≥ 0`,
+    /// `ρ(A) < 1`) an exchange needs a dependency larger than a diagonal entry, which is rare.
+    @inline(__always)
+    public static func solveSmallPair(_ m: UnsafeMutablePointer<SIMD2<Double>>,
+                                      _ b: UnsafeMutablePointer<SIMD2<Double>>, n: Int) -> Bool {
+        let zero = SIMD2<Double>(repeating: 0)
+        for k in 0..<n {
+            let pivotRow = m + k &* n
+            let pivot = pivotRow[k]
+            let p0 = Swift.abs(pivot[0]), p1 = Swift.abs(pivot[1])
+            guard p0 >= Double.leastNormalMagnitude && p1 >= Double.leastNormalMagnitude else { return false }
+            var below = pivotRow + (n &+ k)
+            for _ in (k + 1)..<n {
+                let v = below.pointee
+                if Swift.abs(v[0]) > p0 || Swift.abs(v[1]) > p1 { return false }
+                below += n
+            }
+            let reciprocal = 1 / pivot
+            let bk = b[k]
+            var row = pivotRow + n
+            for r in (k + 1)..<n {
+                let f = row[k] * reciprocal
+                let skip = f .== zero          // solveSmall skips a row whose multiplier is 0
+                if !any(skip) {
+                    for j in (k + 1)..<n { row[j] -= f * pivotRow[j] }
+                    b[r] -= f * bk
+                } else if !all(skip) {
+                    for j in (k + 1)..<n { row[j] = (row[j] - f * pivotRow[j]).replacing(with: row[j], where: skip) }
+                    b[r] = (b[r] - f * bk).replacing(with: b[r], where: skip)
+                }
+                row += n
+            }
+        }
+        var i = n - 1
+        while i >= 0 {
+            let row = m + i &* n
+            var s = b[i]
+            for j in (i + 1)..<n { s -= row[j] * b[j] }
+            b[i] = s * (1 / row[i])      // pivots are normal, so the reciprocals are finite
+            i -= 1
+        }
+        return true
+    }
+
     /// The saturating cascade for one trial whose `A` is its own; `scratch` holds `N` values.
     @inline(__always)
     public static func saturatingSingle(shocks c: UnsafePointer<Double>, matrix a: UnsafePointer<Double>,

@@ -23,6 +23,10 @@ public final class TrialBlock {
     let scratch: UnsafeMutableBufferPointer<Double>
     /// One trial's `A(t)` (per-trial coupling), `N × N`.
     let matrix: UnsafeMutableBufferPointer<Double>
+    /// Two trials' `I − A(t)` interleaved (lane = trial), `N × N`, and their shocks, `N`, for
+    /// `Cascade.solveSmallPair`.
+    let pairMatrix: UnsafeMutableBufferPointer<SIMD2<Double>>
+    let pairShocks: UnsafeMutableBufferPointer<SIMD2<Double>>
     /// LU pivots, `N`.
     let pivots: UnsafeMutableBufferPointer<Int32>
     /// IoT devices `D(t)` (bn) of each trial this year, `capacity`.
@@ -69,6 +73,10 @@ public final class TrialBlock {
         severitySums = .allocate(capacity: Swift.max(n, 1))
         severitySums.initialize(repeating: BetaSum(alpha: 0, beta: 0))
         digitalMemo = buffer(4 * n)
+        pairMatrix = .allocate(capacity: Swift.max(n * n, 1))
+        pairMatrix.initialize(repeating: .zero)
+        pairShocks = .allocate(capacity: Swift.max(n, 1))
+        pairShocks.initialize(repeating: .zero)
         botnetSeverities = .allocate(capacity: Swift.max(n, 1))
         botnetSeverities.initialize(repeating: RandomStream(seed: 0, trial: 0, stream: 0, site: 0))
     }
@@ -80,6 +88,8 @@ public final class TrialBlock {
         pivots.deallocate()
         severitySums.deallocate()
         botnetSeverities.deallocate()
+        pairMatrix.deallocate()
+        pairShocks.deallocate()
     }
 
     /// Simulates trials `firstTrial ..< firstTrial + rows` (`rows ≤ capacity`) over all years and

@@ -102,7 +102,8 @@ extension TrialBlock {
     }
 
     /// Steps 5–6: `A(t)_ij = a_ij(1 + κ d_i d_j)` and `q` from `c`, in the scenario's mode. One
-    /// `dgemm` for the whole block when `A(t)` is shared; a solve per trial otherwise.
+    /// `dgemm` for the whole block when `A(t)` is shared; otherwise a solve per trial, two trials
+    /// per elimination in the linear mode.
     func cascade(year t: Int, rows: Int) {
         let c = UnsafePointer(shocks.baseAddress!)
         let q = inoperability.baseAddress!
@@ -122,31 +123,79 @@ extension TrialBlock {
             }
             return
         }
-        let kappaIndex = plan.parameters.index(.cyberCoupling)
         plan.baseMatrix.withUnsafeBufferPointer { base in
-            let a = matrix.baseAddress!
-            for b in 0..<rows {
-                let d = digital.baseAddress! + b * n
-                let kappa = theta[b * p + kappaIndex]
-                // The linear mode needs I − A(t): built in the same pass (negation is exact).
-                let sign: Double = mode == .linear ? -1 : 1
-                for i in 0..<n {
-                    let scale = kappa * d[i]
-                    for j in 0..<n {
-                        a[i * n + j] = sign * (base[i * n + j] * (1 + scale * d[j]))
+            var b = 0
+            if mode == .linear && n <= Cascade.smallSolveLimit {
+                // Two trials per elimination; the rare pair that would need a row exchange is
+                // solved one trial at a time (bitwise the same results either way).
+                while b + 1 < rows {
+                    if !solvePair(b, base: base.baseAddress!) {
+                        solveSingle(b, base: base.baseAddress!)
+                        solveSingle(b + 1, base: base.baseAddress!)
                     }
-                }
-                switch mode {
-                case .linear:
-                    for i in 0..<n { a[i * n + i] += 1 }
-                    Cascade.linearSolve(shocks: c + b * n, system: a, into: q + b * n, n: n,
-                                        pivots: pivots.baseAddress!)
-                case .saturating:
-                    Cascade.saturatingSingle(shocks: c + b * n, matrix: a, into: q + b * n,
-                                             scratch: scratch.baseAddress!, n: n)
+                    b += 2
                 }
             }
+            while b < rows {
+                solveSingle(b, base: base.baseAddress!)
+                b += 1
+            }
         }
+    }
+
+    /// `q` of trial `b` (row of the block) from its own `A(t)` (saturating) or `I − A(t)` (linear).
+    @inline(__always)
+    func solveSingle(_ b: Int, base: UnsafePointer<Double>) {
+        let c = UnsafePointer(shocks.baseAddress!) + b * n
+        let q = inoperability.baseAddress! + b * n
+        let a = matrix.baseAddress!
+        let mode = plan.scenario.cascade.mode
+        let d = digital.baseAddress! + b * n
+        let kappa = theta[b * p + plan.parameters.index(.cyberCoupling)]
+        // The linear mode needs I − A(t): built in the same pass (negation is exact).
+        let sign: Double = mode == .linear ? -1 : 1
+        for i in 0..<n {
+            let scale = kappa * d[i]
+            for j in 0..<n {
+                a[i * n + j] = sign * (base[i * n + j] * (1 + scale * d[j]))
+            }
+        }
+        switch mode {
+        case .linear:
+            for i in 0..<n { a[i * n + i] += 1 }
+            Cascade.linearSolve(shocks: c, system: a, into: q, n: n, pivots: pivots.baseAddress!)
+        case .saturating:
+            Cascade.saturatingSingle(shocks: c, matrix: a, into: q, scratch: scratch.baseAddress!, n: n)
+        }
+    }
+
+    /// The linear `q` of trials `b` and `b + 1` by one paired elimination (`Cascade.solveSmallPair`),
+    /// with `I − A(t)` built exactly as `solveSingle` builds it; `false` if the pair needs a row
+    /// exchange (nothing written to `q`).
+    @inline(__always)
+    func solvePair(_ b: Int, base: UnsafePointer<Double>) -> Bool {
+        let c = UnsafePointer(shocks.baseAddress!) + b * n
+        let q = inoperability.baseAddress! + b * n
+        let m = pairMatrix.baseAddress!, x = pairShocks.baseAddress!
+        let d0 = digital.baseAddress! + b * n, d1 = d0 + n
+        let kappaIndex = plan.parameters.index(.cyberCoupling)
+        let kappa0 = theta[b * p + kappaIndex], kappa1 = theta[(b + 1) * p + kappaIndex]
+        for i in 0..<n {
+            let scale0 = kappa0 * d0[i], scale1 = kappa1 * d1[i]
+            for j in 0..<n {
+                let a = base[i * n + j]
+                m[i * n + j] = SIMD2(-(a * (1 + scale0 * d0[j])), -(a * (1 + scale1 * d1[j])))
+            }
+            m[i * n + i] += SIMD2(repeating: 1)
+            x[i] = SIMD2(c[i], c[n + i])
+        }
+        guard Cascade.solveSmallPair(m, x, n: n) else { return false }
+        for i in 0..<n {
+            q[i] = x[i][0]
+            q[n + i] = x[i][1]
+        }
+        Cascade.clamp(q, count: 2 * n)
+        return true
     }
 
     /// Step 7: the metrics of each trial-year into `values` (`rows × M`).
