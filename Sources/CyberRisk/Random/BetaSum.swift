@@ -28,9 +28,10 @@ import Foundation
 /// smallest at `m = ((β − 1)/α²)^{1/3}` (40 for `Beta(0.08, 400)`, 76 for `Beta(0.03, 400)`),
 /// capped at ``maximumChunk``. (A share costs 2–3 draws — two passes and a logarithm — which
 /// would favour a chunk 0.7–0.8 times as large, but the cost is flat near its minimum: the chosen
-/// `m` costs at most ~10% more.) At that size the chunk's joint acceptance `≈ exp(−mα(α + 1)/(2(β − 1)))` is
-/// `exp(−α^{1/3}(α + 1)/(2(β − 1)^{2/3}))` ≥ 0.79 throughout the regime, so rejected chunks
-/// cost little. `K` terms take `⌈K/m⌉` chunks (the last one smaller).
+/// `m` costs at most ~10% more.) At that size the chunk's joint acceptance
+/// `≈ exp(−mα(α + 1)/(2(β − 1))) = exp(−α^{1/3}(α + 1)/(2(β − 1)^{2/3}))` is ≥ 0.79 throughout
+/// the regime, so rejected chunks cost little. `K` terms take `⌈K/m⌉` chunks (the last one
+/// smaller).
 ///
 /// The shares are never stored: the `G_j` are drawn once to find their sum and then drawn again
 /// from a copy of the stream, so a chunk needs no memory whatever `m` is.
