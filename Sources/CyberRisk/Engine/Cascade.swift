@@ -62,6 +62,15 @@ public enum Cascade {
                                     pivots: UnsafeMutablePointer<Int32>) {
         for i in 0..<n * n { a[i] = -a[i] }
         for i in 0..<n { a[i * n + i] += 1 }
+        linearSolve(shocks: c, system: a, into: q, n: n, pivots: pivots)
+    }
+
+    /// ``linearSingle(shocks:matrix:into:n:pivots:)`` given `I − A` itself (`system`, destroyed),
+    /// for callers that build it in one pass.
+    @inline(__always)
+    public static func linearSolve(shocks c: UnsafePointer<Double>, system a: UnsafeMutablePointer<Double>,
+                                   into q: UnsafeMutablePointer<Double>, n: Int,
+                                   pivots: UnsafeMutablePointer<Int32>) {
         q.update(from: c, count: n)
         let solved = n <= smallSolveLimit ? solveSmall(a, q, n: n) : LinearAlgebra.solve(a, q, n: n, pivots: pivots)
         if !solved {
@@ -73,37 +82,105 @@ public enum Cascade {
 
     /// Solves `M x = b` in place for a small row-major `n×n` matrix `M` (destroyed, `b` becoming
     /// `x`) by Gaussian elimination with partial pivoting — the algorithm of LAPACK's unblocked
-    /// `dgetf2` + `dgetrs` (largest-magnitude pivot, first on ties), about `n³/3` multiply–adds,
-    /// without a library call's fixed cost. Returns `false` if a pivot is 0 or NaN (`M` singular).
+    /// `dgetf2` + `dgetrs` (largest-magnitude pivot, first on ties; multipliers and the back
+    /// substitution scaled by the pivots' reciprocals, as `dgetf2` does for the multipliers,
+    /// unless a reciprocal would overflow), about `n³/3` multiply–adds, without a library call's
+    /// fixed cost. Returns `false` if a pivot is 0 or NaN (`M` singular).
     @inline(__always)
     public static func solveSmall(_ m: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>, n: Int) -> Bool {
         for k in 0..<n {
+            let column = m + k
             var p = k
-            var largest = Swift.abs(m[k * n + k])
-            for r in (k + 1)..<n where Swift.abs(m[r * n + k]) > largest {
-                largest = Swift.abs(m[r * n + k])
-                p = r
+            var largest = Swift.abs(column[k &* n])
+            var r = k &+ 1
+            while r < n {
+                let v = Swift.abs(column[r &* n])
+                if v > largest {
+                    largest = v
+                    p = r
+                }
+                r &+= 1
             }
             guard largest > 0 else { return false }
+            let pivotRow = m + k &* n
             if p != k {
-                for j in k..<n { (m[k * n + j], m[p * n + j]) = (m[p * n + j], m[k * n + j]) }
+                let other = m + p &* n
+                for j in k..<n { (pivotRow[j], other[j]) = (other[j], pivotRow[j]) }
                 (b[k], b[p]) = (b[p], b[k])
             }
-            let pivotRow = m + k * n
             let pivot = pivotRow[k]
+            // As dgetf2: multipliers by one reciprocal unless it would overflow.
+            let reciprocal = Swift.abs(pivot) >= Double.leastNormalMagnitude ? 1 / pivot : 0
+            let bk = b[k]
+            var row = pivotRow + n
             for r in (k + 1)..<n {
-                let row = m + r * n
-                let f = row[k] / pivot
-                if f == 0 { continue }
-                for j in (k + 1)..<n { row[j] -= f * pivotRow[j] }
-                b[r] -= f * b[k]
+                let f = reciprocal != 0 ? row[k] * reciprocal : row[k] / pivot
+                if f != 0 {
+                    for j in (k + 1)..<n { row[j] -= f * pivotRow[j] }
+                    b[r] -= f * bk
+                }
+                row += n
             }
         }
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            let row = m + i * n
+        var i = n - 1
+        while i >= 0 {
+            let row = m + i &* n
             var s = b[i]
             for j in (i + 1)..<n { s -= row[j] * b[j] }
-            b[i] = s / row[i]
+            // The reciprocal does not depend on `s`, so its division is off the chain through `b`.
+            let reciprocal = 1 / row[i]
+            b[i] = reciprocal.isFinite ? s * reciprocal : s / row[i]
+            i -= 1
+        }
+        return true
+    }
+
+    /// ``solveSmall(_:_:n:)`` for two independent systems at once: lane `l` of every `SIMD2` entry
+    /// of `m` (row-major `n×n`) and `b` belongs to system `l` (two trials). Each lane goes through
+    /// the same operations in the same order as `solveSmall`, so the solutions are bitwise the
+    /// same, at about the cost of one system. It exchanges no rows: it returns `false`, leaving
+    /// `m` and `b` partly eliminated, as soon as either system would need an exchange (some
+    /// `|m_rk| > |m_kk|` below a pivot) or has a pivot that is not a normal number; the caller
+    /// then solves both with `solveSmall`. For the Leontief systems `I − A(t)` (`A ≥ 0`,
+    /// `ρ(A) < 1`) an exchange needs a dependency larger than a diagonal entry, which is rare.
+    @inline(__always)
+    public static func solveSmallPair(_ m: UnsafeMutablePointer<SIMD2<Double>>,
+                                      _ b: UnsafeMutablePointer<SIMD2<Double>>, n: Int) -> Bool {
+        let zero = SIMD2<Double>(repeating: 0)
+        for k in 0..<n {
+            let pivotRow = m + k &* n
+            let pivot = pivotRow[k]
+            let p0 = Swift.abs(pivot[0]), p1 = Swift.abs(pivot[1])
+            guard p0 >= Double.leastNormalMagnitude && p1 >= Double.leastNormalMagnitude else { return false }
+            var below = pivotRow + (n &+ k)
+            for _ in (k + 1)..<n {
+                let v = below.pointee
+                if Swift.abs(v[0]) > p0 || Swift.abs(v[1]) > p1 { return false }
+                below += n
+            }
+            let reciprocal = 1 / pivot
+            let bk = b[k]
+            var row = pivotRow + n
+            for r in (k + 1)..<n {
+                let f = row[k] * reciprocal
+                let skip = f .== zero          // solveSmall skips a row whose multiplier is 0
+                if !any(skip) {
+                    for j in (k + 1)..<n { row[j] -= f * pivotRow[j] }
+                    b[r] -= f * bk
+                } else if !all(skip) {
+                    for j in (k + 1)..<n { row[j] = (row[j] - f * pivotRow[j]).replacing(with: row[j], where: skip) }
+                    b[r] = (b[r] - f * bk).replacing(with: b[r], where: skip)
+                }
+                row += n
+            }
+        }
+        var i = n - 1
+        while i >= 0 {
+            let row = m + i &* n
+            var s = b[i]
+            for j in (i + 1)..<n { s -= row[j] * b[j] }
+            b[i] = s * (1 / row[i])      // pivots are normal, so the reciprocals are finite
+            i -= 1
         }
         return true
     }

@@ -99,14 +99,15 @@ public struct ParameterTable: Sendable {
 public enum RandomStreamID {
     /// Uncertain parameters (site = parameter index); drawn once per trial.
     public static let parameters: UInt64 = 0
-    /// Number of successful attacks on a sector (site = sector).
-    public static func attackCount(year: Int) -> UInt64 { UInt64(year) << 8 | 1 }
-    /// Severities of a sector's successful attacks, in order (site = sector).
-    public static func attackSeverity(year: Int) -> UInt64 { UInt64(year) << 8 | 2 }
+    /// Successful attacks on a sector (site = sector): their number, then the sum of their
+    /// severities (`BetaSum`), from one stream.
+    public static func attacks(year: Int) -> UInt64 { UInt64(year) << 8 | 1 }
     /// Number of botnet events (site 0).
     public static func botnetCount(year: Int) -> UInt64 { UInt64(year) << 8 | 3 }
-    /// Whether botnet event `m` hits sector `i`, and how hard (site = m·N + i).
+    /// Whether botnet event `m` hits each sector (site = m; word `i` for sector `i`).
     public static func botnetHit(year: Int) -> UInt64 { UInt64(year) << 8 | 4 }
     /// Number of compromised neural implants (site 0).
     public static func neural(year: Int) -> UInt64 { UInt64(year) << 8 | 5 }
+    /// Severities of the botnet hits on a sector, in order (site = sector).
+    public static func botnetSeverity(year: Int) -> UInt64 { UInt64(year) << 8 | 6 }
 }

@@ -23,6 +23,10 @@ public final class TrialBlock {
     let scratch: UnsafeMutableBufferPointer<Double>
     /// One trial's `A(t)` (per-trial coupling), `N × N`.
     let matrix: UnsafeMutableBufferPointer<Double>
+    /// Two trials' `I − A(t)` interleaved (lane = trial), `N × N`, and their shocks, `N`, for
+    /// `Cascade.solveSmallPair`.
+    let pairMatrix: UnsafeMutableBufferPointer<SIMD2<Double>>
+    let pairShocks: UnsafeMutableBufferPointer<SIMD2<Double>>
     /// LU pivots, `N`.
     let pivots: UnsafeMutableBufferPointer<Int32>
     /// IoT devices `D(t)` (bn) of each trial this year, `capacity`.
@@ -31,6 +35,18 @@ public final class TrialBlock {
     let defence: UnsafeMutableBufferPointer<Double>
     /// Metric values of this year, `capacity × M`.
     let values: UnsafeMutableBufferPointer<Double>
+    /// Each sector's severity-sum sampler for the shapes it was last used with, `N`: rebuilt only
+    /// when a trial's `(α_i, β_i)` differ (never, when the shapes are fixed numbers), so the chunk
+    /// size and gamma constants are not recomputed every sector-year. A pure function of the
+    /// shapes, so caching it changes no result.
+    let severitySums: UnsafeMutableBufferPointer<BetaSum>
+    /// Each sector's last digital-growth arguments and value in the current year, `4 × N`
+    /// (`x0, K, r, d_i(t)`): consecutive trials with the same growth parameters (all of them, when
+    /// the parameters are fixed numbers) reuse `d_i(t)` instead of recomputing it. A memo of a
+    /// pure function, so it changes no result.
+    let digitalMemo: UnsafeMutableBufferPointer<Double>
+    /// Each sector's stream of botnet severities in the current trial-year, `N`.
+    let botnetSeverities: UnsafeMutableBufferPointer<RandomStream>
 
     public init(plan: SimulationPlan) {
         self.plan = plan
@@ -54,11 +70,26 @@ public final class TrialBlock {
         defence = buffer(c)
         pivots = .allocate(capacity: Swift.max(n, 1))
         pivots.initialize(repeating: 0)
+        severitySums = .allocate(capacity: Swift.max(n, 1))
+        severitySums.initialize(repeating: BetaSum(alpha: 0, beta: 0))
+        digitalMemo = buffer(4 * n)
+        pairMatrix = .allocate(capacity: Swift.max(n * n, 1))
+        pairMatrix.initialize(repeating: .zero)
+        pairShocks = .allocate(capacity: Swift.max(n, 1))
+        pairShocks.initialize(repeating: .zero)
+        botnetSeverities = .allocate(capacity: Swift.max(n, 1))
+        botnetSeverities.initialize(repeating: RandomStream(seed: 0, trial: 0, stream: 0, site: 0))
     }
 
     deinit {
-        for b in [theta, digital, shocks, inoperability, scratch, matrix, values, devices, defence] { b.deallocate() }
+        for b in [theta, digital, shocks, inoperability, scratch, matrix, values, devices, defence, digitalMemo] {
+            b.deallocate()
+        }
         pivots.deallocate()
+        severitySums.deallocate()
+        botnetSeverities.deallocate()
+        pairMatrix.deallocate()
+        pairShocks.deallocate()
     }
 
     /// Simulates trials `firstTrial ..< firstTrial + rows` (`rows ≤ capacity`) over all years and

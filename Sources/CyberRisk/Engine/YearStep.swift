@@ -12,8 +12,9 @@ extension TrialBlock {
         let time = Double(t)
         let gIoT = params.index(.iotInitial)
         let gDecline = params.index(.vulnerabilityDecline)
-        let gEvents = params.index(.botnetEvents), gHit = params.index(.botnetHitProbability)
-        let gBotA = params.index(.botnetAlpha), gBotB = params.index(.botnetBeta)
+        let gEvents = params.index(.botnetEvents)
+        let memo = digitalMemo.baseAddress!
+        for i in 0..<n { memo[4 * i] = .nan }   // a new year: nothing memoised (NaN equals nothing)
         for b in 0..<rows {
             let trial = UInt64(firstTrial + b)
             let th = theta.baseAddress! + b * p
@@ -22,53 +23,41 @@ extension TrialBlock {
             let delta = Foundation.pow(1 - th[gDecline], time)
             let d0 = th[gIoT]
             let devices = GrowthCurve.value(at: time, initial: d0, ceiling: th[gIoT + 1], rate: th[gIoT + 2])
-            let iotRatio = d0 > 0 ? devices / d0 : 1
+            // (D(t)/D(0))^e as exp(e·ln(D(t)/D(0))): one logarithm per trial-year, not a pow per sector.
+            let logIoTRatio = d0 > 0 ? Foundation.log(devices / d0) : 0
             self.devices[b] = devices
             defence[b] = delta
             for i in 0..<n {
                 let base = 8 * i
-                let di = GrowthCurve.value(at: time, initial: th[base], ceiling: th[base + 1], rate: th[base + 2])
+                let last = memo + 4 * i
+                if last[0] != th[base] || last[1] != th[base + 1] || last[2] != th[base + 2] {
+                    last[0] = th[base]
+                    last[1] = th[base + 1]
+                    last[2] = th[base + 2]
+                    last[3] = GrowthCurve.value(at: time, initial: th[base], ceiling: th[base + 1], rate: th[base + 2])
+                }
+                let di = last[3]
                 d[i] = di
                 s[i] = 0
-                let lambda = th[base + 3] * Foundation.pow(iotRatio, th[base + 5]) * th[base + 4] * delta
+                let lambda = th[base + 3] * Foundation.exp(th[base + 5] * logIoTRatio) * th[base + 4] * delta
                 guard di > 0, lambda > 0 else { continue }
-                var countRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.attackCount(year: t), site: UInt64(i))
-                let attacks = Poisson.sample(mean: lambda, using: &countRNG)
+                var rng = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.attacks(year: t), site: UInt64(i))
+                let attacks = Poisson.sample(mean: lambda, using: &rng)
                 if attacks > 0 {
-                    var sevRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.attackSeverity(year: t), site: UInt64(i))
-                    let severity = Beta.Sampler(alpha: th[base + 6], beta: th[base + 7])
-                    let saturation = 1 / di
-                    var total = 0.0
-                    var k = 0.0
-                    // Once d_i·Σ ≥ 1 the shock is clamped at 1: later severities cannot matter.
-                    while k < attacks && total < saturation {
-                        total += severity.sample(using: &sevRNG)
-                        k += 1
+                    let alpha = th[base + 6], beta = th[base + 7]
+                    if severitySums[i].alpha != alpha || severitySums[i].beta != beta {
+                        severitySums[i] = BetaSum(alpha: alpha, beta: beta)
                     }
-                    s[i] = total
+                    // Once d_i·Σ ≥ 1 the shock is clamped at 1: later severities cannot matter.
+                    s[i] = severitySums[i].sample(count: attacks, stoppingAt: 1 / di, using: &rng)
                 }
             }
             let eventMean = th[gEvents] * devices
             if eventMean > 0 {
                 var eventRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.botnetCount(year: t), site: 0)
                 let events = Poisson.sample(mean: eventMean, using: &eventRNG)
-                let severity = Beta.Sampler(alpha: th[gBotA], beta: th[gBotB])
-                var e = 0.0
-                var open = true
-                // Stops early once every sector is offline or saturated (d_i·Σ ≥ 1): further
-                // events cannot change any shock, so even absurd event counts end quickly.
-                while e < events && open {
-                    let siteBase = UInt64(e) &* UInt64(n)
-                    open = false
-                    for i in 0..<n where d[i] > 0 && d[i] * s[i] < 1 {
-                        open = true
-                        var hitRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.botnetHit(year: t),
-                                                  site: siteBase &+ UInt64(i))
-                        if hitRNG.uniform() < Swift.min(1, th[gHit] * d[i]) {
-                            s[i] += severity.sample(using: &hitRNG)
-                        }
-                    }
-                    e += 1
+                if events > 0 {
+                    botnetShocks(events: events, into: s, digital: d, parameters: th, trial: trial, year: t)
                 }
             }
             for i in 0..<n {
@@ -77,8 +66,44 @@ extension TrialBlock {
         }
     }
 
+    /// Step 2 for one trial-year with `events > 0` botnet events: adds the severities of the hits
+    /// to `s`. Event `m` hits sector `i` when word `i` of the stream `(botnetHit, m)` is below
+    /// `min(1, h·d_i)`; the severities of sector `i`'s hits come in order from its own stream
+    /// `(botnetSeverity, i)`. So whether a sector is hit, and how hard, never depends on another
+    /// sector's `d_j`, and a larger `d_i` only adds hits (draw-by-draw monotone). Stops early once
+    /// every sector is offline or saturated (`d_i·Σ ≥ 1`): further events cannot change any
+    /// shock, so even absurd event counts end quickly.
+    func botnetShocks(events: Double, into s: UnsafeMutablePointer<Double>, digital d: UnsafeMutablePointer<Double>,
+                      parameters th: UnsafeMutablePointer<Double>, trial: UInt64, year t: Int) {
+        let params = plan.parameters
+        let seed = plan.scenario.seed
+        let hitProbability = th[params.index(.botnetHitProbability)]
+        let gAlpha = params.index(.botnetAlpha), gBeta = params.index(.botnetBeta)
+        let severity = Beta.Sampler(alpha: th[gAlpha], beta: th[gBeta])
+        for i in 0..<n {
+            botnetSeverities[i] = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.botnetSeverity(year: t),
+                                               site: UInt64(i))
+        }
+        var e = 0.0
+        var open = true
+        while e < events && open {
+            var hitRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.botnetHit(year: t), site: UInt64(e))
+            open = false
+            for i in 0..<n {
+                let u = hitRNG.uniform()   // word i, drawn whether or not sector i is still open
+                guard d[i] > 0 && d[i] * s[i] < 1 else { continue }
+                open = true
+                if u < Swift.min(1, hitProbability * d[i]) {
+                    s[i] += severity.sample(using: &botnetSeverities[i])
+                }
+            }
+            e += 1
+        }
+    }
+
     /// Steps 5–6: `A(t)_ij = a_ij(1 + κ d_i d_j)` and `q` from `c`, in the scenario's mode. One
-    /// `dgemm` for the whole block when `A(t)` is shared; a solve per trial otherwise.
+    /// `dgemm` for the whole block when `A(t)` is shared; otherwise a solve per trial, two trials
+    /// per elimination in the linear mode.
     func cascade(year t: Int, rows: Int) {
         let c = UnsafePointer(shocks.baseAddress!)
         let q = inoperability.baseAddress!
@@ -98,28 +123,79 @@ extension TrialBlock {
             }
             return
         }
-        let kappaIndex = plan.parameters.index(.cyberCoupling)
         plan.baseMatrix.withUnsafeBufferPointer { base in
-            let a = matrix.baseAddress!
-            for b in 0..<rows {
-                let d = digital.baseAddress! + b * n
-                let kappa = theta[b * p + kappaIndex]
-                for i in 0..<n {
-                    let scale = kappa * d[i]
-                    for j in 0..<n {
-                        a[i * n + j] = base[i * n + j] * (1 + scale * d[j])
+            var b = 0
+            if mode == .linear && n <= Cascade.smallSolveLimit {
+                // Two trials per elimination; the rare pair that would need a row exchange is
+                // solved one trial at a time (bitwise the same results either way).
+                while b + 1 < rows {
+                    if !solvePair(b, base: base.baseAddress!) {
+                        solveSingle(b, base: base.baseAddress!)
+                        solveSingle(b + 1, base: base.baseAddress!)
                     }
-                }
-                switch mode {
-                case .linear:
-                    Cascade.linearSingle(shocks: c + b * n, matrix: a, into: q + b * n, n: n,
-                                         pivots: pivots.baseAddress!)
-                case .saturating:
-                    Cascade.saturatingSingle(shocks: c + b * n, matrix: a, into: q + b * n,
-                                             scratch: scratch.baseAddress!, n: n)
+                    b += 2
                 }
             }
+            while b < rows {
+                solveSingle(b, base: base.baseAddress!)
+                b += 1
+            }
         }
+    }
+
+    /// `q` of trial `b` (row of the block) from its own `A(t)` (saturating) or `I − A(t)` (linear).
+    @inline(__always)
+    func solveSingle(_ b: Int, base: UnsafePointer<Double>) {
+        let c = UnsafePointer(shocks.baseAddress!) + b * n
+        let q = inoperability.baseAddress! + b * n
+        let a = matrix.baseAddress!
+        let mode = plan.scenario.cascade.mode
+        let d = digital.baseAddress! + b * n
+        let kappa = theta[b * p + plan.parameters.index(.cyberCoupling)]
+        // The linear mode needs I − A(t): built in the same pass (negation is exact).
+        let sign: Double = mode == .linear ? -1 : 1
+        for i in 0..<n {
+            let scale = kappa * d[i]
+            for j in 0..<n {
+                a[i * n + j] = sign * (base[i * n + j] * (1 + scale * d[j]))
+            }
+        }
+        switch mode {
+        case .linear:
+            for i in 0..<n { a[i * n + i] += 1 }
+            Cascade.linearSolve(shocks: c, system: a, into: q, n: n, pivots: pivots.baseAddress!)
+        case .saturating:
+            Cascade.saturatingSingle(shocks: c, matrix: a, into: q, scratch: scratch.baseAddress!, n: n)
+        }
+    }
+
+    /// The linear `q` of trials `b` and `b + 1` by one paired elimination (`Cascade.solveSmallPair`),
+    /// with `I − A(t)` built exactly as `solveSingle` builds it; `false` if the pair needs a row
+    /// exchange (nothing written to `q`).
+    @inline(__always)
+    func solvePair(_ b: Int, base: UnsafePointer<Double>) -> Bool {
+        let c = UnsafePointer(shocks.baseAddress!) + b * n
+        let q = inoperability.baseAddress! + b * n
+        let m = pairMatrix.baseAddress!, x = pairShocks.baseAddress!
+        let d0 = digital.baseAddress! + b * n, d1 = d0 + n
+        let kappaIndex = plan.parameters.index(.cyberCoupling)
+        let kappa0 = theta[b * p + kappaIndex], kappa1 = theta[(b + 1) * p + kappaIndex]
+        for i in 0..<n {
+            let scale0 = kappa0 * d0[i], scale1 = kappa1 * d1[i]
+            for j in 0..<n {
+                let a = base[i * n + j]
+                m[i * n + j] = SIMD2(-(a * (1 + scale0 * d0[j])), -(a * (1 + scale1 * d1[j])))
+            }
+            m[i * n + i] += SIMD2(repeating: 1)
+            x[i] = SIMD2(c[i], c[n + i])
+        }
+        guard Cascade.solveSmallPair(m, x, n: n) else { return false }
+        for i in 0..<n {
+            q[i] = x[i][0]
+            q[n + i] = x[i][1]
+        }
+        Cascade.clamp(q, count: 2 * n)
+        return true
     }
 
     /// Step 7: the metrics of each trial-year into `values` (`rows × M`).

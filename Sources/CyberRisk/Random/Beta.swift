@@ -12,6 +12,9 @@ import Foundation
 ///   logarithm. Acceptance `≈ 1 − α(α + 1)/(2(β − 1))` (≥ 0.9998 for every baseline severity,
 ///   ≥ 0.89 in this regime), about 3 words per draw. No `Gamma(β)` is drawn. `Y` below `2⁻¹⁰²²`
 ///   is computed from logarithms and rounds to 0 or a subnormal, as the exact value does.
+/// - `α = 1` or `β = 1` (the botnet severities, `Beta(1, 500)`): by inversion, `1 − U^{1/β}` and
+///   `U^{1/α}` respectively, with `U^{1/k} = e^{−E/k}`, `E ~ Exp(1)` from the exponential ziggurat:
+///   one word and one `expm1`/`exp`.
 /// - otherwise as `X = G₁/(G₁ + G₂)` with independent `G₁ ~ Gamma(α)`, `G₂ ~ Gamma(β)` (α first):
 ///   both shapes ≥ 1: directly from the Marsaglia–Tsang variates; else from their factors
 ///   `Gᵢ = mᵢ·e^{eᵢ}` (`Gamma.Sampler.parts`, the boost `Gamma(k) = Gamma(k + 1)·U^{1/k}` for a
@@ -46,6 +49,10 @@ public enum Beta: Sendable {
         let rate: Double
         let scale: Double
         let logRate: Double
+        /// `1/β` when `α = 1`, else 0.
+        let unitAlpha: Double
+        /// `1/α` when `β = 1` (and `α ≠ 1`), else 0.
+        let unitBeta: Double
 
         @inline(__always)
         public init(alpha: Double, beta: Double) {
@@ -57,6 +64,8 @@ public enum Beta: Sendable {
             rate = rejection ? beta - 1 : 0
             scale = rejection ? 1 / (beta - 1) : 0
             logRate = rejection ? Foundation.log(beta - 1) : 0
+            unitAlpha = valid && alpha == 1 && beta.isFinite ? 1 / beta : 0
+            unitBeta = valid && beta == 1 && alpha != 1 && alpha.isFinite ? 1 / alpha : 0
         }
 
         /// One draw; 0 for invalid shapes.
@@ -64,6 +73,8 @@ public enum Beta: Sendable {
         public func sample(using rng: inout RandomStream) -> Double {
             guard valid else { return 0 }
             if rate > 0 { return sampleByRejection(using: &rng) }
+            if unitAlpha > 0 { return -Foundation.expm1(-ExponentialZiggurat.sample(using: &rng) * unitAlpha) }
+            if unitBeta > 0 { return Foundation.exp(-ExponentialZiggurat.sample(using: &rng) * unitBeta) }
             let (m1, e1) = first.parts(using: &rng)
             let (m2, e2) = second.parts(using: &rng)
             if bothAtLeastOne {

@@ -54,24 +54,31 @@ public enum Poisson: Sendable {
         return k
     }
 
-    /// PTRS (Hörmann 1993) for `10 ≤ mean < 2⁵²`.
+    /// PTRS (Hörmann 1993) for `10 ≤ mean < 2⁵²`. The logarithms are needed only after the
+    /// squeeze fails (≈ 12% of attempts), so they are computed there.
     private static func transformedRejection(mean: Double, using rng: inout RandomStream) -> Double {
-        let sqrtMean = mean.squareRoot()
-        let logMean = Foundation.log(mean)
-        let b = 0.931 + 2.53 * sqrtMean
+        let b = 0.931 + 2.53 * mean.squareRoot()
         let a = -0.059 + 0.02483 * b
-        let logInvAlpha = Foundation.log(1.1239 + 1.1328 / (b - 3.4))
         let vr = 0.9277 - 3.6224 / (b - 2)
         while true {
             let u = rng.uniform() - 0.5
             let v = rng.uniform()
             let us = 0.5 - Swift.abs(u)
-            let k = ((2 * a / us + b) * u + mean + 0.43).rounded(.down)
+            let k = floorOrNegative(((2 * a / us + b) * u + mean + 0.43))
             if us >= 0.07 && v <= vr { return k }
             if k < 0 || (us < 0.013 && v > us) { continue }
+            let logInvAlpha = Foundation.log(1.1239 + 1.1328 / (b - 3.4))
             let lhs = Foundation.log(v) + logInvAlpha - Foundation.log(a / (us * us) + b)
-            if lhs <= logProbability(k, mean: mean, logMean: logMean) { return k }
+            if lhs <= logProbability(k, mean: mean, logMean: Foundation.log(mean)) { return k }
         }
+    }
+
+    /// `⌊x⌋` for `x ≥ 0` by integer truncation (no `floor` call on baseline x86-64), and `−1` for
+    /// `x < 0` (PTRS rejects every negative candidate, whatever its value) and NaN.
+    @inline(__always)
+    static func floorOrNegative(_ x: Double) -> Double {
+        if x >= 0x1p52 { return x }          // already an integer
+        return x >= 0 ? Double(Int64(x)) : -1
     }
 
     /// `ln P(K = k)` for `K ~ Poisson(mean)`, accurate for any `mean ≥ 10`, integer `k ≥ 0`.

@@ -63,4 +63,51 @@ import Testing
         Cascade.clamp(&x, count: 4)
         #expect(x == [0, 0.5, 1, 1])
     }
+
+    /// Two random `I − A` (`A ≥ 0` with some exact zeros, `ρ(A) < 1`) of size `n`, as a pair.
+    static func pairSystems(n: Int, seed: UInt64, zeroShare: Double) -> (a: [[Double]], c: [[Double]]) {
+        var rng = SplitMix64(seed: seed)
+        var systems = [[Double]](), shocks = [[Double]]()
+        for _ in 0..<2 {
+            var m = [Double](repeating: 0, count: n * n)
+            for i in 0..<n {
+                for j in 0..<n where rng.uniform() >= zeroShare {
+                    m[i * n + j] = -0.6 / Double(n) * rng.uniform()    // row sums of A < 0.6
+                }
+                m[i * n + i] += 1
+            }
+            systems.append(m)
+            shocks.append((0..<n).map { _ in rng.uniform() * 0.01 })
+        }
+        return (systems, shocks)
+    }
+
+    /// `solveSmallPair` against `solveSmall` on each system: bitwise equal solutions, including
+    /// pairs whose multipliers are 0 in one lane only (different zero patterns).
+    @Test("paired elimination equals solveSmall bit for bit", arguments: [(16, 0.0), (16, 0.4), (7, 0.5), (1, 0.0)])
+    func pairEqualsSingle(n: Int, zeroShare: Double) {
+        for seed in UInt64(1)...20 {
+            let (a, c) = Self.pairSystems(n: n, seed: seed, zeroShare: zeroShare)
+            var m = (0..<n * n).map { SIMD2(a[0][$0], a[1][$0]) }
+            var x = (0..<n).map { SIMD2(c[0][$0], c[1][$0]) }
+            #expect(Cascade.solveSmallPair(&m, &x, n: n))
+            for lane in 0..<2 {
+                var single = a[lane], b = c[lane]
+                #expect(Cascade.solveSmall(&single, &b, n: n))
+                #expect((0..<n).allSatisfy { x[$0][lane].bitPattern == b[$0].bitPattern }, "seed \(seed), lane \(lane)")
+            }
+        }
+    }
+
+    /// A pair where one system needs a row exchange (`|m₁₀| > |m₀₀|`), or has a zero pivot, is
+    /// refused, so that the caller uses `solveSmall`.
+    @Test func pairRefusesRowExchangesAndZeroPivots() {
+        let identity: [Double] = [1, 0, 0, 1]
+        for other in [[0.5, 0.1, 0.9, 1], [0, 1, 1, 0]] {
+            var m = (0..<4).map { SIMD2(identity[$0], other[$0]) }
+            var x = [SIMD2<Double>(1, 1), SIMD2<Double>(2, 2)]
+            #expect(!Cascade.solveSmallPair(&m, &x, n: 2))
+        }
+    }
+
 }

@@ -21,7 +21,9 @@ import CyberRisk
     }
 
     @Test("moments and KS against I_x(α, β)",
-          arguments: [Shapes(alpha: 0.5, beta: 0.5), Shapes(alpha: 1.5, beta: 25), Shapes(alpha: 2, beta: 5)])
+          arguments: [Shapes(alpha: 0.5, beta: 0.5), Shapes(alpha: 1.5, beta: 25), Shapes(alpha: 2, beta: 5),
+                      Shapes(alpha: 1, beta: 500), Shapes(alpha: 1, beta: 0.3), Shapes(alpha: 3, beta: 1),
+                      Shapes(alpha: 1, beta: 1)])
     func fit(_ s: Shapes) {
         let xs = draws(s, seed: 501)
         #expect(xs.allSatisfy { $0 >= 0 && $0 <= 1 })

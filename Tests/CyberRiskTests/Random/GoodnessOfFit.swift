@@ -41,6 +41,27 @@ enum GoodnessOfFit {
         (log(2 / 0.001) / 2).squareRoot() / Double(n).squareRoot()
     }
 
+    /// Two-sample Kolmogorov–Smirnov `D = sup |F_a(x) − F_b(x)|` of two samples' empirical CDFs.
+    static func ksTwoSampleStatistic(_ a: [Double], _ b: [Double]) -> Double {
+        let x = a.sorted(), y = b.sorted()
+        let nx = Double(x.count), ny = Double(y.count)
+        var i = 0, j = 0
+        var d = 0.0
+        while i < x.count && j < y.count {
+            let v = min(x[i], y[j])
+            while i < x.count && x[i] == v { i += 1 }
+            while j < y.count && y[j] == v { j += 1 }
+            d = max(d, abs(Double(i) / nx - Double(j) / ny))
+        }
+        return d
+    }
+
+    /// The asymptotic two-sample KS critical value at significance 0.001:
+    /// `D_crit = √(ln(2/α)/2)·√((n + m)/(n·m))`.
+    static func ksTwoSampleCritical(_ n: Int, _ m: Int) -> Double {
+        (log(2 / 0.001) / 2).squareRoot() * (Double(n + m) / (Double(n) * Double(m))).squareRoot()
+    }
+
     /// Expects a KS fit at significance 0.001.
     static func expectFit(_ samples: [Double], cdf: (Double) -> Double,
                           sourceLocation: SourceLocation = #_sourceLocation) {
