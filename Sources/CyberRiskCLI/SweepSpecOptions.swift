@@ -61,7 +61,9 @@ struct SweepSpecOptions: ParsableArguments {
             s.samples = samples
         }
         if let trials {
-            guard trials >= 1 else { throw CLIError.usage("--trials: expected a positive integer, found \(trials)") }
+            guard (1...Scenario.maximumTrials).contains(trials) else {
+                throw CLIError.usage("--trials: expected 1…\(Scenario.maximumTrials), found \(trials)")
+            }
             s.trials = trials
         }
         if let seed { s.seed = seed }

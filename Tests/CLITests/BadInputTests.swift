@@ -79,6 +79,14 @@ import Testing
         #expect(option.status == 2)
         let threads = try CLIRunner.run(["run", "--threads", "0"])
         #expect(threads.status == 2 && threads.stderr.contains("--threads"))
+        // --trials is named as itself, not as the --set it becomes.
+        for command in [["run"], ["sweep", "--vary", "seed=1"], ["sensitivity", "--vary", "seed={range: [1, 2]}"]] {
+            for value in ["0", "1000000000001"] {
+                let trials = try CLIRunner.run(command + ["--trials", value])
+                #expect(trials.status == 2 && trials.stderr.contains("--trials: expected 1…1000000000000, found \(value)"),
+                        "\(command): \(trials.stderr)")
+            }
+        }
     }
 
     @Test func unwritableOutputFolderIsRefusedBeforeAnyWork() throws {

@@ -16,7 +16,7 @@ struct ScenarioDecoder {
     /// Largest number of sectors.
     static let maximumSectors = 2000
     /// Largest number of trials.
-    static let maximumTrials = 1_000_000_000_000
+    static let maximumTrials = Scenario.maximumTrials
 
     init(files: any ConfigFileSystem, embedded: any ConfigFileSystem) {
         self.files = files

@@ -14,6 +14,8 @@ public struct Scenario: Sendable, Equatable, Hashable {
     public var horizonYears: Int
     /// Number of Monte Carlo trials (possible futures).
     public var trials: Int
+    /// Most trials a scenario may ask for (`trials` and `--trials`).
+    public static let maximumTrials = 1_000_000_000_000
     /// Seed of the counter-based random numbers.
     public var seed: UInt64
     /// Population (people), for devices per person.
