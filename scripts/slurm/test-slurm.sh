@@ -81,48 +81,47 @@ export CYBERRISK=$bin SBATCH_ARGS="--chdir=$work/jobs"
 cd "$root"
 fail=0
 
+# Submits an array + its merge job (arguments as scripts/slurm/submit.sh takes them) and waits for the merge.
+array_and_merge() {
+    local jobs
+    jobs=$(bash scripts/slurm/submit.sh "$@")
+    echo "test-slurm: $jobs"
+    wait_for "$(echo "$jobs" | sed -n 's/.*merge job \([0-9]*\).*/\1/p')"
+}
+
+# same SINGLE MERGED WHAT FILE…: every FILE of the merged folder equals the single-process one.
+same() {
+    local single=$1 merged=$2 what=$3 ok=1 f
+    shift 3
+    for f in "$@"; do
+        cmp "$single/$f" "$merged/$f" || ok=0
+    done
+    if [ $ok = 1 ]; then
+        echo "test-slurm: $what (byte-identical $(echo "$@" | sed 's/ /, /g'))"
+    else
+        echo "test-slurm: FAIL: $what does not hold" >&2; fail=1
+    fi
+}
+
 # Sweep: 4-task array + merge vs one process.
 spec=$root/configs/sweeps/iot-neural-grid.yaml
 "$bin" sweep "$spec" --trials 400 --quiet --out "$work/sweep-single"
-jobs=$(bash scripts/slurm/submit.sh sweep 4 "$spec" "$work/sweep" --trials 400 --quiet)
-echo "test-slurm: $jobs"
-merge_job=$(echo "$jobs" | sed -n 's/.*merge job \([0-9]*\).*/\1/p')
-wait_for "$merge_job"
-if cmp "$work/sweep-single/sweep.csv" "$work/sweep/merged/sweep.csv" && cmp "$work/sweep-single/points.csv" "$work/sweep/merged/points.csv"; then
-    echo "test-slurm: sweep array (4 tasks) + merge == single-process sweep (byte-identical sweep.csv, points.csv)"
-else
-    echo "test-slurm: FAIL: sweep array merge differs from the single-process sweep" >&2; fail=1
-fi
+array_and_merge sweep 4 "$spec" "$work/sweep" --trials 400 --quiet
+same "$work/sweep-single" "$work/sweep/merged" "sweep array (4 tasks) + merge == single-process sweep" sweep.csv points.csv
 
 # Sensitivity: 3-task array + merge vs one process (sensitivity.csv is computed by the merge job).
 sens=(--vary 'scenario.defense.vulnerability_decline={range: [0, 0.08]}' --vary 'scenario.iot.devices_bn.rate={range: [0.1, 0.3]}'
       --samples 4 --trials 128 --quiet)
 "$bin" sensitivity "${sens[@]}" --out "$work/sens-single"
-jobs=$(bash scripts/slurm/submit.sh sensitivity 3 - "$work/sens" "${sens[@]}")
-echo "test-slurm: $jobs"
-merge_job=$(echo "$jobs" | sed -n 's/.*merge job \([0-9]*\).*/\1/p')
-wait_for "$merge_job"
-if cmp "$work/sens-single/sensitivity.csv" "$work/sens/merged/sensitivity.csv" && cmp "$work/sens-single/sweep.csv" "$work/sens/merged/sweep.csv"; then
-    echo "test-slurm: sensitivity array (3 tasks) + merge == single-process analysis (byte-identical sensitivity.csv, sweep.csv)"
-else
-    echo "test-slurm: FAIL: sensitivity array merge differs from the single-process analysis" >&2; fail=1
-fi
+array_and_merge sensitivity 3 - "$work/sens" "${sens[@]}"
+same "$work/sens-single" "$work/sens/merged" "sensitivity array (3 tasks) + merge == single-process analysis" \
+    sensitivity.csv sweep.csv
 
 # Forecast: 4-task array + merge vs one process.
 "$bin" run --trials 5000 --quiet --out "$work/run-single"
-jobs=$(bash scripts/slurm/submit.sh forecast 4 - "$work/run" --trials 5000)
-echo "test-slurm: $jobs"
-merge_job=$(echo "$jobs" | sed -n 's/.*merge job \([0-9]*\).*/\1/p')
-wait_for "$merge_job"
-ok=1
-for f in summary.csv sectors.csv exceedance.csv; do
-    cmp "$work/run-single/$f" "$work/run/merged/$f" || ok=0
-done
-if [ $ok = 1 ]; then
-    echo "test-slurm: forecast array (4 tasks) + merge == single-process run (byte-identical CSVs)"
-else
-    echo "test-slurm: FAIL: forecast array merge differs" >&2; fail=1
-fi
+array_and_merge forecast 4 - "$work/run" --trials 5000
+same "$work/run-single" "$work/run/merged" "forecast array (4 tasks) + merge == single-process run" \
+    summary.csv sectors.csv exceedance.csv
 if [ $fail != 0 ]; then
     tail -n 20 "$work"/jobs/slurm-*.out >&2 || true
     exit 1
