@@ -30,13 +30,12 @@ struct Sensitivity: ParsableCommand {
     func run() throws {
         let sensitivityPlan = try makePlan()
         let part = try Shard.forOption(runOptions.shard)
+        note(describe(sensitivityPlan, part))
         if runOptions.plan {
             let points = sensitivityPlan.points(in: part)
             print(SweepTables.pointsCSV(parameterPaths: sensitivityPlan.parameterPaths, points: points), terminator: "")
-            note(describe(sensitivityPlan))
             return
         }
-        note(describe(sensitivityPlan))
         let session = runOptions.session(defaultOut: "sensitivity")
         let outcome = try session.run(sensitivityPlan, shard: part)
         guard !runOptions.quiet else { return }
@@ -71,12 +70,12 @@ struct Sensitivity: ParsableCommand {
         return try SweepSpecOptions.plan(s, threads: runOptions.threads)
     }
 
-    func describe(_ p: SweepPlan) -> String {
+    func describe(_ p: SweepPlan, _ part: Shard) -> String {
         let k = p.parameterPaths.count
         let n = p.points.count / (k + 2)
         var line = "Saltelli design: N = \(n) base rows × (k = \(k) parameters + 2) = \(p.points.count) points × \(p.trials) trials"
             + " (\(p.points.count * p.trials) trials in all), base \(p.base.source), spec hash \(p.hash)"
-        if let part = try? Shard.forOption(runOptions.shard), part.count > 1 { line += "; shard \(part) runs \(p.points(in: part).count) points" }
+        if part.count > 1 { line += "; shard \(part) runs \(p.points(in: part).count) points" }
         return line
     }
 

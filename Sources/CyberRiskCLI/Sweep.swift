@@ -42,14 +42,13 @@ struct Sweep: ParsableCommand {
     func makePlan() throws -> SweepPlan {
         var s = try specOptions.sweepSpec(command: "sweep")
         if let design {
-            guard let d = SweepDesign(rawValue: design), d != .saltelli else {
-                throw CLIError.usage("--design: expected grid, lhs or sobol, found '\(design)'"
-                                     + (design == "saltelli" ? " (for Sobol' indices run `cyberrisk sensitivity`)" : ""))
+            guard let d = SweepDesign(rawValue: design) else {
+                throw CLIError.usage("--design: expected grid, lhs or sobol, found '\(design)'")
             }
             s.design = d
         }
         if s.design == .saltelli {
-            throw CLIError.usage("\(s.file): design saltelli is run by `cyberrisk sensitivity \(s.file)`, which also estimates the indices")
+            throw CLIError.usage("design saltelli: run it with `cyberrisk sensitivity`, which also estimates the Sobol' indices")
         }
         return try SweepSpecOptions.plan(s, threads: runOptions.threads)
     }
