@@ -20,7 +20,15 @@ struct ScenarioOptions: ParsableArguments {
     /// Loads, resolves and validates the scenario.
     func resolve(extra: [String] = []) throws -> ResolvedScenario {
         guard let scenario else {
-            return try ScenarioCatalog.resolve(path: config, overrides: overrides + extra)
+            do {
+                return try ScenarioCatalog.resolve(path: config, overrides: overrides + extra)
+            } catch let e as ConfigError where config != nil
+                        && e.issues.contains(where: { $0.file == config && $0.message == ConfigLoader.emptyFileMessage }) {
+                // An empty file (a failed download, a truncated write) is not "run the default".
+                throw CLIError.usage("invalid configuration\n\(e.description)\n"
+                    + "To run the default scenario (configs/baseline.yaml), omit the CONFIG argument; "
+                    + "for another embedded one use --scenario NAME (see `cyberrisk scenarios`).")
+            }
         }
         if let config {
             throw CLIError.usage("give either a config file ('\(config)') or --scenario '\(scenario)', not both")

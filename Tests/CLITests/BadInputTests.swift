@@ -59,6 +59,31 @@ import Testing
         }
     }
 
+    /// A config file without content (a failed download, a truncated write) is refused, not run
+    /// as the default scenario; the message says so and how to run the default on purpose.
+    @Test(arguments: ["", "\n  \n", "# only a comment\n", "~\n"])
+    func emptyConfigFileExitsTwo(text: String) throws {
+        let path = try Self.config(text, name: "empty.yaml")
+        for command in [["run", path, "--trials", "100", "--out", path + ".out"], ["validate", path],
+                        ["stress", path, "--shock", "energy=0.5"], ["config", path, "--dump"]] {
+            let r = try CLIRunner.run(command)
+            #expect(r.status == 2, "\(command): exit \(r.status)\n\(r.stderr)")
+            #expect(r.stderr.contains(path + ": the file is empty"), "\(command): \(r.stderr)")
+            #expect(r.stderr.contains("To run the default scenario (configs/baseline.yaml), omit the CONFIG argument"),
+                    "\(command): \(r.stderr)")
+            #expect(r.stdout.isEmpty)
+        }
+        #expect(!FileManager.default.fileExists(atPath: path + ".out"))
+        // An empty parent is refused too, naming the parent.
+        let child = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("child.yaml").path
+        try "extends: empty.yaml\ntrials: 100\n".write(toFile: child, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["validate", child])
+        #expect(r.status == 2 && r.stderr.contains(path + ": the file is empty"), "\(r.stderr)")
+        // `{}` says "all defaults" on purpose and is accepted.
+        let explicit = try Self.config("{}\n", name: "all-defaults.yaml")
+        #expect(try CLIRunner.run(["validate", explicit]).status == 0)
+    }
+
     @Test func validateReportsEveryProblemNotOnlyTheFirst() throws {
         let path = try Self.config("trials: -3\nseed: x\nsectors:\n  - {id: energy, threat: {success_probability: 2}}\n")
         let r = try CLIRunner.run(["validate", path])

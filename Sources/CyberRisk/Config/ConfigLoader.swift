@@ -49,6 +49,11 @@ public struct ConfigLoader: Sendable {
     /// Most parents an `extends` chain may have.
     public static let maximumExtendsDepth = 16
 
+    /// The reason given for a config file (or `extends` parent) without content — no bytes, or
+    /// only blanks and comments, as a failed download or a truncated write leaves it. Such a file
+    /// is refused rather than read as "every field at its default".
+    public static let emptyFileMessage = "the file is empty (no fields at all): a config file must give at least one field"
+
     public init(files: any ConfigFileSystem = DiskFileSystem(), embedded: any ConfigFileSystem,
                 defaults: String? = "baseline.yaml") {
         self.files = files
@@ -137,7 +142,8 @@ public struct ConfigLoader: Sendable {
 
     /// Parses `bytes` and merges it over its `extends` parents.
     private func chain(_ bytes: [UInt8], origin: ConfigOrigin, seen: [ConfigOrigin]) throws -> ConfigValue {
-        let root = try ConfigParser.parseDocument(bytes, origin: origin, json: origin.file.lowercased().hasSuffix(".json"))
+        let root = try ConfigParser.parseDocument(bytes, origin: origin, json: origin.file.lowercased().hasSuffix(".json"),
+                                                  emptyMessage: ConfigLoader.emptyFileMessage)
         guard let entry = root.entry("extends") else { return root }
         let here = entry.keyOrigin
         let path = ConfigPath.root.appending("extends")

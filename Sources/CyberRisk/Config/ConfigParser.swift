@@ -20,13 +20,19 @@ enum ConfigParser {
     static let maximumDepth = 64
     static let maximumAliasNodes = 1_000_000
 
-    /// Parses a configuration file: its root must be a mapping (an empty file is an empty mapping).
+    /// Parses a configuration file: its root must be a mapping. A file without content (no bytes,
+    /// or only blanks and comments, or a lone null) is an empty mapping, or, when `emptyMessage`
+    /// is given, an error with that message.
     ///
     /// - Parameters:
     ///   - origin: the file (its `line` is ignored); node origins get their lines.
     ///   - json: whether the file is JSON (tabs between tokens are then read as spaces).
-    static func parseDocument(_ bytes: [UInt8], origin: ConfigOrigin, json: Bool = false) throws -> ConfigValue {
+    static func parseDocument(_ bytes: [UInt8], origin: ConfigOrigin, json: Bool = false,
+                              emptyMessage: String? = nil) throws -> ConfigValue {
         let root = try parse(bytes, origin: origin, json: json)
+        if let emptyMessage, root == nil || root?.isNull == true {
+            throw ConfigError(origin: origin.at(line: nil), path: "", message: emptyMessage)
+        }
         guard let root else { return ConfigValue(.mapping([]), origin: origin.at(line: 1)) }
         switch root.content {
         case .mapping: return root

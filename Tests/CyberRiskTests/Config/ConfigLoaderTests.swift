@@ -60,8 +60,17 @@ struct ConfigLoaderTests {
         var expected = baseline
         expected.trials = 5
         #expect(s == expected)
-        #expect(try loadText("") == baseline)
-        #expect(try loadText("# only a comment\n") == baseline)
+        #expect(try loadText("{}\n") == baseline)
+    }
+
+    /// A file without content — no bytes, blanks, only comments, a lone null — is refused: a failed
+    /// download or a truncated write must not run as the default scenario.
+    @Test(arguments: ["", " \n\n", "# only a comment\n", "~\n", "---\n"])
+    func fileWithoutContentIsRefused(text: String) {
+        let error = errorLoading(text)
+        #expect(error?.issues.count == 1)
+        #expect(error?.issues.first?.file == "test.yaml")
+        #expect(error?.issues.first?.message == ConfigLoader.emptyFileMessage)
     }
 
     @Test func nestedDefaultsFillMissingKeys() throws {
