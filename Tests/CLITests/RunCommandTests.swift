@@ -18,20 +18,31 @@ import Glibc
         }
         let summary = try CLIRunner.read(out.appendingPathComponent("summary.csv"))
         let header = summary.split(separator: "\n").first.map(String.init)
-        #expect(header == "scenario,year,metric,trials,mean,sd,se,min,p01,p05,p10,p25,p50,p75,p90,p95,p99,p999,max,es95,es99")
+        // p995 (1-in-200) was added after es99 and is appended: the earlier columns keep their positions.
+        #expect(header == "scenario,year,metric,trials,mean,sd,se,min,p01,p05,p10,p25,p50,p75,p90,p95,p99,p999,max,es95,es99,p995")
         let sectors = try CLIRunner.read(out.appendingPathComponent("sectors.csv"))
         #expect(sectors.hasPrefix("scenario,year,sector,mean_inoperability,p95_inoperability,p_disrupted,mean_direct_shock\n"))
         let exceedance = try CLIRunner.read(out.appendingPathComponent("exceedance.csv"))
         #expect(exceedance.hasPrefix("scenario,year,metric,threshold,probability\n"))
-        // 10 years × the metrics; every row has the header's 21 fields.
+        // 10 years × the metrics; every row has the header's 22 fields, and p99 ≤ p995 ≤ p999.
         let rows = summary.split(separator: "\n").dropFirst()
         #expect(rows.count % 10 == 0 && rows.count >= 90)
-        #expect(rows.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 21 })
+        #expect(rows.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 22 })
+        for row in rows {
+            let f = row.split(separator: ",", omittingEmptySubsequences: false).map { Double($0) }
+            if let p99 = f[16], let p999 = f[17], let p995 = f[21] {
+                #expect(p99 <= p995 && p995 <= p999, "\(row)")
+            }
+        }
         #expect(r.stdout.contains("2026") && r.stdout.contains("2035"))
         #expect(r.stdout.split(separator: "\n").filter { !$0.hasPrefix("wrote ") }.allSatisfy { $0.count <= 80 })
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any]
         #expect(manifest?["trials"] as? Int == 3000)
         #expect((manifest?["config"] as? String)?.contains("sectors") == true)
+        // What the loss measures: 2023 dollars of the 16 sectors' value added, held fixed.
+        let loss = manifest?["economic_loss"] as? [String: Any]
+        #expect(loss?["unit"] as? String == "billions of US dollars a year")
+        #expect((loss?["basis"] as? String)?.contains("BEA 2023") == true)
     }
 
     @Test func threadCountDoesNotChangeTheCSVs() throws {

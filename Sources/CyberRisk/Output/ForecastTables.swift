@@ -1,6 +1,7 @@
 /// The three CSV files of a forecast, built from its accumulator.
 ///
-/// - `summary.csv`: `scenario,year,metric,trials,mean,sd,se,min,p01,…,p999,max,es95,es99`
+/// - `summary.csv`: `scenario,year,metric,trials,mean,sd,se,min,p01,…,p999,max,es95,es99,p995` (`p995`, the
+///   1-in-200 value, was added after the others and is appended so that their positions stay)
 /// - `sectors.csv`: `scenario,year,sector,mean_inoperability,p95_inoperability,p_disrupted,mean_direct_shock`
 /// - `exceedance.csv`: `scenario,year,metric,threshold,probability`
 ///
@@ -27,7 +28,7 @@ public struct ForecastTables: Sendable {
 
     public var summaryCSV: String {
         var table = CSVTable(header: ["scenario", "year", "metric", "trials", "mean", "sd", "se", "min"]
-            + SeriesSummary.levels.map(\.name) + ["max", "es95", "es99"])
+            + SeriesSummary.levels.map(\.name) + ["max", "es95", "es99"] + SeriesSummary.appendedLevels.map(\.name))
         for t in 0..<scenario.horizonYears {
             for k in 0..<metrics.count {
                 let s = summary(year: t, metric: k)
@@ -35,7 +36,8 @@ public struct ForecastTables: Sendable {
                               .integer(s.count), .number(s.mean), .number(s.standardDeviation),
                               .number(s.standardError), .number(s.min)]
                              + s.quantiles.map { .number($0) }
-                             + [.number(s.max), .number(s.expectedShortfall95), .number(s.expectedShortfall99)])
+                             + [.number(s.max), .number(s.expectedShortfall95), .number(s.expectedShortfall99)]
+                             + s.appendedQuantiles.map { .number($0) })
             }
         }
         return table.text

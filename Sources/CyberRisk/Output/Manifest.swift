@@ -17,6 +17,8 @@ public struct Manifest: Sendable {
     public var startTime: Date
     public var endTime: Date
     public var mergedFrom: [String]
+    /// What the economic loss measures (`economic_loss`); ``ForecastOutput`` sets it from the scenario.
+    public var economicLoss: EconomicLossBasis?
 
     public init(scenario: String, configHash: String, resolvedConfig: String, seed: UInt64, trials: Int,
                 trialsRun: Int, years: [Int], blockSize: Int, threads: Int, shard: Shard, blocks: Range<Int>,
@@ -44,7 +46,7 @@ public struct Manifest: Sendable {
     public func json() -> String {
         let iso = ISO8601DateFormatter()
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "tool": "cyberrisk",
             "tool_version": ToolVersion.current,
             "scenario": scenario,
@@ -66,6 +68,7 @@ public struct Manifest: Sendable {
             "blas": ["library": LinearAlgebra.blasDescription, "threads": 1],
             "files": ["summary.csv", "sectors.csv", "exceedance.csv", "state.bin"],
         ]
+        if let economicLoss { object["economic_loss"] = economicLoss.json }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }

@@ -120,9 +120,20 @@ public struct RunReport: Sendable {
                 Markup.element("p", ["class": "change"],
                                text: "\(RunReport.dollarsBn(loss.value("mean", year: 0))) in \(first), "
                                    + "\(RunReport.dollarsBn(loss.value("mean", year: loss.years.count - 1))) in \(last)"),
-                Markup.element("p", ["class": "note"],
-                               text: "Sum of the yearly mean losses of sector output (value added, US dollars, not discounted)."),
+                Markup.element("p", ["class": "note"], text: "Sum of the yearly mean losses. " + RunReport.lossBasis(r)),
             ]))
+            if loss.columns["p995"] != nil {
+                cards.append(Markup("div", ["class": "card"], children: [
+                    Markup.element("h3", text: "A 1-in-200 year: economic loss"),
+                    Markup.element("p", ["class": "value"],
+                                   text: "\(RunReport.dollarsBn(loss.value("p995", year: 0))) → "
+                                       + RunReport.dollarsBn(loss.value("p995", year: loss.years.count - 1))),
+                    Markup.element("p", ["class": "change"], text: "\(first) → \(last), the 99.5th percentile (p995)"),
+                    Markup.element("p", ["class": "note"],
+                                   text: "The loss a year exceeds with probability 1/200, the return period insurers "
+                                       + "and national risk registers quote."),
+                ]))
+            }
         }
         children.append(Markup("div", ["class": "cards"], children: cards))
         return Markup("header", children: children)
@@ -135,6 +146,15 @@ public struct RunReport: Sendable {
                 + "quantiles are accurate to about 0.4%. Model equations: docs/model.md; sources of every default: "
                 + "docs/parameters.md."),
         ])
+    }
+
+    /// What the loss measures, from the manifest's `economic_loss` (older manifests: the general rule).
+    static func lossBasis(_ r: RunResults) -> String {
+        if let basis = r.manifest.dictionary("economic_loss")?["basis"] as? String {
+            return "US dollars: " + basis + "."
+        }
+        return "US dollars of sector value added in the year it was measured, held fixed (not inflated, not "
+            + "discounted), covering only the modelled sectors."
     }
 
     /// `US$ 206 bn`, or `US$ 1.65 trillion` from a thousand billion up.

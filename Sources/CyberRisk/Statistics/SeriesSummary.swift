@@ -10,6 +10,10 @@ public struct SeriesSummary: Sendable, Equatable {
         ("p75", 0.75), ("p90", 0.90), ("p95", 0.95), ("p99", 0.99), ("p999", 0.999),
     ]
 
+    /// Quantile levels added later, written after `es99` so that the earlier columns keep their
+    /// positions: `p995`, the 1-in-200-year value insurers and national risk registers quote.
+    public static let appendedLevels: [(name: String, q: Double)] = [("p995", 0.995)]
+
     public var count: Int64
     public var mean: Double
     public var standardDeviation: Double
@@ -18,6 +22,8 @@ public struct SeriesSummary: Sendable, Equatable {
     public var max: Double
     /// Values at ``levels``.
     public var quantiles: [Double]
+    /// Values at ``appendedLevels``.
+    public var appendedQuantiles: [Double]
     /// Mean of the worst 5% and 1%.
     public var expectedShortfall95: Double
     public var expectedShortfall99: Double
@@ -29,16 +35,19 @@ public struct SeriesSummary: Sendable, Equatable {
         standardError = moments.standardError
         min = moments.min
         max = moments.max
-        quantiles = SeriesSummary.levels.map { level in
+        func value(_ level: (name: String, q: Double)) -> Double {
             let v = sketch.quantile(level.q)
             return wholeNumbers ? v.rounded() : v
         }
+        quantiles = SeriesSummary.levels.map(value)
+        appendedQuantiles = SeriesSummary.appendedLevels.map(value)
         expectedShortfall95 = sketch.tailMean(fraction: 0.05)
         expectedShortfall99 = sketch.tailMean(fraction: 0.01)
     }
 
-    /// The quantile at a named level (`"p95"`).
+    /// The quantile at a named level (`"p95"`, `"p995"`).
     public func quantile(named name: String) -> Double? {
-        SeriesSummary.levels.firstIndex { $0.name == name }.map { quantiles[$0] }
+        if let k = SeriesSummary.levels.firstIndex(where: { $0.name == name }) { return quantiles[k] }
+        return SeriesSummary.appendedLevels.firstIndex { $0.name == name }.map { appendedQuantiles[$0] }
     }
 }

@@ -41,6 +41,32 @@ import Testing
         #expect(rows == ["Dams", "Energy"])
     }
 
+    /// A folder as the current tool writes it (p995 appended to summary.csv, the manifest's
+    /// `economic_loss` basis): the loss card states the basis and a 1-in-200 card appears.
+    @Test func lossCardsStateTheBasisAndTheOneInTwoHundredYear() throws {
+        let folder = try ReportFolderFixture.forecast()
+        var lines = try String(contentsOfFile: folder + "/summary.csv", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        lines[0] += ",p995"
+        for k in 1..<lines.count { lines[k] += lines[k].contains("economic_loss") ? ",\(200 + k)" : ",0.02" }
+        try ReportFolderFixture.write(lines.joined(separator: "\n") + "\n", folder, "summary.csv")
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))
+        var manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let scenario = try ScenarioCatalog.resolve(path: nil, overrides: []).scenario
+        manifest["economic_loss"] = EconomicLossBasis(scenario: scenario).json
+        try ReportFolderFixture.write(try ReportFolderFixture.manifest(manifest), folder, "manifest.json")
+
+        let probe = try SVGProbe(RunReport(results: try RunResults(folder: folder)).html)
+        let values = try probe.elements("p", "class", "value").map(\.stringValue!)
+        #expect(values == ["0.5% → 0.8%", "US$ 330 bn", "US$ 202 bn → US$ 206 bn"])
+        let notes = try probe.elements("p", "class", "note").map(\.stringValue!)
+        #expect(notes.contains { $0.contains("BEA 2023") && $0.contains("held fixed") && $0.contains("17742.8 bn") })
+        #expect(try probe.elements("h3").map(\.stringValue!).contains("A 1-in-200 year: economic loss"))
+        // Without the column (an older folder) there is no 1-in-200 card.
+        let older = try SVGProbe(RunReport(results: try RunResults(folder: try ReportFolderFixture.forecast())).html)
+        #expect(try !older.elements("h3").map(\.stringValue!).contains("A 1-in-200 year: economic loss"))
+    }
+
     @Test func theChartsAreTheOnesTheIssueAsksFor() throws {
         let report = RunReport(results: try RunResults(folder: try ReportFolderFixture.forecast()))
         #expect(report.charts.map(\.id) == [
