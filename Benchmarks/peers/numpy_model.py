@@ -156,8 +156,9 @@ def simulate_chunk(cfg, a, trials, years, rng, acc):
         U = growth(t, U0, UK, Ur)
         with np.errstate(divide="ignore", invalid="ignore"):
             nu = np.minimum(1.0, nprob * np.where(U0 > 0, U / U0, 1.0) ** nelast * delta)
-            implants = rng.poisson(np.where(U > 0, U * nu, 0.0))
-            neural_share = np.where(U > 0, implants / U, 0.0)
+            users = np.floor(U + 0.5)                              # n(t): whole users, as the engine rounds
+            implants = rng.binomial(users.astype(np.int64), np.where(users > 0, nu, 0.0)).astype(float)
+            neural_share = np.where(users > 0, implants / np.maximum(users, 1), 0.0)
         human = ws * services + wp * personal + wn * np.minimum(1.0, neural_share * harm)
         for name, x in zip(METRICS, (national, human, loss)):
             acc[name][t, 0] += x.sum()
