@@ -1,6 +1,7 @@
 # cyberrisk — build, forecast, test.
 #   make forecast   installs OpenBLAS if missing, builds in release, runs the default forecast into out/
-#   make test       installs OpenBLAS if missing, runs the whole test suite
+#   make test       installs OpenBLAS if missing, runs the whole test suite (and checks the generated docs)
+#   make docs       rewrites the generated tables of README.md and docs/ from the code (scripts/check_docs.sh --update)
 #   make bench      runs the performance suite (Benchmarks/, package-benchmark; not part of test)
 #   make bench-peer runs the NumPy peer and cyberrisk on the same config, prints the speed ratio
 #   make fuzz       builds the libFuzzer binary and fuzzes every reader FUZZ_SECONDS (default 60) s each
@@ -13,7 +14,7 @@ PEER_TRIALS ?= 20000
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= config csv state journal sweepspec
 
-.PHONY: all deps build release forecast test bench bench-peer test-slurm fuzz clean
+.PHONY: all deps build release forecast test docs bench bench-peer test-slurm fuzz clean
 
 all: release
 
@@ -30,10 +31,17 @@ forecast: release
 	.build/release/cyberrisk run --out $(OUT) $(ARGS)
 
 # The end-to-end tests run the debug binary, so it is built first.
-# The derived-data check runs first so the test runner's summary is the last thing printed.
+# The derived-data and docs checks run first so the test runner's summary is the last thing printed.
+# check_docs.sh reruns every generated table of README.md and docs/ with the debug binary (about
+# 30 CPU seconds; CYBERRISK=.build/release/cyberrisk gives the same tables in about 5).
 test: build
 	bash scripts/check_derived_data.sh
+	bash scripts/check_docs.sh
 	$(SWIFT) test
+
+# After a change to the model, the defaults or the configs: regenerate the tables, review the diff.
+docs: build
+	bash scripts/check_docs.sh --update
 
 # Benchmarks/ is a package of its own (its build folder is Benchmarks/.build), so `swift build`
 # and `swift test` above never build the harness. Compare with a saved baseline:
