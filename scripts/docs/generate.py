@@ -14,6 +14,7 @@ import argparse
 import difflib
 import glob
 import os
+import shutil
 import sys
 import time
 
@@ -100,6 +101,8 @@ def main(argv=None):
     except MarkerError as e:
         print(f"check_docs: {e}", file=sys.stderr)
         return 1
+    finally:
+        shutil.rmtree(ctx.tool.scratch, ignore_errors=True)
     missing = sorted(set(SECTIONS) - set(seen))
     if missing:
         print(f"check_docs: generated sections missing from the documents: {', '.join(missing)}", file=sys.stderr)
@@ -111,7 +114,7 @@ def main(argv=None):
         return 1
     verb = "rewrote" if changed else "checked"
     print(f"check_docs: {verb} {len(seen)} generated sections in {len(documents())} documents "
-          f"({len(ctx.tool._runs)} seeded runs, {seconds:.0f} s){': ' + ', '.join(changed) if changed else ''}")
+          f"({ctx.tool.run_count} seeded runs, {seconds:.0f} s){': ' + ', '.join(changed) if changed else ''}")
     return 0
 
 

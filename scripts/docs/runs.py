@@ -52,6 +52,11 @@ class Tool:
         self._runs = {}
         self._dumps = {}
 
+    @property
+    def run_count(self):
+        """How many seeded runs were made."""
+        return len(self._runs)
+
     def call(self, args):
         r = subprocess.run([self.binary] + args, capture_output=True, text=True, cwd=self.scratch)
         if r.returncode != 0:
