@@ -1,5 +1,7 @@
 # cyberrisk — build, forecast, test.
 #   make forecast   installs OpenBLAS if missing, builds in release, runs the default forecast into out/
+#   make install    builds in release and copies cyberrisk to PREFIX/bin (PREFIX=/usr/local by default;
+#                   PREFIX=$HOME/.local installs without root); make uninstall removes it again
 #   make test       installs OpenBLAS if missing, runs the whole test suite (and checks the generated docs)
 #   make docs       rewrites the generated tables of README.md and docs/ from the code (scripts/check_docs.sh --update)
 #   make bench      runs the performance suite (Benchmarks/, package-benchmark; not part of test)
@@ -7,6 +9,8 @@
 #   make fuzz       builds the libFuzzer binary and fuzzes every reader FUZZ_SECONDS (default 60) s each
 SWIFT ?= swift
 OUT ?= out
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
 ARGS ?=
 
 BENCH_ARGS ?=
@@ -14,7 +18,7 @@ PEER_TRIALS ?= 20000
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= config csv state journal sweepspec
 
-.PHONY: all deps build release forecast test docs bench bench-peer test-slurm fuzz clean
+.PHONY: all deps build release forecast install uninstall test docs bench bench-peer test-slurm fuzz clean
 
 all: release
 
@@ -29,6 +33,17 @@ release: deps
 
 forecast: release
 	.build/release/cyberrisk run --out $(OUT) $(ARGS)
+
+# The installed binary is the release build; it loads the Swift runtime of the toolchain that
+# built it (its run path) and libopenblas, so it runs on this machine or one with the same setup.
+install: release
+	install -d "$(DESTDIR)$(BINDIR)"
+	install -m 755 .build/release/cyberrisk "$(DESTDIR)$(BINDIR)/cyberrisk"
+	@echo "installed $(DESTDIR)$(BINDIR)/cyberrisk"
+	@case ":$$PATH:" in *":$(BINDIR):"*) ;; *) echo "note: $(BINDIR) is not on your PATH; add it with: export PATH=\"$(BINDIR):\$$PATH\"";; esac
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/cyberrisk"
 
 # The end-to-end tests run the debug binary, so it is built first.
 # The derived-data and docs checks run first so the test runner's summary is the last thing printed.

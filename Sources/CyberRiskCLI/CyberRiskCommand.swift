@@ -103,12 +103,9 @@ extension Shard {
 }
 
 /// The worker count of `--threads` (all cores when absent), checked to be in 1…4096.
-func threadCount(forOption threads: Int?) throws -> Int {
-    let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
-    guard workers >= 1 && workers <= 4096 else {
-        throw CLIError.usage("--threads: expected 1…4096, found \(workers)")
-    }
-    return workers
+func threadCount(forOption threads: String?) throws -> Int {
+    guard let threads else { return Swift.min(4096, ProcessInfo.processInfo.activeProcessorCount) }
+    return try WholeNumberOption.integer(threads, option: "--threads", in: 1...4096, what: "threads", example: "2")
 }
 
 extension ResolvedScenario {

@@ -23,8 +23,18 @@ enum ForecastSummary {
         let rate = manifest.wallSeconds > 0 ? Double(manifest.trialsRun) / manifest.wallSeconds : 0
         var head = "\(s.name): \(manifest.trialsRun) trials"
         if manifest.shard.count > 1 { head += " (shard \(manifest.shard) of \(s.trials))" }
-        head += String(format: ", seed %llu, %.1f s (%.0f trials/s, %d threads)\n",
-                       manifest.seed, manifest.wallSeconds, rate, manifest.threads)
+        if manifest.mergedFrom.isEmpty {
+            head += String(format: ", seed %llu, %.1f s (%.0f trials/s, %d threads)\n",
+                           manifest.seed, manifest.wallSeconds, rate, manifest.threads)
+        } else {
+            let n = manifest.mergedFrom.count
+            head += String(format: ", seed %llu, merged from %d shard%@ in %.1f s\n",
+                           manifest.seed, n, n == 1 ? "" : "s", manifest.wallSeconds)
+        }
+        guard manifest.trialsRun > 0 else {
+            return head + "this shard holds no trials, so it has no statistics; merge it with the other shards\n\n"
+                + wrote(files, in: out)
+        }
         head += "mean and 95th percentile per year; national and human risk are shares in [0, 1]\n\n"
         return head + table.rendered + "\n" + wrote(files, in: out)
     }

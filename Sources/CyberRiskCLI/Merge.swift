@@ -12,8 +12,12 @@ struct Merge: ParsableCommand {
     @Argument(help: "Shard output folders (each holding state.bin).")
     var shards: [String]
 
-    @Option(help: "Output folder for the merged result.")
+    @Option(help: ArgumentHelp("Output folder for the merged result. One holding the same merged result is replaced "
+                               + "with a note; one holding other results is refused unless --force.", valueName: "dir"))
     var out: String
+
+    @Flag(help: "Replace other results in --out (a different forecast, or a different sweep).")
+    var force = false
 
     @Flag(help: "Print nothing but errors.")
     var quiet = false
@@ -47,12 +51,16 @@ struct Merge: ParsableCommand {
             throw CLIError.usage("\(states[0].name): \(error)")
         }
         let directory = try OutputDirectory.forOption(out)
+        let policy = OutputFolderPolicy(out: out, force: force, quiet: quiet)
+        let stale = try policy.checkForecast(hash: merged.configHash, yaml: merged.resolvedConfig, shard: .whole,
+                                             scenario: scenario.name)
         let manifest = Manifest(scenario: scenario.name, configHash: merged.configHash, resolvedConfig: merged.resolvedConfig,
                                 seed: merged.seed, trials: merged.trials, trialsRun: Int(merged.accumulator.trials),
                                 years: scenario.calendarYears,
                                 blockSize: merged.blockSize, threads: 0, shard: .whole, blocks: merged.blocks,
                                 startTime: start, endTime: Date(), mergedFrom: shards)
         try ForecastOutput.write(scenario: scenario, state: merged, manifest: manifest, to: directory)
+        try policy.removeStale(stale)
         guard !quiet else { return }
         let tables = ForecastTables(scenario: scenario, accumulator: merged.accumulator)
         print(json ? ForecastSummary.json(tables: tables, manifest: manifest)
@@ -85,6 +93,7 @@ struct Merge: ParsableCommand {
             throw CLIError.usage(error.description)
         }
         let directory = try OutputDirectory.forOption(out)
+        try OutputFolderPolicy(out: out, force: force, quiet: quiet).checkSweep(resume: false, merged: merged.header.planHash)
         var journal = SweepJournal.start(merged.header)
         for r in merged.records { journal += SweepJournal.frame(r) }
         let output: (files: [(name: String, bytes: [UInt8])], sensitivity: SensitivityAnalysis?)

@@ -15,17 +15,24 @@ struct Run: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(help: "Number of trials (overrides the config's `trials`).")
-    var trials: Int?
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Number of trials, 1…10^12, e.g. 100000 or 1e5 (overrides the config's `trials`).", valueName: "n"))
+    var trials: String?
 
-    @Option(help: "Random seed (overrides the config's `seed`).")
-    var seed: UInt64?
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Random seed, 0…2^64−1 (overrides the config's `seed`).", valueName: "n"))
+    var seed: String?
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int?
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Worker threads, 1…4096 (default: all cores). Results do not depend on it.", valueName: "n"))
+    var threads: String?
 
-    @Option(help: "Output folder.")
+    @Option(help: ArgumentHelp("Output folder. One holding the same forecast (config, seed, trials, shard) is replaced "
+                               + "with a note; one holding a different forecast is refused unless --force.", valueName: "dir"))
     var out: String = "out"
+
+    @Flag(help: "Replace the results of a different forecast in --out (and their report).")
+    var force = false
 
     @Option(help: ArgumentHelp("Run only shard I of N (0-based), e.g. 3/8 or $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.",
                                valueName: "I/N"))
@@ -48,20 +55,24 @@ struct Run: ParsableCommand {
 
     func run() throws {
         var extra: [String] = []
-        if let trials {
-            guard (1...Scenario.maximumTrials).contains(trials) else {
-                throw CLIError.usage("--trials: expected 1…\(Scenario.maximumTrials), found \(trials)")
-            }
-            extra.append("trials=\(trials)")
-        }
-        if let seed { extra.append("seed=\(seed)") }
-        let resolved = try scenario.resolve(extra: extra)
+        if let trials { extra.append("trials=\(try WholeNumberOption.trials(trials))") }
+        if let seed { extra.append("seed=\(try WholeNumberOption.seed(seed))") }
+        let resolved = try scenario.resolve(extra: extra, quiet: quiet)
         let part = try Shard.forOption(shard)
         let workers = try threadCount(forOption: threads)
         let directory = try OutputDirectory.forOption(out)
+        let policy = OutputFolderPolicy(out: out, force: force, quiet: quiet)
+        let stale = try policy.checkForecast(hash: resolved.hash, yaml: resolved.yaml, shard: part,
+                                             scenario: resolved.scenario.name)
 
         let plan = try SimulationPlan(scenario: resolved.scenario)
         let forecast = Forecast(plan: plan)
+        if forecast.trials(in: part) == 0 {
+            let blocks = forecast.totalBlocks
+            policy.note("note: shard \(part) holds no trials (\(resolved.scenario.trials) trials make \(blocks) "
+                        + "block\(blocks == 1 ? "" : "s") of \(TrialBlock.capacity), fewer than the \(part.count) shards); "
+                        + "its output has no statistics and merges with the other shards")
+        }
         let signals = SignalWatcher()
         let bar = ProgressBar(total: forecast.trials(in: part), mode: progress, quiet: quiet)
         let start = Date()
@@ -89,6 +100,7 @@ struct Run: ParsableCommand {
                                 startTime: start, endTime: end)
         if signals.isStopRequested { throw signals.interruption("no output was written to \(out)") }
         try ForecastOutput.write(scenario: resolved.scenario, state: state, manifest: manifest, to: directory)
+        try policy.removeStale(stale, rewritten: svg ? ["report.html", "charts"] : report ? ["report.html"] : [])
         var written = ForecastSummary.outputFiles
         if report || svg {
             do {

@@ -138,9 +138,9 @@ import Glibc
     }
 
     /// Starts a long run into `out` and returns once it holds the folder's lock (it then builds
-    /// its plan and simulates).
+    /// its plan and simulates). `--force`: the folder may hold an earlier, different run.
     static func startLongRun(out: URL) throws -> CLIRunner.RunningProcess {
-        let running = try CLIRunner.start(["run", "--trials", "50000000", "--threads", "1", "--quiet", "--out", out.path])
+        let running = try CLIRunner.start(["run", "--trials", "50000000", "--threads", "1", "--quiet", "--force", "--out", out.path])
         let deadline = Date().addingTimeInterval(60)
         while !isLocked(out) && Date() < deadline { usleep(20_000) }
         #expect(isLocked(out), "the run did not take the folder's lock")

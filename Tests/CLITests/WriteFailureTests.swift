@@ -30,7 +30,7 @@ import Testing
         for name in names { before[name] = try Data(contentsOf: out.appendingPathComponent(name)) }
 
         // `ulimit -f 8`: at most 8 blocks of 512 bytes per file, far less than summary.csv needs.
-        let (status, message) = try Self.run(fileSizeLimit: 8, ["run", "--trials", "1500", "--seed", "2", "--quiet", "--out", out.path])
+        let (status, message) = try Self.run(fileSizeLimit: 8, ["run", "--trials", "1500", "--seed", "2", "--quiet", "--force", "--out", out.path])
         #expect(status == 1, "\(status): \(message)")
         #expect(message.contains(out.path + "/"), "path not named: \(message)")
         for name in names {

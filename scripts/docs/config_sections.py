@@ -45,7 +45,9 @@ def top_level(ctx, old):
     d = ctx.tool.dump()
     sectors = len(d["sectors"])
     text = {"sectors": f"the {sectors} default sectors", "dependencies": "see below", "cascade": "see below",
-            "scenario": "see below", "human_security": "see below"}
+            "scenario": "see below", "human_security": "see below",
+            "name": f"the config file's name without its extension (`my-run.yaml` → `my-run`); "
+                    f"{code(d['name'])} for the embedded default"}
     rows = [("extends", "none")]
     for key, value in d.items():
         rows.append((key, text.get(key, code(value) if isinstance(value, str) else flow(value))))

@@ -17,9 +17,15 @@ public enum ShardMerge {
             func refuse(_ what: String, _ a: String, _ b: String) -> StateFileError {
                 StateFileError("\(name): \(what) \(b) differs from \(firstName)'s \(a); shards of different forecasts cannot be merged")
             }
-            if s.configHash != first.configHash { throw refuse("config hash", first.configHash, s.configHash) }
             if s.seed != first.seed { throw refuse("seed", "\(first.seed)", "\(s.seed)") }
             if s.trials != first.trials { throw refuse("trial count", "\(first.trials)", "\(s.trials)") }
+            if s.configHash != first.configHash {
+                let fields = ConfigDifference.between(first.resolvedConfig, s.resolvedConfig)
+                guard !fields.isEmpty else { throw refuse("config hash", first.configHash, s.configHash) }
+                let list = fields.map { "\($0.path) is \($0.second) here, \($0.first) there" }.joined(separator: "; ")
+                throw StateFileError("\(name): its config differs from \(firstName)'s (\(list)); "
+                                     + "shards of different forecasts cannot be merged")
+            }
             if s.toolVersion != first.toolVersion { throw refuse("tool version", first.toolVersion, s.toolVersion) }
             if s.blockSize != first.blockSize { throw refuse("block size", "\(first.blockSize)", "\(s.blockSize)") }
             if s.shard.count != first.shard.count { throw refuse("shard count", "\(first.shard.count)", "\(s.shard.count)") }

@@ -35,7 +35,7 @@ public enum ExceedanceChart {
             let color = Palette.series[k % Palette.series.count], dash = Palette.dashes[k % Palette.dashes.count]
             xy.lines.append(Line(label: "\(entry.year)", x: entry.curve.thresholds, y: entry.curve.probabilities,
                                  color: color, width: 2.5, dash: dash, dots: few))
-            xy.legend.append(.line("\(entry.year)", color, dash: dash, width: 2.5))
+            if curves.count > 1 { xy.legend.append(.line("\(entry.year)", color, dash: dash, width: 2.5)) }
         }
         let caption = "How likely a year's \(label.title.lowercased()) is to exceed a value: read a value on the "
             + "horizontal axis, go up to a curve, read its chance on the vertical axis. "

@@ -25,6 +25,7 @@ public struct ReportDocument: Sendable {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ReportError(path: folder, reason: "not a folder (give the --out folder of a run, merge or sweep)")
         }
+        try ReportDocument.checkFinished(folder: folder)
         if ReportDocument.isSweep(folder: folder) {
             let sensitivity = FileManager.default.fileExists(atPath: folder + "/sensitivity.csv")
                 ? try SensitivityResults(folder: folder) : nil
@@ -33,6 +34,34 @@ public struct ReportDocument: Sendable {
         } else {
             let report = RunReport(results: try RunResults(folder: folder))
             (kind, html, charts) = (.forecast, report.html, report.charts)
+        }
+    }
+
+    /// Refuses, saying what the folder is and what to do, a folder that holds no report-able
+    /// results: one of a sweep's shards (a journal only) or an unfinished sweep, a forecast shard
+    /// without trials, and a folder without a manifest.
+    static func checkFinished(folder: String) throws {
+        let fm = FileManager.default
+        let manifest = folder + "/manifest.json"
+        let journal = fm.fileExists(atPath: folder + "/" + SweepJournal.fileName)
+        guard fm.fileExists(atPath: manifest) else {
+            throw journal
+                ? ReportError(path: folder, reason: "holds an unfinished sweep (\(SweepJournal.fileName) without manifest.json): "
+                              + "finish it by running the same sweep command with --resume, then report the folder")
+                : ReportError(path: manifest, reason: "cannot read (missing or unreadable): \(folder) is not the finished "
+                              + "output folder of a run, merge, sweep or sensitivity analysis")
+        }
+        let info = try ManifestInfo(contentsOf: manifest)
+        let shard = info.dictionary("shard")
+        let count = (shard?["count"] as? NSNumber)?.intValue ?? 1, index = (shard?["index"] as? NSNumber)?.intValue ?? 0
+        if journal && !fm.fileExists(atPath: folder + "/sweep.csv") && count > 1 {
+            throw ReportError(path: folder, reason: "holds shard \(index)/\(count) of a sweep, which has only its journal: "
+                              + "merge the \(count) shard folders with `cyberrisk merge SHARD_DIRS… --out DIR` and report DIR")
+        }
+        if !journal && count > 1 && info.integer("trials_run") == 0 {
+            throw ReportError(path: folder, reason: "holds shard \(index)/\(count) of a forecast, which has no trials "
+                              + "(more shards than blocks of trials): merge it with the other shards "
+                              + "(`cyberrisk merge SHARD_DIRS… --out DIR`) and report DIR")
         }
     }
 

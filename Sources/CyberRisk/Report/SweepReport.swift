@@ -83,16 +83,28 @@ public struct SweepReport: Sendable {
     }
 
     static func header(_ r: SweepResults, metrics: [String], sensitivity: Bool = false) -> Markup {
-        var meta = "\(r.points.count) points"
-        if let d = r.design { meta += " (\(d) design)" }
+        let points = RunReport.grouped(r.points.count)
+        var meta = "\(points) points"
+        if sensitivity, !r.parameters.isEmpty, r.points.count % (r.parameters.count + 2) == 0 {
+            meta = "Saltelli design: \(points) points (N = \(r.points.count / (r.parameters.count + 2)) base rows × "
+                + "(\(r.parameters.count) parameters + 2))"
+        } else if let d = r.design {
+            meta += " (\(d) design)"
+        }
         meta += " · \(RunReport.grouped(r.trials)) trials each · compared in \(r.year)"
         if let seed = r.manifest.string("seed") { meta += " · seed \(seed)" }
         if let v = r.manifest.string("tool_version") { meta += " · cyberrisk \(v)" }
         let parameters = r.parameters.enumerated().map { k, p -> String in
+            let f = NumberFormat.plain.string
+            if let (kind, numbers) = p.declared {
+                if kind == "values" { return "\(p.path) over the values " + numbers.map(f).joined(separator: ", ") }
+                if numbers.count == 2 {
+                    return "\(p.path) from \(f(numbers[0])) to \(f(numbers[1]))" + (kind == "log_range" ? " (log scale)" : "")
+                }
+            }
             let levels = r.levels(of: k)
-            let range = levels.isEmpty ? "no values"
-                : "\(NumberFormat.plain.string(levels.first!)) to \(NumberFormat.plain.string(levels.last!))"
-            return "\(p.path) from \(range)" + (p.scale == .log ? " (log scale)" : "")
+            let range = levels.isEmpty ? "no values" : "\(f(levels.first!)) to \(f(levels.last!))"
+            return "\(p.path) from \(range)" + (p.scale == .log ? " (log scale)" : "") + " (the values sampled)"
         }
         var cards: [Markup] = []
         for metric in metrics {
@@ -102,7 +114,7 @@ public struct SweepReport: Sendable {
             cards.append(Markup("div", ["class": "card"], children: [
                 Markup.element("h3", text: "\(label.title), mean in \(r.year)"),
                 Markup.element("p", ["class": "value"], text: label.range(lo, hi)),
-                Markup.element("p", ["class": "note"], text: "Lowest and highest across the \(r.points.count) points."),
+                Markup.element("p", ["class": "note"], text: "Lowest and highest across the \(RunReport.grouped(r.points.count)) points."),
             ]))
         }
         return Markup("header", children: [
@@ -164,15 +176,16 @@ public struct SweepReport: Sendable {
     }
 
     /// The x scale for parameter values: logarithmic for a log-scaled positive parameter, else
-    /// linear; the values' range padded by about 5% of its width on each side.
+    /// linear; the values' range padded by about 8% of its width on each side (room for a grid's
+    /// dodged points at the ends).
     static func parameterScale(_ xs: [Double], kind: Scale.Kind, area: PlotArea) -> Scale {
         let finite = xs.filter(\.isFinite)
         guard let lo = finite.min(), let hi = finite.max() else { return Scale(domain: 0, 1, pixels: area.left, area.right) }
         if kind == .log && lo > 0 {
-            let pad = hi > lo ? Foundation.pow(hi / lo, 0.06) : 2
+            let pad = hi > lo ? Foundation.pow(hi / lo, 0.08) : 2
             return Scale(kind: .log, domain: lo / pad, hi * pad, pixels: area.left, area.right)
         }
-        let pad = hi > lo ? (hi - lo) * 0.05 : Swift.max(Swift.abs(lo) * 0.1, 1)
+        let pad = hi > lo ? (hi - lo) * 0.08 : Swift.max(Swift.abs(lo) * 0.1, 1)
         return Scale(domain: lo - pad, hi + pad, pixels: area.left, area.right)
     }
 }

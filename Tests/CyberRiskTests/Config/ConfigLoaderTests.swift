@@ -257,3 +257,56 @@ struct ConfigLoaderTests {
         #expect(s.humanSecurity.dimensions.map(\.name) == ["cyber"])
     }
 }
+
+@Suite("Config loading: names and extends by scenario name")
+struct ConfigLoaderNamingTests {
+    @Test func aFileWithoutNameIsNamedAfterItsStemNotItsParent() throws {
+        let loader = ConfigFixtures.loader(files: [
+            "runs/my-run.yaml": "trials: 5\n",
+            "runs/child.yaml": "extends: parent.yaml\n",
+            "runs/parent.yaml": "name: parent\ntrials: 6\n",
+            "runs/named.yaml": "name: given\n",
+            "runs/j.json": "{\"trials\": 7}",
+        ])
+        #expect(try loader.load(path: "runs/my-run.yaml").name == "my-run")
+        #expect(try loader.load(path: "runs/child.yaml").name == "child")
+        #expect(try loader.load(path: "runs/child.yaml").trials == 6)
+        #expect(try loader.load(path: "runs/named.yaml").name == "given")
+        #expect(try loader.load(path: "runs/j.json").name == "j")
+        #expect(try loader.load(path: "runs/my-run.yaml", overrides: ["name=other"]).name == "other")
+        // The embedded default keeps its own name.
+        #expect(try loader.load(embedded: "baseline.yaml").name == "baseline")
+    }
+
+    @Test func extendsTakesAnEmbeddedScenarioByName() throws {
+        let loader = ConfigFixtures.loader(files: ["mine.yaml": "extends: cautious\ntrials: 9\n",
+                                                   "base.yaml": "extends: baseline\n"])
+        let mine = try loader.load(path: "mine.yaml")
+        let cautious = try loader.load(embedded: "scenarios/cautious.yaml")
+        #expect(mine.name == "mine")
+        #expect(mine.trials == 9)
+        #expect(mine.defense == cautious.defense)
+        #expect(mine.iot == cautious.iot)
+        #expect(try loader.load(path: "base.yaml").sectors.count == 16)
+    }
+
+    @Test func anUnknownNameOrAMissingPathSaysWhatWouldWork() {
+        let loader = ConfigFixtures.loader(files: ["typo.yaml": "extends: cautios\n",
+                                                   "path.yaml": "extends: ../configs/scenarios/cautious.yaml\n"])
+        let typo = configError { try loader.load(path: "typo.yaml") }
+        expectIssue(typo, path: "extends", "'cautios' is not an embedded scenario (did you mean 'cautious'?)")
+        expectIssue(typo, path: "extends", "available: baseline, cautious")
+        expectIssue(typo, path: "extends", "extends: ./cautios.yaml")
+        let path = configError { try loader.load(path: "path.yaml") }
+        expectIssue(path, path: "extends", "to extend the embedded scenario, write extends: cautious")
+    }
+
+    @Test func replacingTheDefaultSectorsIsReported() throws {
+        let loader = ConfigFixtures.loader(files: ["one.yaml": "sectors:\n  - {id: energy}\n",
+                                                   "all.yaml": "trials: 5\n"])
+        let one = try loader.resolve(.file("one.yaml"))
+        #expect(one.defaultSectorIDs.count == 16)
+        #expect(one.replacesDefaultSectors)
+        #expect(!(try loader.resolve(.file("all.yaml"))).replacesDefaultSectors)
+    }
+}

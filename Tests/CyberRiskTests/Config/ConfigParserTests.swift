@@ -38,6 +38,21 @@ struct ConfigParserTests {
         fails("a: \"\\xff\"\u{0}\n", "invalid YAML")
     }
 
+    @Test func aTabInTheIndentationIsCalledATab() {
+        for text in ["trials: 1000\nscenario:\n\tiot: {}\n", "a:\n  b: 1\n \tc: 2\n"] {
+            let error = configError { try ConfigParser.parseDocument(Array(text.utf8), origin: origin) }
+            #expect(error?.description.contains("a tab character at column") == true, "\(String(describing: error))")
+            #expect(error?.description.contains("YAML indents with spaces, not tabs") == true)
+        }
+        let error = configError { try ConfigParser.parseDocument(Array("a: 1\nscenario:\n\tiot: {}\n".utf8), origin: origin) }
+        #expect(error?.description.hasPrefix("t.yaml:3: a tab character at column 1") == true, "\(String(describing: error))")
+        // A tab inside a value is fine, and JSON may use tabs anywhere.
+        #expect(throws: Never.self) { try ConfigParser.parseDocument(Array("a: \"x\ty\"\n".utf8), origin: origin) }
+        #expect(throws: Never.self) { try ConfigParser.parseDocument(Array("{\n\t\"a\": 1\n}".utf8), origin: origin, json: true) }
+        #expect(ConfigParser.tabColumn(Array("ab\n  \tc".utf8), at: 7) == 3)
+        #expect(ConfigParser.tabColumn(Array("ab\n  c".utf8), at: 5) == nil)
+    }
+
     @Test func depthIsLimited() throws {
         let ok = String(repeating: "[", count: 63) + String(repeating: "]", count: 63)
         #expect(throws: Never.self) { try ConfigParser.parseDocument(Array("a: \(ok)\n".utf8), origin: origin) }

@@ -119,3 +119,45 @@ import Testing
         }
     }
 }
+
+/// Layouts made for what the run is: a one-year analogue, counts as chances, loss not modelled.
+@Suite struct RunReportLayoutTests {
+    @Test func aOneYearRunShowsTheYearsDistributionsNotTrends() throws {
+        let folder = try ReportFolderFixture.run(scenario: "estonia-2007", overrides: ["trials=2000"])
+        let report = RunReport(results: try RunResults(folder: folder))
+        #expect(report.charts.map(\.id) == ["exceedance-national_risk", "exceedance-human_risk",
+                                            "distribution-sectors_disrupted", "sector-bars", "assumption-digital"])
+        let probe = try SVGProbe(report.html)
+        let r = report.results
+        #expect(try probe.elements("h1").map(\.stringValue!) == ["Cyber risk in one year: estonia-2007"])
+        let values = try probe.elements("p", "class", "value").map(\.stringValue!)
+        #expect(values == [NumberFormat.percent.string(r.mean("national_risk", year: 0)),
+                           NumberFormat.percent.string(r.mean("human_risk", year: 0)), "not modelled"])
+        let changes = try probe.elements("p", "class", "change").map(\.stringValue!)
+        #expect(changes.count == 2 && changes.allSatisfy { $0.hasPrefix("90% of futures: ") })
+        // No "1 years", no "→", no empty fan charts, no loss of US$ 0.
+        for phrase in ["1 years", "→", "fan-", "US$ 0 bn", "+0%"] { #expect(!report.html.contains(phrase), "\(phrase)") }
+        // The count bars are the run's chances of each count, adding up to 1.
+        let bars = try SVGProbe.descendants(try probe.element("svg", "id", "distribution-sectors_disrupted"), "rect")
+            .filter { SVGProbe.attribute($0, "class") == "bar" }.map { SVGProbe.number($0, "data-value") }
+        #expect(abs(bars.reduce(0, +) - 1) < 1e-9)
+        let curve = try #require(r.exceedance["sectors_disrupted"]?[2007])
+        #expect(abs(bars[0] - (1 - curve.probabilities[0])) < 1e-12)
+    }
+
+    @Test func aTenYearRunDrawsCountsAsChancesPerYear() throws {
+        let folder = try ReportFolderFixture.run(scenario: "baseline", overrides: ["trials=1500", "horizon_years=3"])
+        let report = RunReport(results: try RunResults(folder: folder))
+        #expect(report.charts.prefix(4).map(\.id) == ["fan-national_risk", "fan-human_risk", "fan-economic_loss_usd_bn",
+                                                      "distribution-sectors_disrupted"])
+        #expect(!report.charts.contains { $0.id == "fan-sectors_disrupted" })
+        #expect(report.html.contains("2026 → 2028"))
+    }
+
+    @Test func aScenarioWithoutEconomicOutputSaysLossIsNotModelled() throws {
+        let folder = try ReportFolderFixture.run(scenario: "georgia-2008", overrides: ["trials=500", "horizon_years=2"])
+        let report = RunReport(results: try RunResults(folder: folder))
+        #expect(!report.charts.contains { $0.id.contains("economic_loss") })
+        #expect(report.html.contains("not modelled") && report.html.contains("Economic loss is not modelled in this scenario"))
+    }
+}
