@@ -1,6 +1,6 @@
 # cyberrisk — build, forecast, test.
 #   make forecast   installs OpenBLAS if missing, builds in release, runs the default forecast into out/
-#   make test       installs OpenBLAS if missing, runs the whole test suite
+#   make test       installs OpenBLAS if missing, runs the whole test suite (and the NumPy oracle)
 #   make bench      runs the performance suite (Benchmarks/, package-benchmark; not part of test)
 #   make bench-peer runs the NumPy peer and cyberrisk on the same config, prints the speed ratio
 #   make fuzz       builds the libFuzzer binary and fuzzes every reader FUZZ_SECONDS (default 60) s each
@@ -30,9 +30,12 @@ forecast: release
 	.build/release/cyberrisk run --out $(OUT) $(ARGS)
 
 # The end-to-end tests run the debug binary, so it is built first.
-# The derived-data check runs first so the test runner's summary is the last thing printed.
+# The derived-data check and the NumPy oracle (every (year, metric) mean of the baseline and of a
+# coupling- and botnet-heavy variant against the independent peer, Benchmarks/peers/oracle.py)
+# run first so the test runner's summary is the last thing printed.
 test: build
 	bash scripts/check_derived_data.sh
+	python3 Benchmarks/peers/oracle.py --tool .build/debug/cyberrisk
 	$(SWIFT) test
 
 # Benchmarks/ is a package of its own (its build folder is Benchmarks/.build), so `swift build`
