@@ -81,7 +81,8 @@ def compare(tool_rows, peer, label, z_bound=Z_BOUND):
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--tool", default=os.path.join(ROOT, ".build", "debug", "cyberrisk"))
-    p.add_argument("--trials", type=int, default=4000)
+    scale = max(1, int(os.environ.get("CYBERRISK_TEST_SCALE", "1") or 1))
+    p.add_argument("--trials", type=int, default=4000 * scale, help="trials per run (4000 x CYBERRISK_TEST_SCALE)")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--numpy-seed", type=int, default=1)
     p.add_argument("--z", type=float, default=Z_BOUND)

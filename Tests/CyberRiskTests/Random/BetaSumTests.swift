@@ -26,7 +26,7 @@ import Testing
         }
     }
 
-    static let sampleSize = 40_000
+    static let sampleSize = 40_000 * TestScale.factor
 
     /// The naive reference: `count` draws of `Beta.Sampler`, summed.
     static func naiveSums(_ c: Case, seed: UInt64) -> [Double] {

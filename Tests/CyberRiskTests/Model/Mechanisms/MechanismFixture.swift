@@ -13,8 +13,10 @@
 struct MechanismFixture {
     var scenario: Scenario
 
-    /// `count` quiet sectors `s0, s1, …`; `trials` per run, `years` simulated years.
+    /// `count` quiet sectors `s0, s1, …`; `trials` (times `TestScale.factor`) per run, `years`
+    /// simulated years.
     init(sectors count: Int, trials: Int = 16_384, years: Int = 4, seed: UInt64 = 21) {
+        let trials = trials * TestScale.factor
         let sectors = (0..<count).map { MechanismFixture.sector("s\($0)") }
         scenario = Scenario(
             name: "mechanism", description: "", startYear: 2030, horizonYears: years, trials: trials, seed: seed,
