@@ -153,7 +153,7 @@ import Testing
         let raw = Self.raw, metrics = MetricSet(scenario: raw.scenario)
         let csv = CSVRows(Self.tables.exceedanceCSV)
         #expect(!csv.rows.isEmpty)
-        var exact = 0
+        var interior = 0
         for row in csv.rows {
             let t = try #require(Int(row["year"] ?? "")) - raw.scenario.startYear
             let k = try #require(metrics.names.firstIndex(of: row["metric"] ?? ""))
@@ -171,10 +171,10 @@ import Testing
             } else {
                 let (low, high) = (above(at * 129 / 128, orEqual: true), above(at * 128 / 129, orEqual: true))
                 #expect(p >= low && p <= high, "\(label): \(p) not in [\(low), \(high)]")
-                if low == high { exact += 1 }
+                if p > 0 && p < 1 { interior += 1 }
             }
         }
-        // Most thresholds have no trial in their bucket, so the bracket is a point: a real check.
-        #expect(exact > csv.rows.count / 2)
+        // The curves are not checked only where they are 0 or 1 (however the thresholds are placed).
+        #expect(interior > csv.rows.count / 4, "\(interior) of \(csv.rows.count) probabilities strictly between 0 and 1")
     }
 }
