@@ -2,7 +2,8 @@
 #   make forecast   installs OpenBLAS if missing, builds in release, runs the default forecast into out/
 #   make install    builds in release and copies cyberrisk to PREFIX/bin (PREFIX=/usr/local by default;
 #                   PREFIX=$HOME/.local installs without root); make uninstall removes it again
-#   make test       installs OpenBLAS if missing, runs the whole test suite (and checks the generated docs)
+#   make test       installs OpenBLAS if missing, runs the whole test suite (and checks the generated docs
+#                   and the NumPy oracle)
 #   make docs       rewrites the generated tables of README.md and docs/ from the code (scripts/check_docs.sh --update)
 #   make bench      runs the performance suite (Benchmarks/, package-benchmark; not part of test)
 #   make bench-peer runs the NumPy peer and cyberrisk on the same config, prints the speed ratio
@@ -46,12 +47,15 @@ uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/cyberrisk"
 
 # The end-to-end tests run the debug binary, so it is built first.
-# The derived-data and docs checks run first so the test runner's summary is the last thing printed.
+# The derived-data and docs checks and the NumPy oracle (every (year, metric) mean of the baseline
+# and of a coupling- and botnet-heavy variant against the independent peer, Benchmarks/peers/oracle.py)
+# run first so the test runner's summary is the last thing printed.
 # check_docs.sh reruns every generated table of README.md and docs/ with the debug binary (about
 # 30 CPU seconds; CYBERRISK=.build/release/cyberrisk gives the same tables in about 5).
 test: build
 	bash scripts/check_derived_data.sh
 	bash scripts/check_docs.sh
+	python3 Benchmarks/peers/oracle.py --tool .build/debug/cyberrisk
 	$(SWIFT) test
 
 # After a change to the model, the defaults or the configs: regenerate the tables, review the diff.

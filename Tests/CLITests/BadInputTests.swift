@@ -102,8 +102,10 @@ import Testing
         #expect(shard.status == 2 && shard.stderr.contains("--shard"))
         let option = try CLIRunner.run(["run", "--no-such-option"])
         #expect(option.status == 2)
-        let threads = try CLIRunner.run(["run", "--threads", "0"])
-        #expect(threads.status == 2 && threads.stderr.contains("--threads"))
+        for value in ["0", "4097"] {
+            let threads = try CLIRunner.run(["run", "--trials", "100", "--threads", value])
+            #expect(threads.status == 2 && threads.stderr.contains("--threads: expected 1…4096, found \(value)"), "\(threads.stderr)")
+        }
         // --trials is named as itself, not as the --set it becomes.
         for command in [["run"], ["sweep", "--vary", "seed=1"], ["sensitivity", "--vary", "seed={range: [1, 2]}"]] {
             for value in ["0", "1000000000001"] {
@@ -112,6 +114,14 @@ import Testing
                         "\(command): \(trials.stderr)")
             }
         }
+    }
+
+    /// The documented `--threads` limit is inclusive: 4,096 workers are accepted (a one-block run
+    /// uses one of them).
+    @Test func threadLimitIsInclusive() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let r = try CLIRunner.run(["run", "--trials", "100", "--threads", "4096", "--quiet", "--out", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
     }
 
     @Test func unwritableOutputFolderIsRefusedBeforeAnyWork() throws {

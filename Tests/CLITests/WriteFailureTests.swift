@@ -7,6 +7,7 @@ import Testing
     /// Runs the CLI from the package root under `ulimit -f blocks` (512-byte blocks per file);
     /// returns its exit status (−1 if a signal ended it) and stderr.
     static func run(fileSizeLimit blocks: Int, _ args: [String]) throws -> (status: Int32, stderr: String) {
+        if let mismatch = CLIRunner.versionMismatch { throw CLIRunner.StaleBinary(description: mismatch) }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = ["-c", "ulimit -f \(blocks); exec \"$0\" \"$@\"", CLIRunner.binary] + args

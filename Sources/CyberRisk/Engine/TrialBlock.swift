@@ -103,6 +103,16 @@ public final class TrialBlock {
     @discardableResult
     public func simulate(firstTrial: Int, rows: Int, into accumulator: inout ForecastAccumulator,
                          isCancelled: (() -> Bool)? = nil) -> Bool {
+        simulate(firstTrial: firstTrial, rows: rows, into: &accumulator, isCancelled: isCancelled, afterYear: nil)
+    }
+
+    /// The same, calling `afterYear(t)` once year `t` is accumulated, while its per-trial values
+    /// are still in the block's buffers (`values`, `inoperability`, `shocks`, rows `0..<rows`):
+    /// how the output-value tests see the raw trial values behind every statistic. One optional
+    /// check per simulated year of a block; `nil` in every run.
+    @discardableResult
+    func simulate(firstTrial: Int, rows: Int, into accumulator: inout ForecastAccumulator,
+                  isCancelled: (() -> Bool)?, afterYear: ((Int) -> Void)?) -> Bool {
         precondition(rows > 0 && rows <= TrialBlock.capacity)
         let seed = plan.scenario.seed
         for b in 0..<rows {
@@ -115,6 +125,7 @@ public final class TrialBlock {
             cascade(year: t, rows: rows)
             metrics(year: t, firstTrial: firstTrial, rows: rows)
             accumulate(year: t, rows: rows, into: &accumulator)
+            afterYear?(t)
         }
         accumulator.addTrials(rows)
         return true

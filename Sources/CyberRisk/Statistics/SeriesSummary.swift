@@ -2,7 +2,9 @@
 ///
 /// Mean, sd and se come from exact moments; min and max are exact; quantiles and expected
 /// shortfalls come from the quantile sketch (relative accuracy 0.39%). For whole-number series
-/// quantiles are rounded to the nearest whole number, which keeps them within that accuracy.
+/// quantiles are rounded to the nearest whole number: exact below 129, and in general within twice
+/// that accuracy (the nearest whole number to the estimate is no farther from it than the true
+/// order statistic is).
 public struct SeriesSummary: Sendable, Equatable {
     /// The quantile levels of `summary.csv`, in column order (`p01` … `p999`).
     public static let levels: [(name: String, q: Double)] = [

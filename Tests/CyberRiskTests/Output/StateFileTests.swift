@@ -92,6 +92,21 @@ struct StateFileTests {
         #expect(shape.hasPrefix("b/state.bin: results' shape 3×2×1 differs"), "\(shape)")
     }
 
+    /// The documented shape limits of a state file (docs/reliability.md, "Limits"): at most 1,000
+    /// years, 10,000 metrics and 100,000 sectors; one more of any is refused before its payload
+    /// is read, the limits themselves are not.
+    @Test func shapeBeyondTheLimitsIsRefused() throws {
+        for (years, metrics, sectors) in [(1001, 1, 1), (1, 10_001, 1), (1, 1, 100_001)] {
+            var s = try Self.state()
+            s.accumulator = ForecastAccumulator(years: years, metricCount: metrics, sectorCount: sectors)
+            let reason = refusal { () throws(StateFileError) in try StateFile(decoding: s.encoded()) }
+            #expect(reason == "implausible shape \(years)×\(metrics)×\(sectors)", "\(reason)")
+        }
+        var limit = try Self.state()
+        limit.accumulator = ForecastAccumulator(years: 1000, metricCount: 1, sectorCount: 1)
+        _ = try StateFile(decoding: limit.encoded())
+    }
+
     /// A cell that counts more values than the state has trials is refused (a corrupted count
     /// could otherwise overflow when shards are merged).
     @Test func cellCountsBeyondTheTrialsAreRefused() throws {
