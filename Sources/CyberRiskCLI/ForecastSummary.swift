@@ -5,10 +5,17 @@ import Foundation
 enum ForecastSummary {
     static let headline: [MetricSet.Core] = [.nationalRisk, .humanRisk, .economicLoss]
 
-    /// The files every run and merge writes.
-    static let outputFiles = ["summary.csv", "sectors.csv", "exceedance.csv", "state.bin", "manifest.json"]
+    /// The files every run and merge writes (and `tolerances.csv` when the scenario has tolerances).
+    static func outputFiles(_ scenario: Scenario) -> [String] {
+        ["summary.csv", "sectors.csv", "exceedance.csv"] + (scenario.tolerances.isEmpty ? [] : ["tolerances.csv"])
+            + ["state.bin", "manifest.json"]
+    }
 
-    static func text(tables: ForecastTables, manifest: Manifest, out: String, files: [String] = outputFiles) -> String {
+    /// `1%`, `0.5%`, `2.34%`.
+    static func percent(_ x: Double) -> String { String(format: "%.3g%%", 100 * x) }
+
+    static func text(tables: ForecastTables, manifest: Manifest, out: String, files: [String]? = nil,
+                     tolerances: ToleranceTable? = nil) -> String {
         let s = tables.scenario
         var table = TextTable(header: ["year", "national", "p95", "human", "p95", "loss $bn", "p95"])
         for t in 0..<s.horizonYears {
@@ -26,7 +33,18 @@ enum ForecastSummary {
         head += String(format: ", seed %llu, %.1f s (%.0f trials/s, %d threads)\n",
                        manifest.seed, manifest.wallSeconds, rate, manifest.threads)
         head += "mean and 95th percentile per year; national and human risk are shares in [0, 1]\n\n"
-        return head + table.rendered + "\n" + wrote(files, in: out)
+        var tail = ""
+        if let p = manifest.precision {
+            tail += "precision: \(p.stopReason.rawValue) after \(p.trials) trials; the widest 95% half-width is ±"
+                + (p.reached.isFinite ? percent(p.reached) : "∞") + " of its value (target ±\(percent(p.relativeHalfWidth)))"
+            if let worst = p.checks.last { tail += ", \(worst.target) in \(worst.year)" }
+            tail += "\n"
+        }
+        if let tolerances, !tolerances.scenario.tolerances.isEmpty {
+            tail += "tolerances (breached when the statistic exceeds max):\n" + tolerances.summaryLines.joined(separator: "\n") + "\n"
+        }
+        return head + table.rendered + (tail.isEmpty ? "" : "\n" + tail) + "\n"
+            + wrote(files ?? outputFiles(tables.scenario), in: out)
     }
 
     /// `wrote to OUT:` and the file names, wrapped at 80 columns.

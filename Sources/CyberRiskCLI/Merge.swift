@@ -26,9 +26,29 @@ struct Merge: ParsableCommand {
         if FileManager.default.fileExists(atPath: shards[0] + "/" + SweepJournal.fileName) {
             return try mergeSweep()
         }
+        if FileManager.default.fileExists(atPath: shards[0] + "/" + ComparisonState.fileName) {
+            return try mergeComparison()
+        }
         let start = Date()
+        let (merged, scenario) = try Merge.mergeStates(shards)
+        let directory = try OutputDirectory.forOption(out)
+        let manifest = Manifest(scenario: scenario.name, configHash: merged.configHash, resolvedConfig: merged.resolvedConfig,
+                                seed: merged.seed, trials: merged.trials, trialsRun: Int(merged.accumulator.trials),
+                                years: scenario.calendarYears,
+                                blockSize: merged.blockSize, threads: 0, shard: .whole, blocks: merged.blocks,
+                                startTime: start, endTime: Date(), mergedFrom: shards)
+        try ForecastOutput.write(scenario: scenario, state: merged, manifest: manifest, to: directory)
+        guard !quiet else { return }
+        let tables = ForecastTables(scenario: scenario, accumulator: merged.accumulator)
+        print(json ? ForecastSummary.json(tables: tables, manifest: manifest)
+                   : ForecastSummary.text(tables: tables, manifest: manifest, out: out,
+                                          tolerances: ToleranceTable(tables: tables, batches: merged.batches)))
+    }
+
+    /// The merged state of the `state.bin` files in `folders` and its scenario.
+    static func mergeStates(_ folders: [String]) throws -> (StateFile, Scenario) {
         var states: [(name: String, state: StateFile)] = []
-        for folder in shards {
+        for folder in folders {
             let path = folder + "/state.bin"
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw CLIError.usage("\(path): cannot read (missing or unreadable)")
@@ -40,23 +60,54 @@ struct Merge: ParsableCommand {
             }
         }
         let merged = try ShardMerge.merge(states)
-        let scenario: Scenario
         do {
-            scenario = try merged.scenario(source: states[0].name)
+            return (merged, try merged.scenario(source: states[0].name))
         } catch {
             throw CLIError.usage("\(states[0].name): \(error)")
         }
+    }
+
+    /// Merges the folders of `compare --shard I/N`: the comparison states and, scenario by
+    /// scenario, the shards' `state.bin` files under `<scenario>/`.
+    func mergeComparison() throws {
+        let start = Date()
+        var states: [(name: String, state: ComparisonState)] = []
+        for folder in shards {
+            let path = folder + "/" + ComparisonState.fileName
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CLIError.usage("\(path): cannot read (missing or unreadable; is \(folder) a compare shard folder?)")
+            }
+            do {
+                states.append((path, try ComparisonState(decoding: Array(data))))
+            } catch {
+                throw CLIError.usage("\(path): \(error.description)")
+            }
+        }
+        let merged = try ComparisonState.merge(states)
+        var parts: [ComparisonOutput.Part] = []
+        for identity in merged.scenarios {
+            let folder = ComparisonOutput.folderName(identity.name)
+            let (state, scenario) = try Merge.mergeStates(shards.map { $0 + "/" + folder })
+            guard state.configHash == identity.configHash, scenario.name == identity.name else {
+                throw CLIError.usage("\(shards[0])/\(folder)/state.bin: not the config of scenario '\(identity.name)' in \(states[0].name)")
+            }
+            let manifest = Manifest(scenario: scenario.name, configHash: state.configHash, resolvedConfig: state.resolvedConfig,
+                                    seed: state.seed, trials: state.trials, trialsRun: Int(state.accumulator.trials),
+                                    years: scenario.calendarYears, blockSize: state.blockSize, threads: 0, shard: .whole,
+                                    blocks: state.blocks, startTime: start, endTime: Date(), mergedFrom: shards.map { $0 + "/" + folder })
+            parts.append(ComparisonOutput.Part(scenario: scenario, state: state, manifest: manifest))
+        }
         let directory = try OutputDirectory.forOption(out)
-        let manifest = Manifest(scenario: scenario.name, configHash: merged.configHash, resolvedConfig: merged.resolvedConfig,
-                                seed: merged.seed, trials: merged.trials, trialsRun: Int(merged.accumulator.trials),
-                                years: scenario.calendarYears,
-                                blockSize: merged.blockSize, threads: 0, shard: .whole, blocks: merged.blocks,
-                                startTime: start, endTime: Date(), mergedFrom: shards)
-        try ForecastOutput.write(scenario: scenario, state: merged, manifest: manifest, to: directory)
+        let manifest = ComparisonManifest(scenarios: merged.scenarios, seed: merged.seed, trials: merged.trials,
+                                          trialsRun: Int(merged.pairs[0].trials), shard: .whole, blocks: merged.blocks,
+                                          threads: 0, startTime: start, endTime: Date(), mergedFrom: shards)
+        try ComparisonOutput.write(parts: parts, state: merged, manifest: manifest, to: directory)
         guard !quiet else { return }
-        let tables = ForecastTables(scenario: scenario, accumulator: merged.accumulator)
-        print(json ? ForecastSummary.json(tables: tables, manifest: manifest)
-                   : ForecastSummary.text(tables: tables, manifest: manifest, out: out))
+        let runs = parts.map { ForecastRun(accumulator: $0.state.accumulator, batches: BatchMeans(years: merged.years, requests: [])) }
+        let tables = ComparisonTables(scenarios: parts.map(\.scenario), result: merged.result(runs: runs))
+        print(json ? ComparisonSummary.json(tables: tables, manifest: manifest)
+                   : ComparisonSummary.text(tables: tables, manifest: manifest, seconds: manifest.wallSeconds)
+                       + "\nmerged \(shards.count) compare shards into \(out)")
     }
 
     /// Merges the folders of `sweep --shard I/N` into the whole sweep's folder.

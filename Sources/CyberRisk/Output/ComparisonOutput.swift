@@ -88,11 +88,14 @@ public struct ComparisonManifest: Sendable {
         self.mergedFrom = mergedFrom
     }
 
+    /// Wall-clock seconds.
+    public var wallSeconds: Double { endTime.timeIntervalSince(startTime) }
+
     /// Pretty-printed JSON with sorted keys.
     public func json() -> String {
         let iso = ISO8601DateFormatter()
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let wall = endTime.timeIntervalSince(startTime)
+        let wall = wallSeconds
         let object: [String: Any] = [
             "kind": "comparison",
             "tool": "cyberrisk",

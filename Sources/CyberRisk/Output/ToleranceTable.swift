@@ -70,17 +70,18 @@ public struct ToleranceTable: Sendable {
         return table.text
     }
 
-    /// Lines for the terminal (within 80 columns when names are short): each tolerance, its first
-    /// breach year or none, and its value and exceedance probability in the last year.
+    /// Two lines per tolerance for the terminal (within 80 columns when names are short): its
+    /// first breach year or none, then its value and exceedance probability in the last year.
     public var summaryLines: [String] {
-        scenario.tolerances.enumerated().map { k, tolerance in
+        scenario.tolerances.enumerated().flatMap { k, tolerance -> [String] in
             let head = "  \(tolerance.name) ≤ \(TextTable.format(tolerance.max)): "
-            guard let last = rows[k].last else { return head + "no years" }
-            let verdict = firstBreach(k).map { "breached from \($0)" }
-                ?? "kept \(scenario.startYear)–\(last.year)"
+            guard let last = rows[k].last else { return [head + "no years"] }
+            let verdict = firstBreach(k).map { "breached from \($0)" } ?? "kept \(scenario.startYear)–\(last.year)"
             let se = last.standardError.isFinite ? " ± \(TextTable.format(last.standardError, digits: 2))" : ""
-            return head + verdict + "; \(last.year) \(tolerance.statistic.name) \(TextTable.format(last.value))\(se), "
-                + "P(> max) " + String(format: "%.3g%%", 100 * last.probabilityOfExceeding)
+            return [head + verdict,
+                    "    \(last.year): \(tolerance.statisticLabel) \(TextTable.format(last.value))\(se); "
+                        + "P(\(tolerance.metric) > \(TextTable.format(tolerance.max))) "
+                        + String(format: "%.3g%%", 100 * last.probabilityOfExceeding)]
         }
     }
 }
