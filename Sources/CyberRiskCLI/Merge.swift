@@ -47,18 +47,7 @@ struct Merge: ParsableCommand {
 
     /// The merged state of the `state.bin` files in `folders` and its scenario.
     static func mergeStates(_ folders: [String]) throws -> (StateFile, Scenario) {
-        var states: [(name: String, state: StateFile)] = []
-        for folder in folders {
-            let path = folder + "/state.bin"
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw CLIError.usage("\(path): cannot read (missing or unreadable)")
-            }
-            do {
-                states.append((path, try StateFile(decoding: Array(data))))
-            } catch {
-                throw CLIError.usage("\(path): \(error.description)")
-            }
-        }
+        let states = try read("state.bin", in: folders) { bytes throws(StateFileError) in try StateFile(decoding: bytes) }
         let merged = try ShardMerge.merge(states)
         do {
             return (merged, try merged.scenario(source: states[0].name))
@@ -67,21 +56,28 @@ struct Merge: ParsableCommand {
         }
     }
 
+    /// `folder/file` of each folder, decoded; a missing or refused file is a usage error naming it.
+    static func read<T>(_ file: String, in folders: [String], hint: String = "",
+                        _ decode: ([UInt8]) throws(StateFileError) -> T) throws -> [(name: String, state: T)] {
+        try folders.map { folder in
+            let path = folder + "/" + file
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CLIError.usage("\(path): cannot read (missing or unreadable\(hint))")
+            }
+            do {
+                return (path, try decode(Array(data)))
+            } catch {
+                throw CLIError.usage("\(path): \(error)")
+            }
+        }
+    }
+
     /// Merges the folders of `compare --shard I/N`: the comparison states and, scenario by
     /// scenario, the shards' `state.bin` files under `<scenario>/`.
     func mergeComparison() throws {
         let start = Date()
-        var states: [(name: String, state: ComparisonState)] = []
-        for folder in shards {
-            let path = folder + "/" + ComparisonState.fileName
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw CLIError.usage("\(path): cannot read (missing or unreadable; is \(folder) a compare shard folder?)")
-            }
-            do {
-                states.append((path, try ComparisonState(decoding: Array(data))))
-            } catch {
-                throw CLIError.usage("\(path): \(error.description)")
-            }
+        let states = try Merge.read(ComparisonState.fileName, in: shards, hint: "; is it a compare shard folder?") {
+            bytes throws(StateFileError) in try ComparisonState(decoding: bytes)
         }
         let merged = try ComparisonState.merge(states)
         var parts: [ComparisonOutput.Part] = []
