@@ -20,12 +20,15 @@ public struct RunReport: Sendable {
     public init(results r: RunResults) {
         self.results = r
         let metrics = RunReport.headlineMetrics.filter { r.series[$0] != nil }
-        let fans = metrics.compactMap { r.series[$0] }.map { FanChart.chart(series: $0) }
+        let fans = metrics.compactMap { r.series[$0] }.map { s in
+            FanChart.chart(series: s, tolerances: r.tolerances.filter { $0.metric == s.metric })
+        }
         let picks = RunReport.exceedanceYears(r.years)
         let exceedance = metrics.compactMap { metric -> Chart? in
             guard let byYear = r.exceedance[metric] else { return nil }
             let curves = picks.compactMap { y in byYear[y].map { (year: y, curve: $0) } }
-            return curves.isEmpty ? nil : ExceedanceChart.chart(metric: metric, curves: curves, trials: r.trials)
+            return curves.isEmpty ? nil : ExceedanceChart.chart(metric: metric, curves: curves, trials: r.trials,
+                                                                tolerances: r.tolerances.filter { $0.metric == metric })
         }
         let ranking = SectorRanking(results: r)
         let heatmap = ranking.heatmap
@@ -124,8 +127,27 @@ public struct RunReport: Sendable {
                                text: "Sum of the yearly mean losses of sector output (value added, US dollars, not discounted)."),
             ]))
         }
+        if !r.tolerances.isEmpty { cards.append(RunReport.toleranceCard(r)) }
         children.append(Markup("div", ["class": "cards"], children: cards))
         return Markup("header", children: children)
+    }
+
+    /// The headline card of the risk tolerances: the first year of breach of each.
+    static func toleranceCard(_ r: RunResults) -> Markup {
+        let first = r.years.first ?? 0, last = r.years.last ?? 0
+        let breaches = r.tolerances.compactMap(\.firstBreach)
+        let value = breaches.min().map { "breached from \($0)" } ?? "kept \(first)–\(last)"
+        let lines = r.tolerances.map { t -> Markup in
+            let format = MetricLabel(metric: t.metric).format
+            return Markup.element("li", text: "\(t.name) (\(t.statistic) ≤ \(format.string(t.max))): "
+                                  + (t.firstBreach.map { "first breached in \($0)" } ?? "kept in every year"))
+        }
+        return Markup("div", ["class": "card", "id": "tolerances"], children: [
+            Markup.element("h3", text: "Risk tolerances"),
+            Markup.element("p", ["class": "value"], text: value),
+            Markup("ul", ["class": "note"], children: lines),
+            Markup.element("p", ["class": "note"], text: "A tolerance is breached in a year when its statistic exceeds its maximum (tolerances.csv)."),
+        ])
     }
 
     static func footer(_ r: RunResults) -> Markup {
