@@ -1,8 +1,9 @@
 import Foundation
 
-/// The report of an output folder, whichever kind it is: a forecast (`run`, `merge`) or a
-/// parameter sweep (`sweep`, recognised by its `sweep.csv`; a `sensitivity` folder also has
-/// `sensitivity.csv`). Holds the page and its charts.
+/// The report of an output folder, whichever kind it is: a forecast (`run`, `merge`), a
+/// comparison (`compare`, recognised by its `comparison.csv`) or a parameter sweep (`sweep`,
+/// recognised by its `sweep.csv`; a `sensitivity` folder also has `sensitivity.csv`, a `tornado`
+/// folder `tornado.csv`). Holds the page and its charts.
 ///
 /// ```swift
 /// let report = try ReportDocument(folder: "out")
@@ -11,7 +12,7 @@ import Foundation
 /// ```
 public struct ReportDocument: Sendable {
     public enum Kind: String, Sendable {
-        case forecast, sweep
+        case forecast, sweep, comparison
     }
 
     public let kind: Kind
@@ -25,7 +26,10 @@ public struct ReportDocument: Sendable {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ReportError(path: folder, reason: "not a folder (give the --out folder of a run, merge or sweep)")
         }
-        if ReportDocument.isSweep(folder: folder) {
+        if FileManager.default.fileExists(atPath: folder + "/comparison.csv") {
+            let report = ComparisonReport(results: try ComparisonResults(folder: folder))
+            (kind, html, charts) = (.comparison, report.html, report.charts)
+        } else if ReportDocument.isSweep(folder: folder) {
             let sensitivity = FileManager.default.fileExists(atPath: folder + "/sensitivity.csv")
                 ? try SensitivityResults(folder: folder) : nil
             let report = SweepReport(results: try SweepResults(folder: folder), sensitivity: sensitivity)
