@@ -21,7 +21,10 @@ public struct ReportDocument: Sendable {
 
     /// Reads the folder; throws ``ReportError`` naming the file and the reason when something is
     /// missing or malformed.
-    public init(folder: String) throws {
+    ///
+    /// - Parameter tornado: a tornado folder to show beside a sensitivity analysis's indices; by
+    ///   default `FOLDER/tornado` when it holds a `tornado.csv` (`cyberrisk tornado SPEC --out FOLDER/tornado`).
+    public init(folder: String, tornado: String? = nil) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ReportError(path: folder, reason: "not a folder (give the --out folder of a run, merge or sweep)")
@@ -32,7 +35,10 @@ public struct ReportDocument: Sendable {
         } else if ReportDocument.isSweep(folder: folder) {
             let sensitivity = FileManager.default.fileExists(atPath: folder + "/sensitivity.csv")
                 ? try SensitivityResults(folder: folder) : nil
-            let report = SweepReport(results: try SweepResults(folder: folder), sensitivity: sensitivity)
+            let companion = tornado ?? (FileManager.default.fileExists(atPath: folder + "/tornado/tornado.csv") ? folder + "/tornado" : nil)
+            let own = FileManager.default.fileExists(atPath: folder + "/tornado.csv") ? folder : nil
+            let swings = try (own ?? companion).map { try TornadoResults(folder: $0) }
+            let report = SweepReport(results: try SweepResults(folder: folder), sensitivity: sensitivity, tornado: swings)
             (kind, html, charts) = (.sweep, report.html, report.charts)
         } else {
             let report = RunReport(results: try RunResults(folder: folder))
@@ -44,7 +50,7 @@ public struct ReportDocument: Sendable {
     public static func isSweep(folder: String) -> Bool {
         if FileManager.default.fileExists(atPath: folder + "/sweep.csv") { return true }
         let kind = (try? ManifestInfo(contentsOf: folder + "/manifest.json"))?.string("kind")
-        return kind == "sweep" || kind == "sensitivity"
+        return kind == "sweep" || kind == "sensitivity" || kind == "tornado"
     }
 
     /// The files to write for `--svg`: `charts/ID.svg` for every chart.
