@@ -7,10 +7,10 @@ enum ComparisonSummary {
     static func text(tables: ComparisonTables, manifest: ComparisonManifest, seconds: Double) -> String {
         let base = tables.scenarios[0]
         let names = tables.scenarios.dropFirst().map(\.name).joined(separator: ", ")
-        var out = "compare: \(base.name) (base) vs \(names); \(manifest.trialsRun) trials"
+        var out = "compare: \(base.name) (base) vs \(names)\n\(manifest.trialsRun) trials"
         if manifest.shard.count > 1 { out += " (shard \(manifest.shard))" }
-        out += String(format: ", seed %llu, %.1f s\n", manifest.seed, seconds)
-        out += "every scenario ran on the same simulated futures (common random numbers)\n"
+        out += String(format: ", seed %llu, %.1f s; ", manifest.seed, seconds)
+        out += "every scenario ran on the same simulated futures\n"
         let headline = ForecastSummary.headline.map(\.rawValue)
         let last = base.horizonYears - 1
         for s in 1..<tables.scenarios.count {
@@ -32,8 +32,9 @@ enum ComparisonSummary {
                 let tail = tables.row(scenario: s, year: last, metric: MetricSet.Core.economicLoss.rawValue,
                                       statistic: .quantile(0.99))
                 out += "\(year) avoided expected loss per dollar of added cost: \(TextTable.format(loss.avoidedPerCost, digits: 3))"
-                    + " ± \(TextTable.format(loss.avoidedPerCostSE, digits: 2)); 1-in-100 loss avoided: US$ "
-                    + "\(TextTable.format(-tail.difference, digits: 3)) bn ± \(TextTable.format(tail.differenceSE, digits: 2))\n"
+                    + " ± \(TextTable.format(loss.avoidedPerCostSE, digits: 2))\n"
+                    + "\(year) 1-in-100 (p99) loss avoided: US$ \(TextTable.format(-tail.difference, digits: 3)) bn"
+                    + " ± \(TextTable.format(tail.differenceSE, digits: 2))\n"
             }
         }
         return out
