@@ -15,9 +15,10 @@ import Testing
         let target = 0.02
         for threads in ["1", "2"] {
             let r = try CLIRunner.run(["run", "--precision", "\(target)", "--set", "horizon_years=2", "--threads", threads,
-                                       "--out", dir.appendingPathComponent("t\(threads)").path])
+                                       "--progress", "always", "--out", dir.appendingPathComponent("t\(threads)").path])
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout.contains("precision: precision reached after"))
+            #expect(r.stderr.contains("(target ±2%)") || r.stderr.contains("target ±2%"), "the progress bar shows the precision")
         }
         for name in Self.outputs + ["state.bin"] {
             let a = try Data(contentsOf: dir.appendingPathComponent("t1/\(name)"))
