@@ -23,14 +23,20 @@ import Testing
     /// and comparison.csv does not depend on the thread count.
     @Test func scenarioFoldersEqualPlainRuns() throws {
         let dir = try CLIRunner.temporaryDirectory()
-        let common = ["--trials", "2048", "--set", "horizon_years=3", "--quiet"]
+        let common = ["--trials", "2048", "--set", "horizon_years=3"]
         for threads in ["1", "2"] {
             let r = try CLIRunner.run(["compare", "baseline", "secure-by-design", "--threads", threads, "--out",
-                                       dir.appendingPathComponent("c\(threads)").path] + common)
+                                       dir.appendingPathComponent("c\(threads)").path] + common + [threads == "1" ? "--quiet" : "--json"])
             #expect(r.status == 0, "\(r.stderr)")
+            if threads == "2" {
+                let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+                let first = (json?["comparisons"] as? [[String: Any]])?.first
+                #expect(json?["base"] as? String == "baseline" && first?["scenario"] as? String == "secure-by-design")
+                #expect(((first?["years"] as? [[String: Any]])?.last?["national_risk"] as? [String: Any])?["difference_se"] is Double)
+            }
         }
         for scenario in ["baseline", "secure-by-design"] {
-            let r = try CLIRunner.run(["run", "--scenario", scenario, "--threads", "2", "--out",
+            let r = try CLIRunner.run(["run", "--scenario", scenario, "--threads", "2", "--quiet", "--out",
                                        dir.appendingPathComponent("run-\(scenario)").path] + common)
             #expect(r.status == 0, "\(r.stderr)")
             for name in Self.files {
