@@ -41,10 +41,25 @@ enum ForecastSummary {
             tail += "\n"
         }
         if let tolerances, !tolerances.scenario.tolerances.isEmpty {
-            tail += "tolerances (breached when the statistic exceeds max):\n" + tolerances.summaryLines.joined(separator: "\n") + "\n"
+            tail += "tolerances (breached when the statistic exceeds max):\n" + toleranceLines(tolerances).joined(separator: "\n") + "\n"
         }
         return head + table.rendered + (tail.isEmpty ? "" : "\n" + tail) + "\n"
             + wrote(files ?? outputFiles(tables.scenario), in: out)
+    }
+
+    /// Two lines per tolerance (within 80 columns when names are short): its first breach year
+    /// or none, then its value and exceedance probability in the last year.
+    static func toleranceLines(_ t: ToleranceTable) -> [String] {
+        t.scenario.tolerances.enumerated().flatMap { k, tolerance -> [String] in
+            let head = "  \(tolerance.name) ≤ \(TextTable.format(tolerance.max)): "
+            guard let last = t.rows[k].last else { return [head + "no years"] }
+            let verdict = t.firstBreach(k).map { "breached from \($0)" } ?? "kept \(t.scenario.startYear)–\(last.year)"
+            let se = last.standardError.isFinite ? " ± \(TextTable.format(last.standardError, digits: 2))" : ""
+            return [head + verdict,
+                    "    \(last.year): \(tolerance.statisticLabel) \(TextTable.format(last.value))\(se); "
+                        + "P(\(tolerance.metric) > \(TextTable.format(tolerance.max))) "
+                        + String(format: "%.3g%%", 100 * last.probabilityOfExceeding)]
+        }
     }
 
     /// `wrote to OUT:` and the file names, wrapped at 80 columns.

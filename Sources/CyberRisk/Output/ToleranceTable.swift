@@ -1,6 +1,6 @@
 import Foundation
 
-/// A scenario's risk tolerances evaluated in every year: `tolerances.csv` and what `run` prints.
+/// A scenario's risk tolerances evaluated in every year: `tolerances.csv` (and what `run` prints).
 ///
 /// `tolerances.csv`: `scenario,year,tolerance,metric,statistic,max,value,se,breached,probability_of_exceeding`,
 /// one row per (tolerance, year), tolerances in config order. `value` is the statistic as
@@ -70,18 +70,4 @@ public struct ToleranceTable: Sendable {
         return table.text
     }
 
-    /// Two lines per tolerance for the terminal (within 80 columns when names are short): its
-    /// first breach year or none, then its value and exceedance probability in the last year.
-    public var summaryLines: [String] {
-        scenario.tolerances.enumerated().flatMap { k, tolerance -> [String] in
-            let head = "  \(tolerance.name) ≤ \(TextTable.format(tolerance.max)): "
-            guard let last = rows[k].last else { return [head + "no years"] }
-            let verdict = firstBreach(k).map { "breached from \($0)" } ?? "kept \(scenario.startYear)–\(last.year)"
-            let se = last.standardError.isFinite ? " ± \(TextTable.format(last.standardError, digits: 2))" : ""
-            return [head + verdict,
-                    "    \(last.year): \(tolerance.statisticLabel) \(TextTable.format(last.value))\(se); "
-                        + "P(\(tolerance.metric) > \(TextTable.format(tolerance.max))) "
-                        + String(format: "%.3g%%", 100 * last.probabilityOfExceeding)]
-        }
-    }
 }

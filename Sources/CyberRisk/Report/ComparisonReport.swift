@@ -39,7 +39,7 @@ public struct ComparisonReport: Sendable {
         if let costs = ComparisonReport.costTable(r) {
             page.body.append(HTMLPage.section("What a dollar buys", id: "cost-benefit",
                 intro: "Avoided expected annual loss (ΔAAL) per dollar of added annual cost of the measures "
-                    + "(`cost_usd_bn_per_year`): the return on security investment in the sense of Gordon & Loeb (2002) "
+                    + "(cost_usd_bn_per_year): the return on security investment in the sense of Gordon & Loeb (2002) "
                     + "and FAIR. Above 1, the measures avoid more loss than they cost.", [costs]))
         }
         page.body.append(Markup("footer", children: [HTMLPage.paragraph(

@@ -32,6 +32,5 @@ import Testing
         #expect(lines[0] == "scenario,year,tolerance,metric,statistic,max,value,se,breached,probability_of_exceeding")
         #expect(lines.count == 1 + 3 * 3)
         #expect(lines[1].hasPrefix("fixture,2026,nat,national_risk,p90,"))
-        #expect(t.summaryLines.count == 6)
     }
 }
