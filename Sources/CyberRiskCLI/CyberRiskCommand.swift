@@ -21,7 +21,7 @@ struct CyberRiskCommand: ParsableCommand {
             Without a config file the embedded default scenario (configs/baseline.yaml) is used.
             """,
         version: ToolVersion.current,
-        subcommands: [Run.self, Sweep.self, Sensitivity.self, Merge.self, ReportCommand.self, Stress.self, Validate.self, ConfigCommand.self, Scenarios.self]
+        subcommands: [Run.self, Compare.self, Sweep.self, Sensitivity.self, Tornado.self, Merge.self, ReportCommand.self, Stress.self, Validate.self, ConfigCommand.self, Scenarios.self]
     )
 
     static func main() {

@@ -53,11 +53,16 @@ struct Run: ParsableCommand {
     @Flag(help: "Also write each chart as charts/ID.svg (implies --report).")
     var svg = false
 
+    @OptionGroup var precisionOptions: PrecisionOptions
+
     func run() throws {
         var extra: [String] = []
-        if let trials { extra.append("trials=\(try WholeNumberOption.trials(trials))") }
+        let trialCount = try trials.map { try WholeNumberOption.trials($0) }
+        let maximumTrials = try precisionOptions.maximumTrials(trials: trialCount, shard: shard)
+        if let maximumTrials { extra.append("trials=\(maximumTrials)") }
+        if let trialCount { extra.append("trials=\(trialCount)") }
         if let seed { extra.append("seed=\(try WholeNumberOption.seed(seed))") }
-        let resolved = try scenario.resolve(extra: extra, quiet: quiet)
+        var resolved = try scenario.resolve(extra: extra, quiet: quiet)
         let part = try Shard.forOption(shard)
         let workers = try threadCount(forOption: threads)
         let directory = try OutputDirectory.forOption(out)
@@ -76,32 +81,48 @@ struct Run: ParsableCommand {
         let signals = SignalWatcher()
         let bar = ProgressBar(total: forecast.trials(in: part), mode: progress, quiet: quiet)
         let start = Date()
-        let accumulator: ForecastAccumulator
+        let forecastRun: ForecastRun
+        var outcome: PrecisionOutcome?
         do {
-            accumulator = try forecast.run(threads: workers, shard: part,
-                                           progress: { bar.advance(by: $0) },
-                                           isCancelled: { signals.isStopRequested })
+            let requests = resolved.scenario.toleranceRequests
+            if let target = precisionOptions.precision {
+                let targets = try precisionOptions.targets(plan.metrics)
+                let staged = PrecisionRun(forecast: forecast, relativeHalfWidth: target, targets: targets)
+                let result = try staged.run(threads: workers, requests: requests, stage: { end, reached in
+                    bar.restart(total: end, note: Run.precisionNote(reached, target: target))
+                }, progress: { bar.advance(by: $0) }, isCancelled: { signals.isStopRequested })
+                (forecastRun, outcome) = (result.run, result.outcome)
+                // What was run is a forecast of that many trials: its config says so.
+                resolved = try scenario.resolve(extra: extra.filter { !$0.hasPrefix("trials=") }
+                                                + ["trials=\(result.outcome.trials)"], quiet: true)
+            } else {
+                forecastRun = try forecast.run(blocks: part.blocks(of: forecast.totalBlocks), threads: workers, requests: requests,
+                                               progress: { bar.advance(by: $0) }, isCancelled: { signals.isStopRequested })
+            }
         } catch SimulationError.cancelled {
             bar.finish()
             throw signals.interruption("no output was written to \(out)")
         }
         bar.finish()
         let end = Date()
-        let blocks = part.blocks(of: forecast.totalBlocks)
+        let accumulator = forecastRun.accumulator
+        let blocks = outcome == nil ? part.blocks(of: forecast.totalBlocks)
+            : 0..<((resolved.scenario.trials + TrialBlock.capacity - 1) / TrialBlock.capacity)
         let state = StateFile(toolVersion: ToolVersion.current, configHash: resolved.hash,
                               resolvedConfig: resolved.yaml, seed: resolved.scenario.seed,
                               trials: resolved.scenario.trials, blockSize: TrialBlock.capacity,
-                              shard: part, blocks: blocks, accumulator: accumulator)
-        let manifest = Manifest(scenario: resolved.scenario.name, configHash: resolved.hash,
+                              shard: part, blocks: blocks, accumulator: accumulator, batches: forecastRun.batches)
+        var manifest = Manifest(scenario: resolved.scenario.name, configHash: resolved.hash,
                                 resolvedConfig: resolved.yaml, seed: resolved.scenario.seed,
                                 trials: resolved.scenario.trials, trialsRun: Int(accumulator.trials),
                                 years: resolved.scenario.calendarYears,
                                 blockSize: TrialBlock.capacity, threads: workers, shard: part, blocks: blocks,
                                 startTime: start, endTime: end)
+        manifest.precision = outcome
         if signals.isStopRequested { throw signals.interruption("no output was written to \(out)") }
         try ForecastOutput.write(scenario: resolved.scenario, state: state, manifest: manifest, to: directory)
         try policy.removeStale(stale, rewritten: svg ? ["report.html", "charts"] : report ? ["report.html"] : [])
-        var written = ForecastSummary.outputFiles
+        var written = ForecastSummary.outputFiles(resolved.scenario)
         if report || svg {
             do {
                 _ = try ReportDocument(folder: out).write(to: directory, name: "report.html", svg: svg)
@@ -115,7 +136,15 @@ struct Run: ParsableCommand {
         if json {
             print(ForecastSummary.json(tables: tables, manifest: manifest))
         } else {
-            print(ForecastSummary.text(tables: tables, manifest: manifest, out: out, files: written))
+            print(ForecastSummary.text(tables: tables, manifest: manifest, out: out, files: written,
+                                       tolerances: ToleranceTable(tables: tables, batches: forecastRun.batches)))
         }
+    }
+
+    /// The progress bar's note in a precision run: `±2.3% (target ±1%)`.
+    static func precisionNote(_ reached: Double?, target: Double) -> String {
+        let goal = "target ±" + ForecastSummary.percent(target)
+        guard let reached else { return goal }
+        return "±" + (reached.isFinite ? ForecastSummary.percent(reached) : "∞") + " (\(goal))"
     }
 }

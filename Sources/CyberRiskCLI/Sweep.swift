@@ -71,6 +71,9 @@ struct Sweep: ParsableCommand {
         if s.design == .saltelli {
             throw CLIError.usage("design saltelli: run it with `cyberrisk sensitivity`, which also estimates the Sobol' indices")
         }
+        if s.design == .tornado {
+            throw CLIError.usage("design tornado: run it with `cyberrisk tornado`, which also writes tornado.csv")
+        }
         return try SweepSpecOptions.plan(s, threads: runOptions.threads, quiet: runOptions.quiet)
     }
 

@@ -51,7 +51,14 @@ def top_level(ctx, old):
     rows = [("extends", "none")]
     for key, value in d.items():
         rows.append((key, text.get(key, code(value) if isinstance(value, str) else flow(value))))
+    rows += [(key, default) for key, default in OPTIONAL_TOP_LEVEL if key not in d]
     return field_table(old, rows)
+
+
+# Optional fields the resolved dump leaves out when a config does not give them (so the hash of a
+# config without them is unchanged), with the meaning of their absence.
+OPTIONAL_TOP_LEVEL = [("tolerances", "none")]
+OPTIONAL_SCENARIO = [("defense.cost_usd_bn_per_year", "none (not stated)")]
 
 
 def sector(ctx, old):
@@ -97,7 +104,10 @@ def cascade(ctx, old):
 
 
 def scenario(ctx, old):
-    return subtree_table(ctx, old, "scenario")
+    fields = leaves(ctx.tool.dump()["scenario"])
+    rows = [(p, code(v) if isinstance(v, (dict, str)) else flow(v)) for p, v in fields.items()]
+    rows += [(p, default) for p, default in OPTIONAL_SCENARIO if p not in fields]
+    return field_table(old, rows)
 
 
 def human_security(ctx, old):

@@ -25,6 +25,7 @@ sys.path.insert(0, os.path.dirname(HERE))
 
 import calibrate_baseline  # noqa: E402  (scripts/)
 import calibration_sections  # noqa: E402
+import compare_sections  # noqa: E402
 import config_sections  # noqa: E402
 import parameter_sections  # noqa: E402
 import readme_sections  # noqa: E402
@@ -37,7 +38,7 @@ ANALOGUE_TRIALS = 10000
 ANALOGUE_SEED = 2007
 
 SECTIONS = {}
-for module in (config_sections, calibration_sections, parameter_sections, readme_sections):
+for module in (config_sections, calibration_sections, compare_sections, parameter_sections, readme_sections):
     SECTIONS.update(module.SECTIONS)
 
 

@@ -263,6 +263,8 @@ def human(ctx, old):
             ("`scenario.defense.vulnerability_decline`",
              f"{flow(sc['defense']['vulnerability_decline'])} (baseline); hyperconnected "
              f"{flow(declines['hyperconnected'])}, cautious {flow(declines['cautious'])}"),
+            ("`scenario.defense.cost_usd_bn_per_year`",
+             flow(sc["defense"]["cost_usd_bn_per_year"]) if "cost_usd_bn_per_year" in sc["defense"] else "not given (absent)"),
             ("`human_security.weights`", ", ".join(f"{k} {flow(v)}" for k, v in d["human_security"]["weights"].items())),
             ("`human_security.dimensions`", f"{len(d['human_security']['dimensions'])} tables")]
     t = Table(["parameter", "value", "label", "derivation"], keep=("label", "derivation"))

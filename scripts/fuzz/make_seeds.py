@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Writes the seed corpora of the fuzz targets (scripts/fuzz/corpus/<target>/seed-*) from
-configs/ and from hand-written broken examples; the state and journal seeds come from real
-files (STATE, JOURNAL: a small `cyberrisk run`'s state.bin and `cyberrisk sweep`'s journal).
+configs/ and from hand-written broken examples; the state, journal and comparison seeds come
+from real files (STATE, JOURNAL: a small `cyberrisk run`'s state.bin and `cyberrisk sweep`'s
+journal; COMPARE: the folder of a small `cyberrisk compare` whose base has tolerances, for its
+comparison.bin and its base's format-2 state.bin).
 Input formats are those of Tests/CyberRiskTests/Fuzz/ReaderFuzzTarget.swift.
-Usage: make_seeds.py STATE JOURNAL"""
+Usage: make_seeds.py STATE JOURNAL COMPARE BASE_NAME"""
 import json
 import os
 import sys
@@ -83,6 +85,15 @@ write("csv", "broken", b"\xef\xbb\xbfsector,a,a,\r\n# c\n\"a\",nan,-1,x\nb,1\n,\
 state = open(sys.argv[1], "rb").read()
 write("state", "fixup", b"\x01" + state[:-8])
 write("state", "truncated", b"\x00" + state[:2048])
+
+# comparison: first byte 0 = file as is, 1 = checksum appended by the target; and a state of
+# format 2 (with the tolerances' batch means)
+compare = sys.argv[3]
+comparison = open(os.path.join(compare, "comparison.bin"), "rb").read()
+write("comparison", "fixup", b"\x01" + comparison[:-8])
+write("comparison", "truncated", b"\x00" + comparison[:len(comparison) // 2])
+batched = open(os.path.join(compare, sys.argv[4], "state.bin"), "rb").read()
+write("state", "batches-fixup", b"\x01" + batched[:-8])
 
 # journal: first byte 0 = file as is, 1 = frames get checksums from the target
 journal = open(sys.argv[2], "rb").read()

@@ -51,7 +51,8 @@ public enum ScenarioEncoder {
             + "attacker_elasticity: \(parameter(s.neural.attackerElasticity)), harm_severity: \(parameter(s.neural.harmSeverity))}\n"
         out += "  botnet: {events_per_bn_devices: \(parameter(s.botnet.eventsPerBnDevices)), "
             + "sector_hit_probability: \(parameter(s.botnet.sectorHitProbability)), severity: \(beta(s.botnet.severity))}\n"
-        out += "  defense: {vulnerability_decline: \(parameter(s.defense.vulnerabilityDecline))}\n"
+        out += "  defense: {vulnerability_decline: \(parameter(s.defense.vulnerabilityDecline))"
+            + (s.defense.costUSDbnPerYear.map { ", cost_usd_bn_per_year: \(format($0))" } ?? "") + "}\n"
         let h = s.humanSecurity
         out += "human_security:\n"
         out += "  weights: {services: \(format(h.servicesWeight)), personal: \(format(h.personalWeight)), neural: \(format(h.neuralWeight))}\n"
@@ -61,6 +62,14 @@ public enum ScenarioEncoder {
             out += "  dimensions:\n"
             for dimension in h.dimensions {
                 out += "    \(string(dimension.name)): \(table(ids, dimension.sectorWeights))\n"
+            }
+        }
+        // Written only when given, so configurations without them keep their hash.
+        if !s.tolerances.isEmpty {
+            out += "tolerances:\n"
+            for t in s.tolerances {
+                let bound = t.returnPeriod.map { "return_period: \(format($0))" } ?? "statistic: \(t.statistic.name)"
+                out += "  - {name: \(string(t.name)), metric: \(string(t.metric)), \(bound), max: \(format(t.max))}\n"
             }
         }
         return out

@@ -36,6 +36,8 @@ public struct Scenario: Sendable, Equatable, Hashable {
     public var defense: DefenseScenario
     /// Human-security weights and UNDP dimensions.
     public var humanSecurity: HumanSecurity
+    /// Risk tolerances evaluated per year (`tolerances.csv`); empty when none are given.
+    public var tolerances: [Tolerance]
 
     /// The simulated calendar years, `startYear … startYear + horizonYears − 1`.
     public var calendarYears: [Int] { (0..<horizonYears).map { startYear + $0 } }
@@ -43,7 +45,8 @@ public struct Scenario: Sendable, Equatable, Hashable {
     public init(name: String, description: String, startYear: Int, horizonYears: Int, trials: Int,
                 seed: UInt64, population: Double, sectors: [Sector], dependencies: Dependencies,
                 cascade: CascadeSettings, iot: IoTScenario, neural: NeuralScenario,
-                botnet: BotnetScenario, defense: DefenseScenario, humanSecurity: HumanSecurity) {
+                botnet: BotnetScenario, defense: DefenseScenario, humanSecurity: HumanSecurity,
+                tolerances: [Tolerance] = []) {
         self.name = name
         self.description = description
         self.startYear = startYear
@@ -59,6 +62,7 @@ public struct Scenario: Sendable, Equatable, Hashable {
         self.botnet = botnet
         self.defense = defense
         self.humanSecurity = humanSecurity
+        self.tolerances = tolerances
     }
 }
 
@@ -165,9 +169,14 @@ public struct BotnetScenario: Sendable, Equatable, Hashable {
 /// Security by design: vulnerability falls by `vulnerabilityDecline` per year, `δ(t) = (1 − v)^t`.
 public struct DefenseScenario: Sendable, Equatable, Hashable {
     public var vulnerabilityDecline: Parameter
+    /// The annual cost of the scenario's security measures, bn USD per year, when given
+    /// (`cost_usd_bn_per_year`; `nil` = not stated). Only `compare` uses it: the avoided expected
+    /// loss per dollar of added cost.
+    public var costUSDbnPerYear: Double?
 
-    public init(vulnerabilityDecline: Parameter) {
+    public init(vulnerabilityDecline: Parameter, costUSDbnPerYear: Double? = nil) {
         self.vulnerabilityDecline = vulnerabilityDecline
+        self.costUSDbnPerYear = costUSDbnPerYear
     }
 }
 

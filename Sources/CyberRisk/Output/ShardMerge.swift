@@ -13,6 +13,7 @@ public enum ShardMerge {
         merged.accumulator = ForecastAccumulator(years: first.accumulator.years,
                                                  metricCount: first.accumulator.metricCount,
                                                  sectorCount: first.accumulator.sectorCount)
+        merged.batches = first.batches.map { BatchMeans(years: $0.years, requests: $0.requests) }
         for (name, s) in states {
             func refuse(_ what: String, _ a: String, _ b: String) -> StateFileError {
                 StateFileError("\(name): \(what) \(b) differs from \(firstName)'s \(a); shards of different forecasts cannot be merged")
@@ -42,8 +43,12 @@ public enum ShardMerge {
             guard s.accumulator.trials <= Int64(first.trials) - merged.accumulator.trials else {
                 throw StateFileError("\(name): the shards hold more than the forecast's \(first.trials) trials")
             }
+            if s.batches?.requests != first.batches?.requests {
+                throw StateFileError("\(name): its batch-means statistics differ from \(firstName)'s; shards of different forecasts cannot be merged")
+            }
             seen[s.shard.index] = name
             merged.accumulator.merge(s.accumulator)
+            if let b = s.batches { merged.batches?.merge(b) }
         }
         // Shards are distinct and in 0..<count, so fewer than `count` of them means some are missing.
         guard seen.count == first.shard.count else {

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The report of an output folder, whichever kind it is: a forecast (`run`, `merge`) or a
-/// parameter sweep (`sweep`, recognised by its `sweep.csv`; a `sensitivity` folder also has
-/// `sensitivity.csv`). Holds the page and its charts.
+/// The report of an output folder, whichever kind it is: a forecast (`run`, `merge`), a
+/// comparison (`compare`, recognised by its `comparison.csv`) or a parameter sweep (`sweep`,
+/// recognised by its `sweep.csv`; a `sensitivity` folder also has `sensitivity.csv`, a `tornado`
+/// folder `tornado.csv`). Holds the page and its charts.
 ///
 /// ```swift
 /// let report = try ReportDocument(folder: "out")
@@ -11,7 +12,7 @@ import Foundation
 /// ```
 public struct ReportDocument: Sendable {
     public enum Kind: String, Sendable {
-        case forecast, sweep
+        case forecast, sweep, comparison
     }
 
     public let kind: Kind
@@ -20,16 +21,25 @@ public struct ReportDocument: Sendable {
 
     /// Reads the folder; throws ``ReportError`` naming the file and the reason when something is
     /// missing or malformed.
-    public init(folder: String) throws {
+    ///
+    /// - Parameter tornado: a tornado folder to show beside a sensitivity analysis's indices; by
+    ///   default `FOLDER/tornado` when it holds a `tornado.csv` (`cyberrisk tornado SPEC --out FOLDER/tornado`).
+    public init(folder: String, tornado: String? = nil) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ReportError(path: folder, reason: "not a folder (give the --out folder of a run, merge or sweep)")
         }
         try ReportDocument.checkFinished(folder: folder)
-        if ReportDocument.isSweep(folder: folder) {
+        if FileManager.default.fileExists(atPath: folder + "/comparison.csv") {
+            let report = ComparisonReport(results: try ComparisonResults(folder: folder))
+            (kind, html, charts) = (.comparison, report.html, report.charts)
+        } else if ReportDocument.isSweep(folder: folder) {
             let sensitivity = FileManager.default.fileExists(atPath: folder + "/sensitivity.csv")
                 ? try SensitivityResults(folder: folder) : nil
-            let report = SweepReport(results: try SweepResults(folder: folder), sensitivity: sensitivity)
+            let companion = tornado ?? (FileManager.default.fileExists(atPath: folder + "/tornado/tornado.csv") ? folder + "/tornado" : nil)
+            let own = FileManager.default.fileExists(atPath: folder + "/tornado.csv") ? folder : nil
+            let swings = try (own ?? companion).map { try TornadoResults(folder: $0) }
+            let report = SweepReport(results: try SweepResults(folder: folder), sensitivity: sensitivity, tornado: swings)
             (kind, html, charts) = (.sweep, report.html, report.charts)
         } else {
             let report = RunReport(results: try RunResults(folder: folder))
@@ -69,7 +79,7 @@ public struct ReportDocument: Sendable {
     public static func isSweep(folder: String) -> Bool {
         if FileManager.default.fileExists(atPath: folder + "/sweep.csv") { return true }
         let kind = (try? ManifestInfo(contentsOf: folder + "/manifest.json"))?.string("kind")
-        return kind == "sweep" || kind == "sensitivity"
+        return kind == "sweep" || kind == "sensitivity" || kind == "tornado"
     }
 
     /// The files to write for `--svg`: `charts/ID.svg` for every chart.

@@ -30,7 +30,7 @@ public struct RunReport: Sendable {
                let chart = CountDistributionChart.chart(metric: metric, years: r.years, curves: curves) {
                 return chart
             }
-            return FanChart.chart(series: series)
+            return FanChart.chart(series: series, tolerances: r.tolerances.filter { $0.metric == metric })
         }
         let picks = RunReport.exceedanceYears(r.years)
         let exceedance = RunReport.exceedanceCharts(r, metrics: metrics, years: picks)
@@ -105,7 +105,8 @@ public struct RunReport: Sendable {
         metrics.compactMap { metric -> Chart? in
             guard let byYear = r.exceedance[metric] else { return nil }
             let curves = years.compactMap { y in byYear[y].map { (year: y, curve: $0) } }
-            return curves.isEmpty ? nil : ExceedanceChart.chart(metric: metric, curves: curves, trials: r.trials)
+            return curves.isEmpty ? nil : ExceedanceChart.chart(metric: metric, curves: curves, trials: r.trials,
+                                                                tolerances: r.tolerances.filter { $0.metric == metric })
         }
     }
 
@@ -169,6 +170,7 @@ public struct RunReport: Sendable {
                 ]))
             }
         }
+        if !r.tolerances.isEmpty { cards.append(RunReport.toleranceCard(r)) }
         children.append(Markup("div", ["class": "cards"], children: cards))
         return Markup("header", children: children)
     }
@@ -202,6 +204,24 @@ public struct RunReport: Sendable {
         if let seed = r.manifest.string("seed") { meta += " · seed \(seed)" }
         if let version = r.manifest.string("tool_version") { meta += " · cyberrisk \(version)" }
         return meta
+    }
+
+    /// The headline card of the risk tolerances: the first year of breach of each.
+    static func toleranceCard(_ r: RunResults) -> Markup {
+        let first = r.years.first ?? 0, last = r.years.last ?? 0
+        let breaches = r.tolerances.compactMap(\.firstBreach)
+        let value = breaches.min().map { "breached from \($0)" } ?? "kept \(first)–\(last)"
+        let lines = r.tolerances.map { t -> Markup in
+            let format = MetricLabel(metric: t.metric).format
+            return Markup.element("li", text: "\(t.name) (\(t.statistic) ≤ \(format.string(t.max))): "
+                                  + (t.firstBreach.map { "first breached in \($0)" } ?? "kept in every year"))
+        }
+        return Markup("div", ["class": "card", "id": "tolerances"], children: [
+            Markup.element("h3", text: "Risk tolerances"),
+            Markup.element("p", ["class": "value"], text: value),
+            Markup("ul", ["class": "note"], children: lines),
+            Markup.element("p", ["class": "note"], text: "A tolerance is breached in a year when its statistic exceeds its maximum (tolerances.csv)."),
+        ])
     }
 
     static func footer(_ r: RunResults) -> Markup {

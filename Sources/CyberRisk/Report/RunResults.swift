@@ -41,6 +41,8 @@ public struct RunResults: Sendable {
     /// The scenario, or `nil` with ``scenarioProblem`` saying why it could not be decoded.
     public let scenario: Scenario?
     public let scenarioProblem: String?
+    /// The risk tolerances of `tolerances.csv` (empty without one).
+    public let tolerances: [ToleranceMark]
 
     public init(folder: String) throws {
         self.folder = folder
@@ -79,6 +81,7 @@ public struct RunResults: Sendable {
             ?? Int(series[metrics[0]]?["trials"].first ?? 0)
         sectors = try RunResults.readSectors(folder + "/sectors.csv", years: sortedYears)
         exceedance = try RunResults.readExceedance(folder + "/exceedance.csv")
+        tolerances = try ToleranceMark.read(folder: folder)
         if let yaml = manifest.string("config") {
             do {
                 scenario = try ScenarioCatalog.scenario(fromResolved: yaml, source: folder + "/manifest.json")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `manifest.json` of a sweep folder (`"kind": "sweep"`, or `"sensitivity"` for a Saltelli
-/// design, whose folder also holds `sensitivity.csv`): the spec, the resolved base config,
+/// design, whose folder also holds `sensitivity.csv`, or `"tornado"`, with `tornado.csv`): the spec, the resolved base config,
 /// seeds, shard and timings. Written last: its presence marks a finished folder.
 public struct SweepManifest: Sendable {
     public var header: SweepJournal.Header
@@ -57,7 +57,8 @@ public struct SweepManifest: Sendable {
         let wall = endTime.timeIntervalSince(startTime)
         let pointSeconds = records.reduce(0) { $0 + $1.seconds }
         let object: [String: Any] = [
-            "kind": header.design == SweepDesign.saltelli.rawValue ? "sensitivity" : "sweep",
+            "kind": header.design == SweepDesign.saltelli.rawValue ? "sensitivity"
+                : header.design == SweepDesign.tornado.rawValue ? "tornado" : "sweep",
             "tool": "cyberrisk",
             "tool_version": header.toolVersion,
             "spec_file": header.specFile,

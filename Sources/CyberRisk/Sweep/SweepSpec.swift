@@ -213,6 +213,8 @@ public struct SweepSpec: Sendable, Equatable {
         case .saltelli:
             guard let samples else { return nil }
             return SaltelliDesign.pointCount(inputs: parameters.count, baseRows: samples) ?? Int.max
+        case .tornado:
+            return TornadoDesign.pointCount(parameters: parameters.count)
         }
     }
 
@@ -231,13 +233,13 @@ public struct SweepSpec: Sendable, Equatable {
             switch (design, p.domain) {
             case (.grid, .range), (.grid, .logRange):
                 if p.steps == nil { issues.add(p.origin, at, "a grid needs steps (the number of values) with range/log_range") }
-            case (.lhs, .values), (.sobol, .values), (.saltelli, .values):
+            case (.lhs, .values), (.sobol, .values), (.saltelli, .values), (.tornado, .values):
                 issues.add(p.origin, at, "values only make a grid; \(design) samples a range or log_range")
             default:
                 break
             }
         }
-        if design != .grid {
+        if design != .grid && design != .tornado {
             if samples == nil && requireSamples {
                 issues.add(origin, ConfigPath.root.appending("samples"), "\(design) needs samples (the number of points)")
             }

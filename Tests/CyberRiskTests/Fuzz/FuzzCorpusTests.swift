@@ -48,7 +48,7 @@ struct FuzzCorpusTests {
     @Test(arguments: [(ReaderFuzzTarget.config, "seed-small"), (.config, "seed-small-json"), (.config, "seed-baseline"),
                       (.config, "seed-small-set"), (.config, "seed-scenario-cautious.yaml"), (.csv, "seed-bea2023"),
                       (.state, "seed-fixup"), (.journal, "seed-whole"), (.journal, "seed-fixup"),
-                      (.sweepspec, "seed-small-grid")])
+                      (.sweepspec, "seed-small-grid"), (.state, "seed-batches-fixup"), (.comparison, "seed-fixup")])
     func wellFormedSeedsGiveValues(target: ReaderFuzzTarget, name: String) {
         #expect(Self.outcome(target, name) == .value)
     }

@@ -29,6 +29,9 @@ enum ReaderFuzzTarget: String, CaseIterable, Sendable {
     /// The sweep spec reader and validator. Input: NUL-separated parts — the spec file, then
     /// `--vary` strings; a spec on the embedded base with at most 64 points is also planned.
     case sweepspec
+    /// `merge`'s comparison state reader (`comparison.bin`): decode, merge, encode, and the
+    /// encoding must decode to the same state. First byte odd: the rest gets a valid checksum.
+    case comparison
 
     /// What one input ended in.
     enum Outcome: Equatable, Sendable {
@@ -46,6 +49,7 @@ enum ReaderFuzzTarget: String, CaseIterable, Sendable {
         case .state: return Self.state(bytes)
         case .journal: return Self.journal(bytes)
         case .sweepspec: return Self.sweepSpec(bytes)
+        case .comparison: return Self.comparison(bytes)
         }
     }
 
@@ -89,6 +93,18 @@ enum ReaderFuzzTarget: String, CaseIterable, Sendable {
             let tables = ForecastTables(scenario: scenario, accumulator: merged.accumulator)
             _ = (tables.summaryCSV, tables.sectorsCSV, tables.exceedanceCSV, merged.encoded())
         }
+    }
+
+    private static func comparison(_ bytes: [UInt8]) -> Outcome {
+        let body = Array(bytes.dropFirst())
+        let file = (bytes.first ?? 0) & 1 == 1 ? body + littleEndian(FNV1a64.hash(body)) : body
+        var roundTrip = true
+        let result = outcome {
+            let state = try ComparisonState(decoding: file)
+            let merged = try ComparisonState.merge([(name: "fuzz/comparison.bin", state: state)])
+            roundTrip = try ComparisonState(decoding: merged.encoded()) == merged
+        }
+        return roundTrip ? result : .finding("a merged comparison state does not decode to itself")
     }
 
     private static func journal(_ bytes: [UInt8]) -> Outcome {

@@ -32,7 +32,7 @@ struct RawForecast {
         var acc = ForecastAccumulator(years: plan.years, metricCount: m, sectorCount: n)
         for k in 0..<forecast.totalBlocks {
             let rows = forecast.rows(inBlock: k)
-            block.simulate(firstTrial: k * TrialBlock.capacity, rows: rows, into: &acc, isCancelled: nil) { t in
+            block.simulate(firstTrial: k * TrialBlock.capacity, rows: rows, into: &acc, isCancelled: nil) { t, _ in
                 for b in 0..<rows {
                     for j in 0..<m { capture.metrics[t][j].append(block.values[b * m + j]) }
                     for i in 0..<n {
