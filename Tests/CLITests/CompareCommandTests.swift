@@ -71,7 +71,9 @@ import Testing
             && $0["metric"] == "national_risk" && $0["statistic"] == "mean" })
         let paired = Double(row["difference_se"]!)!, independent = Double(row["independent_se"]!)!
         #expect(Double(row["difference"]!)! < 0)
-        #expect(paired > 0 && independent / paired > 4, "paired \(paired), independent \(independent)")
+        // 3.6 on the shipped baseline (20,000 trials; 3.55 at these 2,048): as precise as independent
+        // runs with ~13× the trials. Well above 1, the ratio two independent runs would give.
+        #expect(paired > 0 && independent / paired > 3, "paired \(paired), independent \(independent)")
         let copies = rows.filter { $0["scenario"] == "baseline-copy" }
         #expect(copies.count == rows.count / 3)
         for c in copies {

@@ -3,7 +3,7 @@ import Testing
 
 /// Risk tolerances end to end: tolerances.csv with run and merge, the printed lines, the report.
 @Suite struct TolerancesCommandTests {
-    static let tolerances = "tolerances=[{metric: national_risk, statistic: p95, max: 0.0095}, "
+    static let tolerances = "tolerances=[{metric: national_risk, statistic: p95, max: 0.0088}, "
         + "{metric: economic_loss_usd_bn, return_period: 100, max: 1e6}]"
 
     @Test func runWritesPrintsAndMergesTolerances() throws {
@@ -13,12 +13,12 @@ import Testing
         let r = try CLIRunner.run(args + ["--out", whole.path, "--report"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("tolerances (breached when the statistic exceeds max):"))
-        #expect(r.stdout.contains("national_risk:p95 ≤ 0.0095: breached from"))
+        #expect(r.stdout.contains("national_risk:p95 ≤ 0.0088: breached from"))
         #expect(r.stdout.contains("economic_loss_usd_bn:1-in-100 ≤ 1.000e+06: kept 2026–2028"))
         #expect(r.stdout.split(separator: "\n").filter { !$0.hasPrefix("wrote") }.allSatisfy { $0.count <= 80 })
         let csv = try CLIRunner.read(whole.appendingPathComponent("tolerances.csv")).split(separator: "\n")
         #expect(csv.count == 1 + 2 * 3)
-        #expect(csv[1].hasPrefix("baseline,2026,national_risk:p95,national_risk,p95,0.0095,"))
+        #expect(csv[1].hasPrefix("baseline,2026,national_risk:p95,national_risk,p95,0.0088,"))
         #expect(csv.last!.contains(",false,0.0"))   // 1e6 bn is never exceeded
         let html = try CLIRunner.read(whole.appendingPathComponent("report.html"))
         #expect(html.contains("class=\"tolerance-label\"") && html.contains("Risk tolerances"))
