@@ -54,6 +54,10 @@ struct ScenarioDecoder {
         if let node = required(top, "human_security") {
             human = decodeHumanSecurity(node, ConfigPath.root.appending("human_security"), ids: ids)
         }
+        var calibration: CalibrationSettings?
+        if let node = required(top, "calibration") {
+            calibration = decodeCalibration(node, ConfigPath.root.appending("calibration"))
+        }
 
         if structuralOK, let sectors, let dependencies, let horizon, let startYear {
             checkStability(sectors: sectors, dependencies: dependencies, horizon: horizon, startYear: startYear,
@@ -61,11 +65,12 @@ struct ScenarioDecoder {
         }
 
         guard issues.isEmpty, let name, let description, let startYear, let horizon, let trials, let seed,
-              let population, let sectors, let dependencies, let cascade, let parts, let human else { return nil }
+              let population, let sectors, let dependencies, let cascade, let parts, let human,
+              let calibration else { return nil }
         return Scenario(name: name, description: description, startYear: startYear, horizonYears: horizon,
                         trials: trials, seed: seed, population: population, sectors: sectors,
                         dependencies: dependencies, cascade: cascade, iot: parts.0, neural: parts.1,
-                        botnet: parts.2, defense: parts.3, humanSecurity: human)
+                        botnet: parts.2, defense: parts.3, humanSecurity: human, calibration: calibration)
     }
 
     // MARK: Sectors

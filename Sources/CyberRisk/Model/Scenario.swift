@@ -36,6 +36,8 @@ public struct Scenario: Sendable, Equatable, Hashable {
     public var defense: DefenseScenario
     /// Human-security weights and UNDP dimensions.
     public var humanSecurity: HumanSecurity
+    /// How reported incidents relate to the simulated attacks (read by `calibrate` only).
+    public var calibration: CalibrationSettings
 
     /// The simulated calendar years, `startYear … startYear + horizonYears − 1`.
     public var calendarYears: [Int] { (0..<horizonYears).map { startYear + $0 } }
@@ -43,7 +45,8 @@ public struct Scenario: Sendable, Equatable, Hashable {
     public init(name: String, description: String, startYear: Int, horizonYears: Int, trials: Int,
                 seed: UInt64, population: Double, sectors: [Sector], dependencies: Dependencies,
                 cascade: CascadeSettings, iot: IoTScenario, neural: NeuralScenario,
-                botnet: BotnetScenario, defense: DefenseScenario, humanSecurity: HumanSecurity) {
+                botnet: BotnetScenario, defense: DefenseScenario, humanSecurity: HumanSecurity,
+                calibration: CalibrationSettings = .complete) {
         self.name = name
         self.description = description
         self.startYear = startYear
@@ -59,6 +62,7 @@ public struct Scenario: Sendable, Equatable, Hashable {
         self.botnet = botnet
         self.defense = defense
         self.humanSecurity = humanSecurity
+        self.calibration = calibration
     }
 }
 
