@@ -1,8 +1,9 @@
 import Foundation
 
-/// The report of an output folder, whichever kind it is: a forecast (`run`, `merge`) or a
+/// The report of an output folder, whichever kind it is: a forecast (`run`, `merge`), a
 /// parameter sweep (`sweep`, recognised by its `sweep.csv`; a `sensitivity` folder also has
-/// `sensitivity.csv`). Holds the page and its charts.
+/// `sensitivity.csv`) or a calibration (`calibrate`, recognised by its `posterior.csv`). Holds
+/// the page and its charts.
 ///
 /// ```swift
 /// let report = try ReportDocument(folder: "out")
@@ -11,7 +12,7 @@ import Foundation
 /// ```
 public struct ReportDocument: Sendable {
     public enum Kind: String, Sendable {
-        case forecast, sweep
+        case forecast, sweep, calibration
     }
 
     public let kind: Kind
@@ -25,7 +26,10 @@ public struct ReportDocument: Sendable {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ReportError(path: folder, reason: "not a folder (give the --out folder of a run, merge or sweep)")
         }
-        if ReportDocument.isSweep(folder: folder) {
+        if ReportDocument.isCalibration(folder: folder) {
+            let report = CalibrationReport(results: try CalibrationResults(folder: folder))
+            (kind, html, charts) = (.calibration, report.html, report.charts)
+        } else if ReportDocument.isSweep(folder: folder) {
             let sensitivity = FileManager.default.fileExists(atPath: folder + "/sensitivity.csv")
                 ? try SensitivityResults(folder: folder) : nil
             let report = SweepReport(results: try SweepResults(folder: folder), sensitivity: sensitivity)
@@ -41,6 +45,12 @@ public struct ReportDocument: Sendable {
         if FileManager.default.fileExists(atPath: folder + "/sweep.csv") { return true }
         let kind = (try? ManifestInfo(contentsOf: folder + "/manifest.json"))?.string("kind")
         return kind == "sweep" || kind == "sensitivity"
+    }
+
+    /// A calibration folder has `posterior.csv` (its manifest says `"kind": "calibration"`).
+    public static func isCalibration(folder: String) -> Bool {
+        FileManager.default.fileExists(atPath: folder + "/posterior.csv")
+            || (try? ManifestInfo(contentsOf: folder + "/manifest.json"))?.string("kind") == "calibration"
     }
 
     /// The files to write for `--svg`: `charts/ID.svg` for every chart.
