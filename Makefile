@@ -11,7 +11,7 @@ ARGS ?=
 BENCH_ARGS ?=
 PEER_TRIALS ?= 20000
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= config csv state journal sweepspec
+FUZZ_TARGETS ?= config csv state journal sweepspec incidents
 
 .PHONY: all deps build release forecast test bench bench-peer test-slurm fuzz clean
 

@@ -57,8 +57,10 @@ public enum CalibrationTables {
         return t.text
     }
 
-    /// A whole-number count as an integer cell.
-    static func count(_ x: Double) -> CSVTable.Field { .integer(Int64(x)) }
+    /// A whole-number count as an integer cell (a number beyond the `Int64` range as it is).
+    static func count(_ x: Double) -> CSVTable.Field {
+        x.isFinite && Swift.abs(x) < 9e18 ? .integer(Int64(x)) : .number(x)
+    }
 
     static func numbers(_ s: PosteriorSummary) -> [CSVTable.Field] {
         [.number(s.mean), .number(s.sd), .number(s.p05), .number(s.p50), .number(s.p95)]
