@@ -29,7 +29,9 @@ enum CalibrationSummary {
         text += "\nPosterior predictive check: \(inside) of \(checks.count) fitted rows inside their 90% interval"
         let outside = fit.checks.filter { !$0.inside90 }.map { "\($0.row.label) \($0.row.year)" }
         text += outside.isEmpty ? ".\n" : "; outside: " + outside.joined(separator: ", ") + ".\n"
-        if let h = fit.hindcast {
+        if let h = fit.hindcast, h.sectorRows == 0 {
+            text += "Hindcast of \(h.year): no sector rows that year, only totals (scored in hindcast.csv).\n"
+        } else if let h = fit.hindcast {
             text += "Hindcast of \(h.year) (fitted on the years before): \(h.sectorRows) sector rows, coverage "
                 + "50% \(TextTable.format(h.coverage50, digits: 2)), 90% \(TextTable.format(h.coverage90, digits: 2)); "
                 + "mean CRPS \(f(h.meanCRPS)) vs naive \(f(h.meanNaiveCRPS)).\n"

@@ -69,7 +69,7 @@ public struct Calibration: Sendable {
                 message: "no rows in the holdout year \(y) (the data cover \(data.years.map(String.init).joined(separator: ", ")))"))
         }
         let prior = CalibrationPrior(reportingRate: scenario.calibration.reportingRate,
-                                     dispersionScale: options.overdispersed ? 0.5 : nil)
+                                     dispersionScale: options.overdispersed ? CalibrationPrior.defaultDispersionScale : nil)
         let problem = try CalibrationProblem(scenario: scenario, data: data, prior: prior, holdoutYear: options.holdoutYear)
         let draws = CalibrationSampler(problem: problem).run(chains: options.chains, warmup: options.warmup,
                                                              draws: options.draws, seed: options.seed, threads: options.threads)

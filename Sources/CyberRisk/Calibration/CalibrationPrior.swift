@@ -15,8 +15,11 @@ public struct CalibrationPrior: Sendable, Equatable {
     /// Scale of the half-normal prior on the overdispersion `s`; `nil` for the Poisson model.
     public var dispersionScale: Double?
 
+    /// The default scale of the overdispersion's half-normal prior.
+    public static let defaultDispersionScale = 0.5
+
     public init(reportingRate: Parameter, factorMeanSD: Double = 1, factorCVScale: Double = 1,
-                dispersionScale: Double? = 0.5) {
+                dispersionScale: Double? = CalibrationPrior.defaultDispersionScale) {
         self.reportingRate = reportingRate
         self.factorMeanSD = factorMeanSD
         self.factorCVScale = factorCVScale
