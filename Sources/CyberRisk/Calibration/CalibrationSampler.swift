@@ -18,7 +18,7 @@ import Synchronization
 ///    them out, so the CV is not held in place by factors drawn from it).
 ///
 /// Moves 3, 5 and 8 are generalised Gibbs steps along a group's orbit (Liu & Sabatti 2000,
-/// *JASA* 95): the 1-D density of the group parameter, the target at the moved point times the
+/// *Biometrika* 87): the 1-D density of the group parameter, the target at the moved point times the
 /// move's Jacobian, is slice-sampled. They let the sampler cross the posterior's ridges (a small
 /// CV holds the factors together; `ρ·θ_i` is all the data see) in one step.
 ///
