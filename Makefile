@@ -17,7 +17,7 @@ ARGS ?=
 BENCH_ARGS ?=
 PEER_TRIALS ?= 20000
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= config csv state journal sweepspec comparison
+FUZZ_TARGETS ?= config csv state journal sweepspec comparison incidents
 
 .PHONY: all deps build release forecast install uninstall test docs bench bench-peer test-slurm fuzz clean
 

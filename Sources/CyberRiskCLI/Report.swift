@@ -6,7 +6,7 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write an HTML report (fan charts, exceedance curves, sector heatmap) of a run, merge, compare, sweep, sensitivity or tornado folder.",
+        abstract: "Write an HTML report (fan charts, exceedance curves, sector heatmap) of a run, merge, compare, sweep, sensitivity, tornado or calibrate folder.",
         discussion: """
             The report is one file with inline SVG and CSS: it opens from disk in any browser, without \
             network access. With --svg every chart is also written as a standalone SVG file in a \
@@ -14,7 +14,7 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Output folder of `cyberrisk run`, `merge`, `compare`, `sweep`, `sensitivity` or `tornado`.")
+    @Argument(help: "Output folder of `cyberrisk run`, `merge`, `compare`, `sweep`, `sensitivity`, `tornado` or `calibrate`.")
     var folder: String
 
     @Option(help: "Report file (default: FOLDER/report.html).")

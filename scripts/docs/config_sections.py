@@ -45,7 +45,7 @@ def top_level(ctx, old):
     d = ctx.tool.dump()
     sectors = len(d["sectors"])
     text = {"sectors": f"the {sectors} default sectors", "dependencies": "see below", "cascade": "see below",
-            "scenario": "see below", "human_security": "see below",
+            "scenario": "see below", "human_security": "see below", "calibration": "see below",
             "name": f"the config file's name without its extension (`my-run.yaml` → `my-run`); "
                     f"{code(d['name'])} for the embedded default"}
     rows = [("extends", "none")]
@@ -110,6 +110,10 @@ def scenario(ctx, old):
     return field_table(old, rows)
 
 
+def calibration(ctx, old):
+    return subtree_table(ctx, old, "calibration")
+
+
 def human_security(ctx, old):
     h = ctx.tool.dump()["human_security"]
     rows = [(f"weights.{k}", flow(v)) for k, v in h["weights"].items()]
@@ -126,4 +130,5 @@ SECTIONS = {
     "config-cascade": cascade,
     "config-scenario": scenario,
     "config-human-security": human_security,
+    "config-calibration": calibration,
 }

@@ -26,6 +26,7 @@ sys.path.insert(0, os.path.dirname(HERE))
 import calibrate_baseline  # noqa: E402  (scripts/)
 import calibration_sections  # noqa: E402
 import compare_sections  # noqa: E402
+import incident_calibration_sections  # noqa: E402
 import config_sections  # noqa: E402
 import parameter_sections  # noqa: E402
 import readme_sections  # noqa: E402
@@ -38,7 +39,8 @@ ANALOGUE_TRIALS = 10000
 ANALOGUE_SEED = 2007
 
 SECTIONS = {}
-for module in (config_sections, calibration_sections, compare_sections, parameter_sections, readme_sections):
+for module in (config_sections, calibration_sections, compare_sections, incident_calibration_sections,
+               parameter_sections, readme_sections):
     SECTIONS.update(module.SECTIONS)
 
 

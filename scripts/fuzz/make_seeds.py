@@ -114,3 +114,12 @@ write("sweepspec", "small-grid", parts(b"trials: 50\ndesign: grid\nparameters:\n
 write("sweepspec", "sobol", b"design: sobol\nsamples: 8\nscramble: true\ntrials: 10\nparameters:\n"
       b"  scenario.neural.users.ceiling: {log_range: [1e5, 1e8]}\n  scenario.iot.devices_bn.rate: {range: [0.1, 0.3]}\n")
 write("sweepspec", "vary-only", parts(b"trials: 20\n", b"cascade.failure_threshold={range: [0.01, 0.05], steps: 3}"))
+
+# incidents: an incidents CSV (calibrate), read against the baseline's sectors
+write("incidents", "ic3", read("configs/data/incidents_ic3.csv"))
+write("incidents", "small", b"sector,year,count,reporting_rate,exposure,source\n"
+      b"energy,2021,12,0.5,,\"quoted, with a comma\"\nenergy,2022,20,,0.5,x\ndams,2022,0,,,\n"
+      b"all,2022,400,,,total\nenergy+dams,2021,13,,,pair\n")
+write("incidents", "extreme", b"count,year,sector\n1000000000000,1900,nuclear\n0,3000,nuclear\n1,2000,water_wastewater\n")
+write("incidents", "broken", b"\xef\xbb\xbfsector,year,count,reportng_rate\r\nenergi,20x1,-3,2\r\n\"open,2021,4\n"
+      b"energy+energy,2021,1.5,0\n")

@@ -6,7 +6,7 @@
 enum ConfigSchema {
     static let topLevel = ["name", "description", "start_year", "horizon_years", "trials", "seed",
                            "population", "sectors", "dependencies", "cascade", "scenario", "human_security",
-                           "tolerances"]
+                           "tolerances", "calibration"]
     static let sector = ["id", "name", "criticality", "population_reliance", "output_usd_bn",
                          "digital", "threat", "severity"]
     static let growth = ["initial", "ceiling", "rate"]
@@ -23,6 +23,7 @@ enum ConfigSchema {
     static let tolerance = ["name", "metric", "statistic", "return_period", "max"]
     static let humanSecurity = ["weights", "dimensions"]
     static let humanWeights = ["services", "personal", "neural"]
+    static let calibration = ["reporting_rate", "incidents_per_attack"]
 
     /// The distribution kinds and the names of their values, in positional order.
     static let distributions: [(kind: String, fields: [String])] = [
@@ -40,7 +41,7 @@ enum ConfigSchema {
         "initial", "ceiling", "rate", "attacks_per_year", "success_probability", "iot_elasticity",
         "alpha", "beta", "cyber_coupling", "personal_share", "compromise_rate", "compromise_probability",
         "attacker_elasticity", "harm_severity", "events_per_bn_devices", "sector_hit_probability",
-        "vulnerability_decline",
+        "vulnerability_decline", "reporting_rate",
     ]
 
     /// `dependencies` keys of which a layer gives at most one: giving one drops the others

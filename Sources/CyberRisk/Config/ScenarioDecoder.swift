@@ -54,6 +54,10 @@ struct ScenarioDecoder {
         if let node = required(top, "human_security") {
             human = decodeHumanSecurity(node, ConfigPath.root.appending("human_security"), ids: ids)
         }
+        var calibration: CalibrationSettings?
+        if let node = required(top, "calibration") {
+            calibration = decodeCalibration(node, ConfigPath.root.appending("calibration"))
+        }
 
         var tolerances: [Tolerance]? = []
         if let node = top["tolerances"], !node.isNull {
@@ -68,11 +72,11 @@ struct ScenarioDecoder {
 
         guard issues.isEmpty, let name, let description, let startYear, let horizon, let trials, let seed,
               let population, let sectors, let dependencies, let cascade, let parts, let human,
-              let tolerances else { return nil }
+              let tolerances, let calibration else { return nil }
         return Scenario(name: name, description: description, startYear: startYear, horizonYears: horizon,
                         trials: trials, seed: seed, population: population, sectors: sectors,
                         dependencies: dependencies, cascade: cascade, iot: parts.0, neural: parts.1,
-                        botnet: parts.2, defense: parts.3, humanSecurity: human, tolerances: tolerances)
+                        botnet: parts.2, defense: parts.3, humanSecurity: human, tolerances: tolerances, calibration: calibration)
     }
 
     // MARK: Sectors

@@ -18,18 +18,7 @@ public enum ScenarioEncoder {
         out += "seed: \(s.seed)\n"
         out += "population: \(format(s.population))\n"
         out += "sectors:\n"
-        for sector in s.sectors {
-            out += "  - id: \(string(sector.id))\n"
-            out += "    name: \(string(sector.name))\n"
-            out += "    criticality: \(format(sector.criticality))\n"
-            out += "    population_reliance: \(format(sector.populationReliance))\n"
-            out += "    output_usd_bn: \(format(sector.outputUSDbn))\n"
-            out += "    digital: \(growth(sector.digital))\n"
-            out += "    threat: {attacks_per_year: \(parameter(sector.threat.attacksPerYear)), "
-                + "success_probability: \(parameter(sector.threat.successProbability)), "
-                + "iot_elasticity: \(parameter(sector.threat.iotElasticity))}\n"
-            out += "    severity: \(beta(sector.severity))\n"
-        }
+        for sector in s.sectors { out += self.sector(sector) }
         let d = s.dependencies
         let ids = s.sectors.map(\.id)
         out += "dependencies:\n"
@@ -64,6 +53,8 @@ public enum ScenarioEncoder {
                 out += "    \(string(dimension.name)): \(table(ids, dimension.sectorWeights))\n"
             }
         }
+        out += "calibration: {reporting_rate: \(parameter(s.calibration.reportingRate)), "
+            + "incidents_per_attack: \(format(s.calibration.incidentsPerAttack))}\n"
         // Written only when given, so configurations without them keep their hash.
         if !s.tolerances.isEmpty {
             out += "tolerances:\n"
@@ -72,6 +63,22 @@ public enum ScenarioEncoder {
                 out += "  - {name: \(string(t.name)), metric: \(string(t.metric)), \(bound), max: \(format(t.max))}\n"
             }
         }
+        return out
+    }
+
+    /// One entry of the `sectors:` list, every field explicit, as the resolved dump writes it
+    /// (`  - id: …` and its indented fields, each line ending in a newline).
+    public static func sector(_ sector: Sector) -> String {
+        var out = "  - id: \(string(sector.id))\n"
+        out += "    name: \(string(sector.name))\n"
+        out += "    criticality: \(format(sector.criticality))\n"
+        out += "    population_reliance: \(format(sector.populationReliance))\n"
+        out += "    output_usd_bn: \(format(sector.outputUSDbn))\n"
+        out += "    digital: \(growth(sector.digital))\n"
+        out += "    threat: {attacks_per_year: \(parameter(sector.threat.attacksPerYear)), "
+            + "success_probability: \(parameter(sector.threat.successProbability)), "
+            + "iot_elasticity: \(parameter(sector.threat.iotElasticity))}\n"
+        out += "    severity: \(beta(sector.severity))\n"
         return out
     }
 

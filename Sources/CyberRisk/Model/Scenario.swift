@@ -38,6 +38,8 @@ public struct Scenario: Sendable, Equatable, Hashable {
     public var humanSecurity: HumanSecurity
     /// Risk tolerances evaluated per year (`tolerances.csv`); empty when none are given.
     public var tolerances: [Tolerance]
+    /// How reported incidents relate to the simulated attacks (read by `calibrate` only).
+    public var calibration: CalibrationSettings
 
     /// The simulated calendar years, `startYear … startYear + horizonYears − 1`.
     public var calendarYears: [Int] { (0..<horizonYears).map { startYear + $0 } }
@@ -46,7 +48,9 @@ public struct Scenario: Sendable, Equatable, Hashable {
                 seed: UInt64, population: Double, sectors: [Sector], dependencies: Dependencies,
                 cascade: CascadeSettings, iot: IoTScenario, neural: NeuralScenario,
                 botnet: BotnetScenario, defense: DefenseScenario, humanSecurity: HumanSecurity,
-                tolerances: [Tolerance] = []) {
+                tolerances: [Tolerance] = [],
+
+                calibration: CalibrationSettings = .complete) {
         self.name = name
         self.description = description
         self.startYear = startYear
@@ -63,6 +67,7 @@ public struct Scenario: Sendable, Equatable, Hashable {
         self.defense = defense
         self.humanSecurity = humanSecurity
         self.tolerances = tolerances
+        self.calibration = calibration
     }
 }
 

@@ -1,9 +1,10 @@
 import Foundation
 
 /// The report of an output folder, whichever kind it is: a forecast (`run`, `merge`), a
-/// comparison (`compare`, recognised by its `comparison.csv`) or a parameter sweep (`sweep`,
+/// comparison (`compare`, recognised by its `comparison.csv`), a parameter sweep (`sweep`,
 /// recognised by its `sweep.csv`; a `sensitivity` folder also has `sensitivity.csv`, a `tornado`
-/// folder `tornado.csv`). Holds the page and its charts.
+/// folder `tornado.csv`) or a calibration (`calibrate`, recognised by its `posterior.csv`). Holds
+/// the page and its charts.
 ///
 /// ```swift
 /// let report = try ReportDocument(folder: "out")
@@ -12,7 +13,7 @@ import Foundation
 /// ```
 public struct ReportDocument: Sendable {
     public enum Kind: String, Sendable {
-        case forecast, sweep, comparison
+        case forecast, sweep, comparison, calibration
     }
 
     public let kind: Kind
@@ -30,7 +31,10 @@ public struct ReportDocument: Sendable {
             throw ReportError(path: folder, reason: "not a folder (give the --out folder of a run, merge or sweep)")
         }
         try ReportDocument.checkFinished(folder: folder)
-        if FileManager.default.fileExists(atPath: folder + "/comparison.csv") {
+        if ReportDocument.isCalibration(folder: folder) {
+            let report = CalibrationReport(results: try CalibrationResults(folder: folder))
+            (kind, html, charts) = (.calibration, report.html, report.charts)
+        } else if FileManager.default.fileExists(atPath: folder + "/comparison.csv") {
             let report = ComparisonReport(results: try ComparisonResults(folder: folder))
             (kind, html, charts) = (.comparison, report.html, report.charts)
         } else if ReportDocument.isSweep(folder: folder) {
@@ -80,6 +84,12 @@ public struct ReportDocument: Sendable {
         if FileManager.default.fileExists(atPath: folder + "/sweep.csv") { return true }
         let kind = (try? ManifestInfo(contentsOf: folder + "/manifest.json"))?.string("kind")
         return kind == "sweep" || kind == "sensitivity" || kind == "tornado"
+    }
+
+    /// A calibration folder has `posterior.csv` (its manifest says `"kind": "calibration"`).
+    public static func isCalibration(folder: String) -> Bool {
+        FileManager.default.fileExists(atPath: folder + "/posterior.csv")
+            || (try? ManifestInfo(contentsOf: folder + "/manifest.json"))?.string("kind") == "calibration"
     }
 
     /// The files to write for `--svg`: `charts/ID.svg` for every chart.
