@@ -8,10 +8,12 @@ enum ConfigSchema {
                            "population", "sectors", "dependencies", "cascade", "scenario", "human_security",
                            "tolerances", "calibration"]
     static let sector = ["id", "name", "criticality", "population_reliance", "output_usd_bn",
-                         "digital", "threat", "severity"]
+                         "digital", "threat", "severity", "recovery"]
     static let growth = ["initial", "ceiling", "rate"]
     static let threat = ["attacks_per_year", "success_probability", "iot_elasticity"]
     static let betaShape = ["alpha", "beta"]
+    /// `sectors[i].recovery`: exactly one of the two (``Recovery``).
+    static let recovery = ["resilience", "days"]
     static let dependencies = ["source", "matrix", "csv", "lifeline_overlay", "cyber_coupling"]
     static let lifelineOverlay = ["enabled", "floors"]
     static let cascade = ["mode", "failure_threshold"]
@@ -43,6 +45,10 @@ enum ConfigSchema {
         "attacker_elasticity", "harm_severity", "events_per_bn_devices", "sector_hit_probability",
         "vulnerability_decline", "reporting_rate",
     ]
+
+    /// Mappings a layer replaces whole instead of merging key by key: `recovery` holds one of two
+    /// alternatives, so `{resilience: 0.5}` over `{days: 6}` must not give both.
+    static let replacedWhole: Set<String> = ["recovery"]
 
     /// `dependencies` keys of which a layer gives at most one: giving one drops the others
     /// (and the informational `source`) from the layers below.
@@ -82,6 +88,7 @@ enum ConfigSchema {
             ("threat", .mapping([("attacks_per_year", n("10")), ("success_probability", n("0.05")),
                                  ("iot_elasticity", n("0.5"))])),
             ("severity", .mapping([("alpha", n("0.5")), ("beta", n("50"))])),
+            ("recovery", .mapping([("days", n("21"))])),
         ])
     }
 }

@@ -11,7 +11,8 @@ extension ConfigValue {
     public func merged(over base: ConfigValue, field: String? = nil) -> ConfigValue {
         if isNull { return base }
         guard case .mapping(let over) = content, case .mapping(var result) = base.content,
-              !(field.map(ConfigSchema.parameterFields.contains) ?? false) else { return self }
+              !(field.map { ConfigSchema.parameterFields.contains($0) || ConfigSchema.replacedWhole.contains($0) } ?? false)
+        else { return self }
         if field == "dependencies", over.contains(where: { ConfigSchema.matrixAlternatives.contains($0.key) }) {
             result.removeAll { ConfigSchema.matrixAlternatives.contains($0.key) || $0.key == "source" }
         }

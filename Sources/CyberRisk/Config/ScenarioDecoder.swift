@@ -134,9 +134,13 @@ struct ScenarioDecoder {
             }
             var severity: BetaShape?
             if let s = required(r, "severity") { severity = betaShape(s, p.appending("severity")) }
-            if let id, let name, let criticality, let reliance, let output, let digital, let threat, let severity {
+            var recovery: Recovery?
+            if let node = required(r, "recovery") { recovery = self.recovery(node, p.appending("recovery")) }
+            if let id, let name, let criticality, let reliance, let output, let digital, let threat, let severity,
+               let recovery {
                 sectors.append(Sector(id: id, name: name, criticality: criticality, populationReliance: reliance,
-                                      outputUSDbn: output, digital: digital, threat: threat, severity: severity))
+                                      outputUSDbn: output, digital: digital, threat: threat, severity: severity,
+                                      recovery: recovery))
             }
         }
         let valid = issues.count == before

@@ -79,6 +79,7 @@ public enum ScenarioEncoder {
             + "success_probability: \(parameter(sector.threat.successProbability)), "
             + "iot_elasticity: \(parameter(sector.threat.iotElasticity))}\n"
         out += "    severity: \(beta(sector.severity))\n"
+        out += "    recovery: \(recovery(sector.recovery))\n"
         return out
     }
 
@@ -125,6 +126,13 @@ public enum ScenarioEncoder {
 
     private static func growth(_ g: GrowthCurve) -> String {
         "{initial: \(parameter(g.initial)), ceiling: \(parameter(g.ceiling)), rate: \(parameter(g.rate))}"
+    }
+
+    private static func recovery(_ r: Recovery) -> String {
+        switch r {
+        case .resilience(let k): "{resilience: \(parameter(k))}"
+        case .days(let tau): "{days: \(parameter(tau))}"
+        }
     }
 
     private static func beta(_ b: BetaShape) -> String {

@@ -18,9 +18,12 @@ public struct Sector: Sendable, Equatable, Hashable {
     public var threat: Threat
     /// Beta distribution of the inoperability one successful attack causes.
     public var severity: BetaShape
+    /// Resilience `k_i` of the dynamic cascade (``Recovery``); unused by the static modes.
+    public var recovery: Recovery
 
     public init(id: String, name: String, criticality: Double, populationReliance: Double,
-                outputUSDbn: Double, digital: GrowthCurve, threat: Threat, severity: BetaShape) {
+                outputUSDbn: Double, digital: GrowthCurve, threat: Threat, severity: BetaShape,
+                recovery: Recovery = .generic) {
         self.id = id
         self.name = name
         self.criticality = criticality
@@ -29,6 +32,7 @@ public struct Sector: Sendable, Equatable, Hashable {
         self.digital = digital
         self.threat = threat
         self.severity = severity
+        self.recovery = recovery
     }
 }
 

@@ -1,0 +1,59 @@
+"""docs/parameters.md §5.7: the sectors' recovery times τ_i (`sectors[i].recovery`), the resilience
+k_i = ln(100)/(τ_i(1 − a_ii)) they give in the dynamic cascade, and each value's label and source.
+The label and source of every sector are kept here, beside the code that checks the table covers
+every default sector."""
+import math
+
+from calibration_sections import analysis
+from markdown import Table, flow, mean_of, sig
+
+# sector id -> (label, source) of the shipped τ. "reported" = an observed restoration time of the
+# named incident(s); "estimate" = a judgement, said why.
+SOURCES = {
+    "chemical": ("estimate", "Coveware's average ransomware downtime in 2020 (21 days, as quoted), applied to the sector"),
+    "commercial_facilities": ("estimate", "Coveware's average downtime, Q4 2019 (16.2 days), applied to the sector"),
+    "communications": ("estimate", "carrier and ISP outages are restored in hours to a few days (redundant networks, central management)"),
+    "critical_manufacturing": ("estimate", "Coveware's 2020 average (21 days); Norsk Hydro 2019 ran plants manually for weeks"),
+    "dams": ("estimate", "manual gate and turbine operation bridges a two-week control-system rebuild"),
+    "defense_industrial_base": ("estimate", "Coveware's 2020 average (21 days), applied to the sector"),
+    "emergency_services": ("estimate", "manual (paper) dispatch fallbacks restore service within about a week"),
+    "energy": ("reported", "Colonial Pipeline 2021: shut down 7 May, restart from 12 May (about 6 days)"),
+    "financial_services": ("estimate", "DDoS and core-banking outages are restored in hours to days; Estonia 2007's banks within days"),
+    "food_agriculture": ("reported", "JBS 2021: US beef plants shut on 31 May–1 June, back at near full capacity by 3–4 June (about 5 days)"),
+    "government_facilities": ("reported", "Estonia 2007: government sites disrupted from 27 April to 18 May (about three weeks)"),
+    "healthcare_public_health": ("reported range, estimate", "Universal Health Services 2020 (about three weeks), Change Healthcare 2024 (claims for six weeks and more): PERT [14, 21, 42]"),
+    "information_technology": ("reported", "Kaseya VSA 2021: attack 2 July, SaaS restored 11 July (about 9–10 days)"),
+    "nuclear": ("estimate", "isolated safety systems, but a restart after an intrusion needs regulatory review: a month"),
+    "transportation": ("reported", "Maersk, NotPetya 2017: about 10–12 days to rebuild 4,000 servers and 45,000 PCs"),
+    "water_wastewater": ("estimate", "small utilities run manually; larger ones rebuild SCADA in about two weeks"),
+}
+
+
+def recovery(ctx, old):
+    an = analysis(ctx)
+    sectors = an["cfg"]["sectors"]
+    diag = [an["a_eff"][i, i] for i in range(len(sectors))]
+    missing = [s["id"] for s in sectors if s["id"] not in SOURCES]
+    if missing:
+        raise ValueError(f"parameters-recovery: no source for {missing}")
+    t = Table(["sector", "`recovery`", "τ_i (days, mean)", "a_ii", "k_i = ln 100 / (τ_i(1 − a_ii))", "label", "source"])
+    for s, a in zip(sectors, diag):
+        rec = s["recovery"]
+        (kind, value), = rec.items()
+        label, source = SOURCES[s["id"]]
+        if kind == "days":
+            tau = mean_of(value)
+            k = min(1.0, math.log(100) / (tau * (1 - a)))
+        else:
+            k = mean_of(value)
+            tau = math.log(100) / (k * (1 - a))
+        t.add(s["id"], f"`{flow(rec)}`", sig(tau, 3), f"{a:.4f}", f"{k:.3f}", label, source)
+    return (t.render() + "\n\n"
+            "k_i is evaluated at the mean of τ_i (for the uncertain healthcare τ the engine draws τ per trial "
+            "and converts each draw). a_ii is the diagonal of the effective base matrix (the lifeline floors "
+            "change only off-diagonal entries), so k_i does not move with digitalisation.")
+
+
+SECTIONS = {
+    "parameters-recovery": recovery,
+}
