@@ -8,14 +8,17 @@ struct Stress: ParsableCommand {
         abstract: "Propagate a given direct-shock vector through one year's dependency matrix.",
         discussion: """
             Uses the config's cascade mode and, for uncertain parameters, their means. Prints each \
-            sector's direct shock and inoperability and the national, services and economic metrics.
+            sector's direct shock and inoperability and the national, services and economic metrics. \
+            With --dynamic, follows the dynamic model day by day instead (recovery at each sector's \
+            resilience): --days, --shock held for --shock-days, --initial inoperability.
             """
     )
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(help: ArgumentHelp("Direct shocks in [0, 1], e.g. energy=0.5,communications=0.3.", valueName: "sector=value,..."))
-    var shock: String
+    @Option(help: ArgumentHelp("Direct shocks in [0, 1], e.g. energy=0.5,communications=0.3 (optional with --dynamic).",
+                               valueName: "sector=value,..."))
+    var shock: String?
 
     @Option(help: "Calendar year whose A(t) is used (default: the start year).")
     var year: Int?
@@ -26,9 +29,14 @@ struct Stress: ParsableCommand {
     @Flag(help: "Print JSON instead of the table.")
     var json = false
 
+    @OptionGroup var dynamic: DynamicStressOptions
+
     func run() throws {
         let resolved = try scenario.resolve()
         let s = resolved.scenario
+        if dynamic.dynamic { return try runDynamic(s) }
+        try dynamic.refuseWithoutDynamic()
+        guard let shock else { throw CLIError.usage("--shock: missing; give sector=value[,sector=value…] (optional only with --dynamic)") }
         let result: StressTest
         do {
             result = try StressTest(scenario: s, year: year ?? s.startYear, shocks: try StressTest.parseShocks(shock))

@@ -24,28 +24,8 @@ public struct StressTest: Sendable {
     /// `[0, 1]` or a year outside the simulated horizon.
     public init(scenario: Scenario, year: Int, shocks: [String: Double]) throws(StressTestError) {
         let n = scenario.sectors.count
-        let ids = scenario.sectors.map(\.id)
-        var c = [Double](repeating: 0, count: n)
-        for (id, value) in shocks {
-            guard let i = ids.firstIndex(of: id) else {
-                throw StressTestError("--shock: unknown sector '\(id)'; sectors are \(ids.joined(separator: ", "))")
-            }
-            guard value.isFinite, value >= 0, value <= 1 else {
-                throw StressTestError("--shock: \(id)=\(value) is outside [0, 1]")
-            }
-            c[i] = value
-        }
-        let t = year - scenario.startYear
-        guard t >= 0 && t < scenario.horizonYears else {
-            throw StressTestError("--year: \(year) is outside the simulated years \(scenario.startYear)…\(scenario.startYear + scenario.horizonYears - 1)")
-        }
-        let table = ParameterTable(scenario: scenario)
-        let theta = table.meanValues
-        var d = [Double](repeating: 0, count: n)
-        SimulationPlan.digitalDependence(theta, parameters: table, year: t, into: &d)
-        var a = [Double](repeating: 0, count: n * n)
-        SimulationPlan.couplingMatrix(base: scenario.dependencies.effectiveMatrix.values, digital: d,
-                                      kappa: theta[table.index(.cyberCoupling)], n: n, into: &a)
+        let c = try StressTest.vector(shocks, option: "--shock", sectors: scenario.sectors)
+        let a = try StressTest.couplingMatrix(scenario: scenario, year: year)
         var q = [Double](repeating: 0, count: n)
         var work = a
         var scratch = [Double](repeating: 0, count: n)
@@ -84,26 +64,68 @@ public struct StressTest: Sendable {
     /// `#{ i : q_i ≥ failure_threshold }`.
     public var sectorsDisrupted: Int { inoperability.filter { $0 >= scenario.cascade.failureThreshold }.count }
 
-    func weighted(_ w: [Double]) -> Double {
+    func weighted(_ w: [Double]) -> Double { StressTest.weighted(w, inoperability) }
+
+    /// `Σ w_i q_i / Σ w_i` (0 when `Σ w = 0`).
+    static func weighted(_ w: [Double], _ q: [Double]) -> Double {
         let total = w.reduce(0, +)
         guard total > 0 else { return 0 }
-        return zip(w, inoperability).reduce(0) { $0 + $1.0 * $1.1 } / total
+        return zip(w, q).reduce(0) { $0 + $1.0 * $1.1 } / total
     }
 
     /// Parses `"energy=0.5,communications=0.3"`.
     public static func parseShocks(_ text: String) throws(StressTestError) -> [String: Double] {
+        try parseAssignments(text, option: "--shock")
+    }
+
+    /// Parses `"sector=value[,sector=value…]"` given to `option` (named in the errors).
+    public static func parseAssignments(_ text: String, option: String) throws(StressTestError) -> [String: Double] {
         var out: [String: Double] = [:]
         for item in text.split(separator: ",") {
             let kv = item.split(separator: "=", maxSplits: 1)
             guard kv.count == 2, let v = Double(kv[1].trimmingCharacters(in: .whitespaces)) else {
-                throw StressTestError("--shock: expected sector=value[,sector=value…], found '\(item)'")
+                throw StressTestError("\(option): expected sector=value[,sector=value…], found '\(item)'")
             }
             let id = kv[0].trimmingCharacters(in: .whitespaces)
-            guard out[id] == nil else { throw StressTestError("--shock: sector '\(id)' given twice") }
+            guard out[id] == nil else { throw StressTestError("\(option): sector '\(id)' given twice") }
             out[id] = v
         }
-        guard !out.isEmpty else { throw StressTestError("--shock: no shocks given") }
+        guard !out.isEmpty else { throw StressTestError("\(option): no values given") }
         return out
+    }
+
+    /// Values by sector id as a vector in scenario order (0 where not given); every id must be a
+    /// sector and every value in `[0, 1]`.
+    static func vector(_ values: [String: Double], option: String, sectors: [Sector]) throws(StressTestError) -> [Double] {
+        let ids = sectors.map(\.id)
+        var x = [Double](repeating: 0, count: ids.count)
+        for (id, value) in values.sorted(by: { $0.key < $1.key }) {
+            guard let i = ids.firstIndex(of: id) else {
+                throw StressTestError("\(option): unknown sector '\(id)'; sectors are \(ids.joined(separator: ", "))")
+            }
+            guard value.isFinite, value >= 0, value <= 1 else {
+                throw StressTestError("\(option): \(id)=\(value) is outside [0, 1]")
+            }
+            x[i] = value
+        }
+        return x
+    }
+
+    /// `A(t)` of calendar year `year` with uncertain parameters at their means, row-major.
+    static func couplingMatrix(scenario: Scenario, year: Int) throws(StressTestError) -> [Double] {
+        let t = year - scenario.startYear
+        guard t >= 0 && t < scenario.horizonYears else {
+            throw StressTestError("--year: \(year) is outside the simulated years \(scenario.startYear)…\(scenario.startYear + scenario.horizonYears - 1)")
+        }
+        let n = scenario.sectors.count
+        let table = ParameterTable(scenario: scenario)
+        let theta = table.meanValues
+        var d = [Double](repeating: 0, count: n)
+        SimulationPlan.digitalDependence(theta, parameters: table, year: t, into: &d)
+        var a = [Double](repeating: 0, count: n * n)
+        SimulationPlan.couplingMatrix(base: scenario.dependencies.effectiveMatrix.values, digital: d,
+                                      kappa: theta[table.index(.cyberCoupling)], n: n, into: &a)
+        return a
     }
 }
 
