@@ -10,7 +10,7 @@ enum ConfigSchema {
     static let sector = ["id", "name", "criticality", "population_reliance", "output_usd_bn",
                          "digital", "threat", "severity", "recovery"]
     static let growth = ["initial", "ceiling", "rate"]
-    static let threat = ["attacks_per_year", "success_probability", "iot_elasticity"]
+    static let threat = ["attacks_per_year", "success_probability", "iot_elasticity", "duration_days"]
     static let betaShape = ["alpha", "beta"]
     /// `sectors[i].recovery`: exactly one of the two (``Recovery``).
     static let recovery = ["resilience", "days"]
@@ -20,7 +20,7 @@ enum ConfigSchema {
     static let scenario = ["iot", "neural", "botnet", "defense"]
     static let iot = ["devices_bn", "personal_share", "compromise_rate"]
     static let neural = ["users", "compromise_probability", "attacker_elasticity", "harm_severity"]
-    static let botnet = ["events_per_bn_devices", "sector_hit_probability", "severity"]
+    static let botnet = ["events_per_bn_devices", "sector_hit_probability", "severity", "duration_days"]
     static let defense = ["vulnerability_decline", "cost_usd_bn_per_year"]
     static let tolerance = ["name", "metric", "statistic", "return_period", "max"]
     static let humanSecurity = ["weights", "dimensions"]

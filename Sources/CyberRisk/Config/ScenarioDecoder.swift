@@ -128,8 +128,10 @@ struct ScenarioDecoder {
                 let attacks = parameter(tr, "attacks_per_year", .nonNegative)
                 let success = parameter(tr, "success_probability", .probability)
                 let elasticity = parameter(tr, "iot_elasticity", .nonNegative)
-                if let attacks, let success, let elasticity {
-                    threat = Threat(attacksPerYear: attacks, successProbability: success, iotElasticity: elasticity)
+                let duration = durationDays(tr)
+                if let attacks, let success, let elasticity, let duration {
+                    threat = Threat(attacksPerYear: attacks, successProbability: success, iotElasticity: elasticity,
+                                    durationDays: duration)
                 }
             }
             var severity: BetaShape?
@@ -369,8 +371,10 @@ struct ScenarioDecoder {
             let hit = parameter(x, "sector_hit_probability", .probability)
             var severity: BetaShape?
             if let s = required(x, "severity") { severity = betaShape(s, x.path.appending("severity")) }
-            if let events, let hit, let severity {
-                botnet = BotnetScenario(eventsPerBnDevices: events, sectorHitProbability: hit, severity: severity)
+            let duration = durationDays(x)
+            if let events, let hit, let severity, let duration {
+                botnet = BotnetScenario(eventsPerBnDevices: events, sectorHitProbability: hit, severity: severity,
+                                        durationDays: duration)
             }
         }
         var defense: DefenseScenario?

@@ -39,7 +39,8 @@ public enum ScenarioEncoder {
         out += "  neural: {users: \(growth(s.neural.users)), compromise_probability: \(parameter(s.neural.compromiseProbability)), "
             + "attacker_elasticity: \(parameter(s.neural.attackerElasticity)), harm_severity: \(parameter(s.neural.harmSeverity))}\n"
         out += "  botnet: {events_per_bn_devices: \(parameter(s.botnet.eventsPerBnDevices)), "
-            + "sector_hit_probability: \(parameter(s.botnet.sectorHitProbability)), severity: \(beta(s.botnet.severity))}\n"
+            + "sector_hit_probability: \(parameter(s.botnet.sectorHitProbability)), severity: \(beta(s.botnet.severity))"
+            + (s.botnet.durationDays > 0 ? ", duration_days: \(s.botnet.durationDays)" : "") + "}\n"
         out += "  defense: {vulnerability_decline: \(parameter(s.defense.vulnerabilityDecline))"
             + (s.defense.costUSDbnPerYear.map { ", cost_usd_bn_per_year: \(format($0))" } ?? "") + "}\n"
         let h = s.humanSecurity
@@ -77,7 +78,8 @@ public enum ScenarioEncoder {
         out += "    digital: \(growth(sector.digital))\n"
         out += "    threat: {attacks_per_year: \(parameter(sector.threat.attacksPerYear)), "
             + "success_probability: \(parameter(sector.threat.successProbability)), "
-            + "iot_elasticity: \(parameter(sector.threat.iotElasticity))}\n"
+            + "iot_elasticity: \(parameter(sector.threat.iotElasticity))"
+            + (sector.threat.durationDays > 0 ? ", duration_days: \(sector.threat.durationDays)" : "") + "}\n"
         out += "    severity: \(beta(sector.severity))\n"
         out += "    recovery: \(recovery(sector.recovery))\n"
         return out

@@ -60,20 +60,25 @@ public struct DynamicStressTest: Sendable {
         var path = [Double](repeating: 0, count: days * n)
         var q = q0
         var next = [Double](repeating: 0, count: n)
-        path.withUnsafeMutableBufferPointer { out in
-            a.withUnsafeBufferPointer { ap in
+        var mt = [Double](repeating: 0, count: n * n)
+        let input = zip(k, c).map { $0 * $1 }   // K c
+        a.withUnsafeBufferPointer { ap in
             k.withUnsafeBufferPointer { kp in
-            c.withUnsafeBufferPointer { cp in
+                mt.withUnsafeMutableBufferPointer { DynamicCascade.transitionColumns(matrix: ap.baseAddress!, resilience: kp.baseAddress!,
+                                                                                      into: $0.baseAddress!, n: n) }
+            }
+        }
+        path.withUnsafeMutableBufferPointer { out in
+            mt.withUnsafeBufferPointer { mp in
+            input.withUnsafeBufferPointer { up in
             q.withUnsafeMutableBufferPointer { qp in
             next.withUnsafeMutableBufferPointer { np in
                 out.baseAddress!.update(from: qp.baseAddress!, count: n)
                 for day in 0..<(days - 1) {
-                    DynamicCascade.step(qp.baseAddress!, matrix: ap.baseAddress!, resilience: kp.baseAddress!,
-                                        shock: day < shockDays ? cp.baseAddress! : nil,
-                                        scratch: np.baseAddress!, n: n)
+                    DynamicCascade.step(qp.baseAddress!, transitionColumns: mp.baseAddress!,
+                                        input: day < shockDays ? up.baseAddress! : nil, scratch: np.baseAddress!, n: n)
                     (out.baseAddress! + (day + 1) * n).update(from: qp.baseAddress!, count: n)
                 }
-            }
             }
             }
             }

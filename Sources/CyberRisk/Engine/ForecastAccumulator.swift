@@ -23,8 +23,13 @@ public struct ForecastAccumulator: Sendable, Equatable {
     public var inoperabilitySketches: [QuantileSketch]
     /// Moments of each sector's direct shock `c_i`, same index.
     public var directShock: [Moments]
-    /// Number of trial-years in which the sector was disrupted (`q_i ≥ failure_threshold`), same index.
+    /// Number of trial-years in which the sector was disrupted (`q_i ≥ failure_threshold`; in the
+    /// dynamic mode its peak), same index.
     public var disrupted: [UInt64]
+    /// Dynamic mode only (else empty): moments and sketch of each sector-year's days at or above
+    /// the threshold, same index (``enableDaysDisrupted()``).
+    public var daysDisrupted: [Moments] = []
+    public var daysDisruptedSketches: [QuantileSketch] = []
 
     public init(years: Int, metricCount: Int, sectorCount: Int) {
         self.years = years
@@ -36,6 +41,13 @@ public struct ForecastAccumulator: Sendable, Equatable {
         inoperabilitySketches = Array(repeating: QuantileSketch(), count: years * sectorCount)
         directShock = Array(repeating: Moments(), count: years * sectorCount)
         disrupted = Array(repeating: 0, count: years * sectorCount)
+    }
+
+    /// Sizes the days-disrupted series (the dynamic mode's), once.
+    public mutating func enableDaysDisrupted() {
+        guard daysDisrupted.isEmpty else { return }
+        daysDisrupted = Array(repeating: Moments(), count: years * sectorCount)
+        daysDisruptedSketches = Array(repeating: QuantileSketch(), count: years * sectorCount)
     }
 
     /// Records that `count` more trials have been accumulated (called once per block).
@@ -57,6 +69,13 @@ public struct ForecastAccumulator: Sendable, Equatable {
             directShock[k].merge(other.directShock[k])
             disrupted[k] += other.disrupted[k]
         }
+        if !other.daysDisrupted.isEmpty {
+            enableDaysDisrupted()
+            for k in daysDisrupted.indices {
+                daysDisrupted[k].merge(other.daysDisrupted[k])
+                daysDisruptedSketches[k].merge(other.daysDisruptedSketches[k])
+            }
+        }
     }
 
     /// Deterministic binary form (same state ⇒ same bytes).
@@ -74,6 +93,11 @@ public struct ForecastAccumulator: Sendable, Equatable {
             inoperabilitySketches[k].write(to: &w)
             directShock[k].write(to: &w)
             w.append(disrupted[k])
+        }
+        // The dynamic mode's series follow, only when present (a static state is unchanged).
+        for k in daysDisrupted.indices {
+            daysDisrupted[k].write(to: &w)
+            daysDisruptedSketches[k].write(to: &w)
         }
     }
 
@@ -116,6 +140,18 @@ public struct ForecastAccumulator: Sendable, Equatable {
             try check(inoperabilitySketches[k].count, "a sector's sketch")
             try check(directShock[k].count, "a sector's direct shock")
             try check(disrupted[k], "a sector's disruption")
+        }
+        if !r.isAtEnd {
+            guard Double(years) * Double(sectorCount) * (27 + 35) <= Double(r.remainingCount) else {
+                throw ByteReader.Error.truncated(offset: r.offset + r.remainingCount)
+            }
+            enableDaysDisrupted()
+            for k in daysDisrupted.indices {
+                daysDisrupted[k] = try Moments(from: &r)
+                daysDisruptedSketches[k] = try QuantileSketch(from: &r)
+                try check(daysDisrupted[k].count, "a sector's days disrupted")
+                try check(daysDisruptedSketches[k].count, "a sector's days-disrupted sketch")
+            }
         }
     }
 }

@@ -42,6 +42,9 @@ public struct ParameterTable: Sendable {
               s.botnet.eventsPerBnDevices, s.botnet.sectorHitProbability,
               s.botnet.severity.alpha, s.botnet.severity.beta,
               s.defense.vulnerabilityDecline, s.dependencies.cyberCoupling]
+        if s.cascade.mode == .dynamic {
+            e += s.sectors.map(\.recovery.parameter)   // k_i or τ_i, after the globals (dynamic mode only)
+        }
         sectorCount = s.sectors.count
         entries = e
         uncertainIndices = e.indices.filter { e[$0].isUncertain }
@@ -54,6 +57,8 @@ public struct ParameterTable: Sendable {
     @inline(__always) public func index(sector i: Int, _ slot: SectorSlot) -> Int { 8 * i + slot.rawValue }
     /// Index of a global entry.
     @inline(__always) public func index(_ g: Global) -> Int { 8 * sectorCount + g.rawValue }
+    /// Index of sector `i`'s recovery value (`k_i` or `τ_i`, ``Recovery``); dynamic mode only.
+    @inline(__always) public func index(recovery i: Int) -> Int { 8 * sectorCount + Global.allCases.count + i }
 
     /// Whether `A(t)` differs between trials (uncertain digital dependence or coupling), in which
     /// case the cascade is solved per trial instead of with one Leontief inverse per year.

@@ -34,7 +34,7 @@ public struct StressTest: Sendable {
             q.withUnsafeMutableBufferPointer { qp in
                 work.withUnsafeMutableBufferPointer { wp in
                     switch scenario.cascade.mode {
-                    case .linear:
+                    case .linear, .dynamic:   // the dynamic mode's time integral is the linear IIM
                         pivots.withUnsafeMutableBufferPointer { pp in
                             Cascade.linearSingle(shocks: cp.baseAddress!, matrix: wp.baseAddress!, into: qp.baseAddress!,
                                                  n: n, pivots: pp.baseAddress!)

@@ -47,6 +47,8 @@ public final class TrialBlock {
     let digitalMemo: UnsafeMutableBufferPointer<Double>
     /// Each sector's stream of botnet severities in the current trial-year, `N`.
     let botnetSeverities: UnsafeMutableBufferPointer<RandomStream>
+    /// The dynamic cascade's memory (`cascade.mode: dynamic` only).
+    let dynamic: DynamicBlockState?
 
     public init(plan: SimulationPlan) {
         self.plan = plan
@@ -79,6 +81,7 @@ public final class TrialBlock {
         pairShocks.initialize(repeating: .zero)
         botnetSeverities = .allocate(capacity: Swift.max(n, 1))
         botnetSeverities.initialize(repeating: RandomStream(seed: 0, trial: 0, stream: 0, site: 0))
+        dynamic = plan.scenario.cascade.mode == .dynamic ? DynamicBlockState(capacity: c, plan: plan) : nil
     }
 
     deinit {
@@ -116,9 +119,15 @@ public final class TrialBlock {
         for t in 0..<plan.years {
             if let isCancelled, isCancelled() { return false }
             directShocks(year: t, firstTrial: firstTrial, rows: rows)
-            cascade(year: t, rows: rows)
+            if dynamic != nil {
+                dynamicYear(year: t, firstTrial: firstTrial, rows: rows)
+            } else {
+                cascade(year: t, rows: rows)
+            }
             metrics(year: t, firstTrial: firstTrial, rows: rows)
+            dynamicMetrics(rows: rows)
             accumulate(year: t, rows: rows, into: &accumulator)
+            accumulateDaysDisrupted(year: t, rows: rows, into: &accumulator)
             afterYear(t, UnsafeBufferPointer(rebasing: values[0..<(rows * m)]))
         }
         accumulator.addTrials(rows)

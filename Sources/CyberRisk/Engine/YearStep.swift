@@ -120,6 +120,8 @@ extension TrialBlock {
                     _ = Cascade.saturatingBlock(shocks: c, matrix: a.baseAddress! + t * nn, into: q,
                                                 scratch: scratch.baseAddress!, rows: rows, n: n)
                 }
+            case .dynamic:
+                preconditionFailure("the dynamic mode simulates its years in dynamicYear")
             }
             return
         }
@@ -161,7 +163,7 @@ extension TrialBlock {
             }
         }
         switch mode {
-        case .linear:
+        case .linear, .dynamic:
             for i in 0..<n { a[i * n + i] += 1 }
             Cascade.linearSolve(shocks: c, system: a, into: q, n: n, pivots: pivots.baseAddress!)
         case .saturating:
@@ -291,7 +293,8 @@ extension TrialBlock {
             for b in 0..<rows {
                 let x = inoperability[b * n + i]
                 q.add(x)
-                if x >= threshold { hits += 1 }
+                // Disrupted: the year's q (static modes) or its peak (dynamic mode).
+                if (dynamic?.peaks[b * n + i] ?? x) >= threshold { hits += 1 }
                 acc.inoperabilitySketches[series].insert(x)
                 c.add(shocks[b * n + i])
             }

@@ -108,6 +108,9 @@ public enum CascadeMode: String, Sendable, Equatable, Hashable, CaseIterable {
     case linear
     /// The least fixed point of `q = min(1, c + A q)`.
     case saturating
+    /// The dynamic IIM day by day: each event an outage on a day of the year, recovering at the
+    /// sectors' resilience (``Recovery``, ``DynamicYear``); the year's metrics from its mean `q`.
+    case dynamic
 }
 
 /// Cascade settings.
@@ -163,11 +166,15 @@ public struct BotnetScenario: Sendable, Equatable, Hashable {
     public var sectorHitProbability: Parameter
     /// Severity of a hit.
     public var severity: BetaShape
+    /// Days each event's shock is held at least in the dynamic cascade (0 = instantaneous; ``Outage``).
+    public var durationDays: Int
 
-    public init(eventsPerBnDevices: Parameter, sectorHitProbability: Parameter, severity: BetaShape) {
+    public init(eventsPerBnDevices: Parameter, sectorHitProbability: Parameter, severity: BetaShape,
+                durationDays: Int = 0) {
         self.eventsPerBnDevices = eventsPerBnDevices
         self.sectorHitProbability = sectorHitProbability
         self.severity = severity
+        self.durationDays = durationDays
     }
 }
 

@@ -46,11 +46,16 @@ public struct Threat: Sendable, Equatable, Hashable {
     public var successProbability: Parameter
     /// Elasticity `≥ 0` of attack frequency to the IoT installed base.
     public var iotElasticity: Parameter
+    /// Days each successful attack's shock is held at least in the dynamic cascade (0 =
+    /// instantaneous; a sustained campaign such as Estonia 2007's: ``Outage``).
+    public var durationDays: Int
 
-    public init(attacksPerYear: Parameter, successProbability: Parameter, iotElasticity: Parameter) {
+    public init(attacksPerYear: Parameter, successProbability: Parameter, iotElasticity: Parameter,
+                durationDays: Int = 0) {
         self.attacksPerYear = attacksPerYear
         self.successProbability = successProbability
         self.iotElasticity = iotElasticity
+        self.durationDays = durationDays
     }
 }
 

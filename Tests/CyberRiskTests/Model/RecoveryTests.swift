@@ -38,6 +38,17 @@ struct RecoveryTests {
         #expect(uncertain.sectors[0].recovery == .days(.uniform(lower: 2, upper: 9)))
     }
 
+    @Test func durationDaysAndTheDynamicModeDecodeAndRoundTrip() throws {
+        let loader = ConfigFixtures.loader()
+        let s = try loader.load(text: "cascade: {mode: dynamic}\nscenario: {botnet: {duration_days: 2}}\n"
+                                + "sectors: [{id: government_facilities, threat: {duration_days: 21}}, {id: energy}]\n")
+        #expect(s.cascade.mode == .dynamic && s.botnet.durationDays == 2)
+        #expect(s.sectors[0].threat.durationDays == 21 && s.sectors[1].threat.durationDays == 0)
+        let yaml = ScenarioEncoder.yaml(s)
+        #expect(yaml.contains("duration_days: 21") && !yaml.contains("duration_days: 0"))
+        #expect(try loader.load(text: yaml) == s)
+    }
+
     @Test func resolvedDumpRoundTrips() throws {
         let loader = ConfigFixtures.loader()
         let s = try loader.load(text: "sectors: [{id: energy, recovery: {resilience: {pert: [0.2, 0.5, 1]}}}]\n"
@@ -55,6 +66,10 @@ struct RecoveryTests {
         .init("sectors: [{id: energy, recovery: {weeks: 3}}]\n", "sectors[0].recovery.weeks", "unknown field 'weeks'"),
         .init("sectors: [{id: energy, recovery: {}}]\n", "sectors[0].recovery", "expected resilience"),
         .init("sectors: [{id: energy, recovery: 5}]\n", "sectors[0].recovery", "expected a mapping"),
+        .init("sectors: [{id: energy, threat: {duration_days: -1}}]\n", "sectors[0].threat.duration_days", "must be in 0…36500, found -1"),
+        .init("sectors: [{id: energy, threat: {duration_days: 2.5}}]\n", "sectors[0].threat.duration_days", "must be an integer"),
+        .init("scenario: {botnet: {duration_days: -3}}\n", "scenario.botnet.duration_days", "must be in 0…36500, found -3"),
+        .init("cascade: {mode: dynamik}\n", "cascade.mode", "did you mean 'dynamic'?"),
     ]
 
     @Test(arguments: broken)
