@@ -58,7 +58,8 @@ def top_level(ctx, old):
 # Optional fields the resolved dump leaves out when a config does not give them (so the hash of a
 # config without them is unchanged), with the meaning of their absence.
 OPTIONAL_TOP_LEVEL = [("tolerances", "none")]
-OPTIONAL_SCENARIO = [("defense.cost_usd_bn_per_year", "none (not stated)")]
+OPTIONAL_SCENARIO = [("defense.cost_usd_bn_per_year", "none (not stated)"), ("botnet.duration_days", "0 (instantaneous)")]
+OPTIONAL_SECTOR = [("threat.duration_days", "0 (instantaneous)")]
 
 
 def sector(ctx, old):
@@ -69,6 +70,9 @@ def sector(ctx, old):
     for path, value in fields.items():
         default = {"id": "required", "name": "the id"}.get(path, flow(value))
         t.add(f"`{path}`", "", "", "", default)
+    for path, default in OPTIONAL_SECTOR:
+        if path not in fields:
+            t.add(f"`{path}`", "", "", "", default)
     return t.render(old)
 
 

@@ -5,7 +5,7 @@ every default sector."""
 import math
 
 from calibration_sections import analysis
-from markdown import Table, flow, mean_of, sig
+from markdown import Table, fixed, flow, mean_of, sig
 
 # sector id -> (label, source) of the shipped τ. "reported" = an observed restoration time of the
 # named incident(s); "estimate" = a judgement, said why.
@@ -57,3 +57,44 @@ def recovery(ctx, old):
 SECTIONS = {
     "parameters-recovery": recovery,
 }
+
+
+# docs/analogues.md: the two analogues in the dynamic mode, Estonia's 2007 pattern — a three-week
+# campaign against government, banking and news media — given to both (the threat is held fixed).
+CAMPAIGN_SECTORS = ("government_facilities", "financial_services", "communications")
+CAMPAIGN_DAYS = 21
+DURATION_TRIALS = 2000
+
+
+def analogue_durations(ctx, old):
+    from readme_sections import catalog
+    names = [n for n, p in catalog(ctx) if p.startswith("configs/analogues/")]
+    runs = {}
+    for n in names:
+        ids = [s["id"] for s in ctx.tool.dump(n)["sectors"]]
+        sets = ["cascade.mode=dynamic"] + [f"sectors[{ids.index(s)}].threat.duration_days={CAMPAIGN_DAYS}"
+                                           for s in CAMPAIGN_SECTORS]
+        runs[n] = (ctx.tool.run(n, DURATION_TRIALS, seed=ctx.analogue_seed, sets=sets), ids)
+    (a, ids), (b, _) = (runs[n] for n in names)
+    ya, yb = a.years[0], b.years[0]
+    t = Table(["sector", f"`{names[0]}` mean days disrupted", "p95", f"`{names[1]}` mean days disrupted", "p95"])
+    for sid in ids:
+        ra, rb = a.sectors[(ya, sid)], b.sectors[(yb, sid)]
+        mark = " (campaign)" if sid in CAMPAIGN_SECTORS else ""
+        t.add(f"{sid}{mark}", f"{ra['mean_days_disrupted']:.1f}", f"{ra['p95_days_disrupted']:.0f}",
+              f"{rb['mean_days_disrupted']:.1f}", f"{rb['p95_days_disrupted']:.0f}")
+    for metric, fmt in (("outage_days", "{:.1f}"), ("sectors_disrupted", "{:.2f}"),
+                        ("person_days_without_service", "{:,.0f}")):
+        t.add(f"`{metric}` (mean)", fmt.format(a.stat(metric, ya)), "", fmt.format(b.stat(metric, yb)), "")
+    return (f"Both analogues in the dynamic mode with each successful wave on {', '.join(CAMPAIGN_SECTORS)} held "
+            f"as a {CAMPAIGN_DAYS}-day campaign (`cyberrisk run --scenario NAME --set cascade.mode=dynamic --set "
+            f"'sectors[i].threat.duration_days={CAMPAIGN_DAYS}'` for those three, {fixed(DURATION_TRIALS, 0)} trials, "
+            f"seed {ctx.analogue_seed}; failure threshold {flow(a_threshold(ctx, names[0]))} of a day's operation):\n\n"
+            + t.render())
+
+
+def a_threshold(ctx, name):
+    return ctx.tool.dump(name)["cascade"]["failure_threshold"]
+
+
+SECTIONS["analogues-durations"] = analogue_durations

@@ -67,9 +67,11 @@ enum ConfigSchema {
         case 2:
             return (keys[0] == "human_security" && keys[1] == "dimensions")
                 || (keys[0] == "scenario" && keys[1] == "defense" && key == "cost_usd_bn_per_year")
+                || (keys[0] == "scenario" && keys[1] == "botnet" && key == "duration_days")
         case 3:
             return (keys[0] == "dependencies" && keys[1] == "lifeline_overlay" && keys[2] == "floors")
                 || (keys[0] == "human_security" && keys[1] == "dimensions" && keys[2] != nil)
+                || (keys[0] == "sectors" && keys[1] == nil && keys[2] == "threat" && key == "duration_days")
         default: return false
         }
     }

@@ -93,6 +93,30 @@ import Testing
         #expect(a.summaryCSV.contains(",outage_days,") && a.summaryCSV.contains(",person_days_without_service,"))
     }
 
+    /// The days-disrupted series travel in the state only in the dynamic mode (a static state's
+    /// bytes are unchanged) and read back exactly; a truncated tail is refused.
+    @Test func daysDisruptedSurviveTheStateFormat() throws {
+        var s = ScenarioFixtures.scenario(sectors: Self.sectors([.days(.fixed(9)), .days(.fixed(9)), .days(.fixed(9))], beta: 300),
+                                          matrix: Self.matrix, mode: .dynamic, trials: 1024, years: 2)
+        let dynamic = try ScenarioFixtures.run(s)
+        #expect(!dynamic.daysDisrupted.isEmpty && dynamic.daysDisrupted[0].count == 1024)
+        var w = ByteWriter()
+        dynamic.write(to: &w)
+        var r = ByteReader(w.bytes)
+        let back = try ForecastAccumulator(from: &r, years: 2, metricCount: dynamic.metricCount, sectorCount: 3)
+        #expect(back == dynamic && r.isAtEnd)
+        var cut = ByteReader(Array(w.bytes.dropLast(40)))
+        #expect(throws: (any Error).self) { try ForecastAccumulator(from: &cut, years: 2, metricCount: dynamic.metricCount, sectorCount: 3) }
+        s.cascade.mode = .linear
+        let linear = try ScenarioFixtures.run(s)
+        #expect(linear.daysDisrupted.isEmpty)
+        var lw = ByteWriter()
+        linear.write(to: &lw)
+        var lr = ByteReader(lw.bytes)
+        _ = try ForecastAccumulator(from: &lr, years: 2, metricCount: linear.metricCount, sectorCount: 3)
+        #expect(lr.isAtEnd)
+    }
+
     /// The static IIM is the time integral of the dynamic one. Without clamping (tiny severities),
     /// an outage's inoperability-days are `(I − A)⁻¹ L` less what follows 31 December; for a day
     /// uniform over the year the expected cut is `(I − M)⁻¹/365` of the whole, so
