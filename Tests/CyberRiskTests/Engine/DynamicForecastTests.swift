@@ -93,6 +93,20 @@ import Testing
         #expect(a.summaryCSV.contains(",outage_days,") && a.summaryCSV.contains(",person_days_without_service,"))
     }
 
+    /// A dynamic scenario has its own metrics: compare refuses to pair it with a static one, naming
+    /// the field.
+    @Test func compareRefusesToMixTheModes() {
+        let base = ScenarioFixtures.scenario(sectors: Self.sectors([.days(.fixed(9)), .days(.fixed(9)), .days(.fixed(9))]),
+                                             matrix: Self.matrix)
+        var other = base
+        other.name = "dynamic"
+        other.cascade.mode = .dynamic
+        #expect(throws: ComparisonError.incompatible(scenario: "dynamic", base: "fixture", field: "cascade.mode",
+                                                     value: "dynamic", baseValue: "linear")) {
+            try Comparison.check(other, against: base)
+        }
+    }
+
     /// The days-disrupted series travel in the state only in the dynamic mode (a static state's
     /// bytes are unchanged) and read back exactly; a truncated tail is refused.
     @Test func daysDisruptedSurviveTheStateFormat() throws {
