@@ -6,7 +6,8 @@ enum ForecastSummary {
     static let headline: [MetricSet.Core] = [.nationalRisk, .humanRisk, .economicLoss]
 
     /// The files every run and merge writes.
-    static let outputFiles = ["summary.csv", "sectors.csv", "exceedance.csv", "state.bin", "manifest.json"]
+    static let outputFiles = ["summary.csv", "sectors.csv", "exceedance.csv", "return_periods.csv", "horizon.csv",
+                              "sector_return_periods.csv", "event_classes.csv", "state.bin", "manifest.json"]
 
     static func text(tables: ForecastTables, manifest: Manifest, out: String, files: [String] = outputFiles) -> String {
         let s = tables.scenario

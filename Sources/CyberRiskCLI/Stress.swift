@@ -15,7 +15,16 @@ struct Stress: ParsableCommand {
     @OptionGroup var scenario: ScenarioOptions
 
     @Option(help: ArgumentHelp("Direct shocks in [0, 1], e.g. energy=0.5,communications=0.3.", valueName: "sector=value,..."))
-    var shock: String
+    var shock: String?
+
+    @Option(help: ArgumentHelp("Replay one event of this catalogue class instead of --shock (see docs/events.md).", valueName: "class"))
+    var event: String?
+
+    @Option(help: "The event's severity (share of a fully digital sector's year, before the class's scale), with --event.")
+    var severity: Double?
+
+    @Option(help: ArgumentHelp("The sectors the event hits, with --event (default: every sector of its footprint).", valueName: "sector,..."))
+    var hit: String?
 
     @Option(help: "Calendar year whose A(t) is used (default: the start year).")
     var year: Int?
@@ -31,8 +40,23 @@ struct Stress: ParsableCommand {
         let s = resolved.scenario
         let result: StressTest
         do {
-            result = try StressTest(scenario: s, year: year ?? s.startYear, shocks: try StressTest.parseShocks(shock))
-        } catch {
+            let when = year ?? s.startYear
+            let shocks: [String: Double]
+            switch (shock, event) {
+            case (let text?, nil):
+                guard severity == nil, hit == nil else { throw StressTestError("--severity and --hit go with --event, not --shock") }
+                shocks = try StressTest.parseShocks(text)
+            case (nil, let id?):
+                guard let severity else { throw StressTestError("--event needs --severity") }
+                let sectors = hit.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+                shocks = try StressTest.eventShocks(scenario: s, event: id, severity: severity, hit: sectors, year: when)
+            case (.some, .some):
+                throw StressTestError("give either --shock or --event, not both")
+            case (nil, nil):
+                throw StressTestError("give --shock sector=value,… or --event CLASS --severity S")
+            }
+            result = try StressTest(scenario: s, year: when, shocks: shocks)
+        } catch let error as StressTestError {
             throw CLIError.usage(error.description)
         }
         if let out {

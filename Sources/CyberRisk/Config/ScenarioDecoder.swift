@@ -12,6 +12,10 @@ struct ScenarioDecoder {
     /// Where `dependencies.csv` files are read from, by the store of the node that names them.
     let files: any ConfigFileSystem
     let embedded: any ConfigFileSystem
+    /// The shared uncertainties by name, each resolved to its root (`scale` 1), once decoded.
+    var sharedTable: [String: SharedReference] = [:]
+    /// Shared names whose definitions were refused (references to them add no second issue).
+    var sharedRefused: Set<String> = []
 
     /// Largest number of sectors.
     static let maximumSectors = 2000
@@ -33,6 +37,8 @@ struct ScenarioDecoder {
         let trials = integer(top, "trials", 1...ScenarioDecoder.maximumTrials)
         let seed = seed(top, "seed")
         let population = number(top, "population", .atLeastOne)
+        // The shared uncertainties first: every parameter below may refer to them.
+        let shared = decodeShared(top["shared"], ConfigPath.root.appending("shared"))
 
         let structuralBefore = issues.count
         var sectors: [Sector]?
@@ -48,8 +54,9 @@ struct ScenarioDecoder {
 
         var cascade: CascadeSettings?
         if let node = required(top, "cascade") { cascade = decodeCascade(node, ConfigPath.root.appending("cascade")) }
-        var parts: (IoTScenario, NeuralScenario, BotnetScenario, DefenseScenario)?
+        var parts: (IoTScenario, NeuralScenario, ThreatClimate, DefenseScenario)?
         if let node = required(top, "scenario") { parts = decodeScenarioParts(node, ConfigPath.root.appending("scenario")) }
+        let events = decodeEvents(top["events"], ConfigPath.root.appending("events"), ids: ids)
         var human: HumanSecurity?
         if let node = required(top, "human_security") {
             human = decodeHumanSecurity(node, ConfigPath.root.appending("human_security"), ids: ids)
@@ -60,12 +67,18 @@ struct ScenarioDecoder {
                            origin: (top["dependencies"]?["matrix"] ?? top["dependencies"])?.origin ?? root.origin)
         }
 
+        if let sectors, let events, let parts {
+            checkCounts(sectors: sectors, events: events, iot: parts.0, climate: parts.2, root: top)
+        }
+
         guard issues.isEmpty, let name, let description, let startYear, let horizon, let trials, let seed,
-              let population, let sectors, let dependencies, let cascade, let parts, let human else { return nil }
+              let population, let sectors, let dependencies, let cascade, let parts, let human,
+              let events, let shared else { return nil }
         return Scenario(name: name, description: description, startYear: startYear, horizonYears: horizon,
                         trials: trials, seed: seed, population: population, sectors: sectors,
                         dependencies: dependencies, cascade: cascade, iot: parts.0, neural: parts.1,
-                        botnet: parts.2, defense: parts.3, humanSecurity: human)
+                        defense: parts.3, humanSecurity: human, threatClimate: parts.2, events: events,
+                        shared: shared)
     }
 
     // MARK: Sectors
@@ -121,8 +134,8 @@ struct ScenarioDecoder {
                     threat = Threat(attacksPerYear: attacks, successProbability: success, iotElasticity: elasticity)
                 }
             }
-            var severity: BetaShape?
-            if let s = required(r, "severity") { severity = betaShape(s, p.appending("severity")) }
+            var severity: Severity?
+            if let s = required(r, "severity") { severity = self.severity(s, p.appending("severity")) }
             if let id, let name, let criticality, let reliance, let output, let digital, let threat, let severity {
                 sectors.append(Sector(id: id, name: name, criticality: criticality, populationReliance: reliance,
                                       outputUSDbn: output, digital: digital, threat: threat, severity: severity))
@@ -153,15 +166,6 @@ struct ScenarioDecoder {
             return nil
         }
         return GrowthCurve(initial: initial, ceiling: ceiling, rate: rate)
-    }
-
-    /// `{alpha, beta}`, both `> 0`.
-    private mutating func betaShape(_ node: ConfigValue, _ path: ConfigPath) -> BetaShape? {
-        guard let r = record(node, path, ConfigSchema.betaShape) else { return nil }
-        let alpha = parameter(r, "alpha", .positive)
-        let beta = parameter(r, "beta", .positive)
-        guard let alpha, let beta else { return nil }
-        return BetaShape(alpha: alpha, beta: beta)
     }
 
     // MARK: Dependencies
@@ -321,7 +325,13 @@ struct ScenarioDecoder {
     }
 
     private mutating func decodeScenarioParts(_ node: ConfigValue, _ path: ConfigPath)
-        -> (IoTScenario, NeuralScenario, BotnetScenario, DefenseScenario)? {
+        -> (IoTScenario, NeuralScenario, ThreatClimate, DefenseScenario)? {
+        var node = node
+        if let moved = node.entry("botnet") {
+            issues.add(moved.keyOrigin, path.appending("botnet"),
+                       "scenario.botnet moved to the event catalogue: change the class with id iot_botnet under events (e.g. --set events.iot_botnet.frequency=…; docs/events.md)")
+            node = node.removing("botnet")
+        }
         guard let r = record(node, path, ConfigSchema.scenario) else { return nil }
         var iot: IoTScenario?
         if let n = required(r, "iot"), let x = record(n, path.appending("iot"), ConfigSchema.iot) {
@@ -348,15 +358,11 @@ struct ScenarioDecoder {
                 neural = NeuralScenario(users: users, compromiseProbability: p, attackerElasticity: e, harmSeverity: h)
             }
         }
-        var botnet: BotnetScenario?
-        if let n = required(r, "botnet"), let x = record(n, path.appending("botnet"), ConfigSchema.botnet) {
-            let events = parameter(x, "events_per_bn_devices", .nonNegative)
-            let hit = parameter(x, "sector_hit_probability", .probability)
-            var severity: BetaShape?
-            if let s = required(x, "severity") { severity = betaShape(s, x.path.appending("severity")) }
-            if let events, let hit, let severity {
-                botnet = BotnetScenario(eventsPerBnDevices: events, sectorHitProbability: hit, severity: severity)
-            }
+        var climate: ThreatClimate?
+        if let n = required(r, "threat_climate"), let x = record(n, path.appending("threat_climate"), ConfigSchema.threatClimate) {
+            let sigma = parameter(x, "sigma", .nonNegative)
+            let correlation = parameter(x, "correlation", .probability)
+            if let sigma, let correlation { climate = ThreatClimate(sigma: sigma, correlation: correlation) }
         }
         var defense: DefenseScenario?
         if let n = required(r, "defense"), let x = record(n, path.appending("defense"), ConfigSchema.defense) {
@@ -364,8 +370,8 @@ struct ScenarioDecoder {
                 defense = DefenseScenario(vulnerabilityDecline: v)
             }
         }
-        guard let iot, let neural, let botnet, let defense else { return nil }
-        return (iot, neural, botnet, defense)
+        guard let iot, let neural, let climate, let defense else { return nil }
+        return (iot, neural, climate, defense)
     }
 
     private mutating func decodeHumanSecurity(_ node: ConfigValue, _ path: ConfigPath, ids: [String]?) -> HumanSecurity? {

@@ -17,6 +17,7 @@ public enum ScenarioEncoder {
         out += "trials: \(s.trials)\n"
         out += "seed: \(s.seed)\n"
         out += "population: \(format(s.population))\n"
+        out += shared(s.shared)
         out += "sectors:\n"
         for sector in s.sectors {
             out += "  - id: \(string(sector.id))\n"
@@ -28,7 +29,7 @@ public enum ScenarioEncoder {
             out += "    threat: {attacks_per_year: \(parameter(sector.threat.attacksPerYear)), "
                 + "success_probability: \(parameter(sector.threat.successProbability)), "
                 + "iot_elasticity: \(parameter(sector.threat.iotElasticity))}\n"
-            out += "    severity: \(beta(sector.severity))\n"
+            out += "    severity: \(severity(sector.severity))\n"
         }
         let d = s.dependencies
         let ids = s.sectors.map(\.id)
@@ -49,9 +50,9 @@ public enum ScenarioEncoder {
             + "compromise_rate: \(parameter(s.iot.compromiseRate))}\n"
         out += "  neural: {users: \(growth(s.neural.users)), compromise_probability: \(parameter(s.neural.compromiseProbability)), "
             + "attacker_elasticity: \(parameter(s.neural.attackerElasticity)), harm_severity: \(parameter(s.neural.harmSeverity))}\n"
-        out += "  botnet: {events_per_bn_devices: \(parameter(s.botnet.eventsPerBnDevices)), "
-            + "sector_hit_probability: \(parameter(s.botnet.sectorHitProbability)), severity: \(beta(s.botnet.severity))}\n"
+        out += "  threat_climate: {sigma: \(parameter(s.threatClimate.sigma)), correlation: \(parameter(s.threatClimate.correlation))}\n"
         out += "  defense: {vulnerability_decline: \(parameter(s.defense.vulnerabilityDecline))}\n"
+        out += events(s.events, ids: ids)
         let h = s.humanSecurity
         out += "human_security:\n"
         out += "  weights: {services: \(format(h.servicesWeight)), personal: \(format(h.personalWeight)), neural: \(format(h.neuralWeight))}\n"
@@ -104,6 +105,8 @@ public enum ScenarioEncoder {
         case .lognormal(let median, let sigma): return "{lognormal: {median: \(format(median)), sigma: \(format(sigma))}}"
         case .normal(let mean, let sd, let lo, let hi):
             return "{normal: {mean: \(format(mean)), sd: \(format(sd)), min: \(format(lo)), max: \(format(hi))}}"
+        case .shared(let r):
+            return r.scale == 1 ? "{shared: \(string(r.name))}" : "{shared: \(string(r.name)), scale: \(format(r.scale))}"
         }
     }
 
@@ -111,12 +114,12 @@ public enum ScenarioEncoder {
         "{initial: \(parameter(g.initial)), ceiling: \(parameter(g.ceiling)), rate: \(parameter(g.rate))}"
     }
 
-    private static func beta(_ b: BetaShape) -> String {
+    static func beta(_ b: BetaShape) -> String {
         "{alpha: \(parameter(b.alpha)), beta: \(parameter(b.beta))}"
     }
 
     /// `{id: value, …}` for the non-zero values, in sector order.
-    private static func table(_ ids: [String], _ values: [Double]) -> String {
+    static func table(_ ids: [String], _ values: [Double]) -> String {
         let pairs = zip(ids, values).filter { $0.1 != 0 }.map { "\(string($0.0)): \(format($0.1))" }
         return "{" + pairs.joined(separator: ", ") + "}"
     }

@@ -67,17 +67,23 @@ public enum Cascade {
 
     /// ``linearSingle(shocks:matrix:into:n:pivots:)`` given `I − A` itself (`system`, destroyed),
     /// for callers that build it in one pass.
-    @inline(__always)
+    ///
+    /// On return `system` holds the factorisation and `pivots` its row exchanges, so further
+    /// right-hand sides can be solved with ``substitute(factored:pivots:into:n:)``. Returns
+    /// `false` if the system is singular.
+    @inline(__always) @discardableResult
     public static func linearSolve(shocks c: UnsafePointer<Double>, system a: UnsafeMutablePointer<Double>,
                                    into q: UnsafeMutablePointer<Double>, n: Int,
-                                   pivots: UnsafeMutablePointer<Int32>) {
+                                   pivots: UnsafeMutablePointer<Int32>) -> Bool {
         q.update(from: c, count: n)
-        let solved = n <= smallSolveLimit ? solveSmall(a, q, n: n) : LinearAlgebra.solve(a, q, n: n, pivots: pivots)
+        let solved = n <= smallSolveLimit ? solveSmall(a, q, n: n, pivots: pivots)
+                                          : LinearAlgebra.solve(a, q, n: n, pivots: pivots)
         if !solved {
             for i in 0..<n { q[i] = c[i] > 0 ? 1 : 0 }
-            return
+            return false
         }
         clamp(q, count: n)
+        return true
     }
 
     /// Solves `M x = b` in place for a small row-major `n×n` matrix `M` (destroyed, `b` becoming
@@ -86,8 +92,14 @@ public enum Cascade {
     /// substitution scaled by the pivots' reciprocals, as `dgetf2` does for the multipliers,
     /// unless a reciprocal would overflow), about `n³/3` multiply–adds, without a library call's
     /// fixed cost. Returns `false` if a pivot is 0 or NaN (`M` singular).
+    ///
+    /// The eliminated `M` keeps `U` in and above the diagonal and each step's multipliers below
+    /// it (where the elimination leaves zeros), and `pivots[k]`, when given, the row exchanged
+    /// with row `k`: the factorisation ``substituteSmall(_:pivots:_:n:)`` replays for another
+    /// right-hand side. (Storing them changes no arithmetic: those entries are never read again.)
     @inline(__always)
-    public static func solveSmall(_ m: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>, n: Int) -> Bool {
+    public static func solveSmall(_ m: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>, n: Int,
+                                  pivots: UnsafeMutablePointer<Int32>? = nil) -> Bool {
         for k in 0..<n {
             let column = m + k
             var p = k
@@ -102,6 +114,7 @@ public enum Cascade {
                 r &+= 1
             }
             guard largest > 0 else { return false }
+            pivots?[k] = Int32(truncatingIfNeeded: p)
             let pivotRow = m + k &* n
             if p != k {
                 let other = m + p &* n
@@ -115,6 +128,7 @@ public enum Cascade {
             var row = pivotRow + n
             for r in (k + 1)..<n {
                 let f = reciprocal != 0 ? row[k] * reciprocal : row[k] / pivot
+                row[k] = f
                 if f != 0 {
                     for j in (k + 1)..<n { row[j] -= f * pivotRow[j] }
                     b[r] -= f * bk
@@ -163,6 +177,7 @@ public enum Cascade {
             var row = pivotRow + n
             for r in (k + 1)..<n {
                 let f = row[k] * reciprocal
+                row[k] = f                     // the multiplier, kept for replays (never read again)
                 let skip = f .== zero          // solveSmall skips a row whose multiplier is 0
                 if !any(skip) {
                     for j in (k + 1)..<n { row[j] -= f * pivotRow[j] }

@@ -53,7 +53,7 @@ public struct Forecast: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let block = TrialBlock(plan: plan)
             var acc = ForecastAccumulator(years: plan.years, metricCount: plan.metrics.count,
-                                          sectorCount: plan.sectorCount)
+                                          sectorCount: plan.sectorCount, eventClasses: plan.scenario.events.count)
             while true {
                 if let isCancelled, isCancelled() {
                     cancelled.store(true, ordering: .relaxed)
@@ -73,7 +73,7 @@ public struct Forecast: Sendable {
         }
         if cancelled.load(ordering: .relaxed) { throw SimulationError.cancelled }
         var total = ForecastAccumulator(years: plan.years, metricCount: plan.metrics.count,
-                                        sectorCount: plan.sectorCount)
+                                        sectorCount: plan.sectorCount, eventClasses: plan.scenario.events.count)
         results.withLock { parts in
             for w in 0..<workers { if let part = parts[w] { total.merge(part) } }
         }

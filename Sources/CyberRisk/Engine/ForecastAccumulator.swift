@@ -25,8 +25,12 @@ public struct ForecastAccumulator: Sendable, Equatable {
     public var directShock: [Moments]
     /// Number of trial-years in which the sector was disrupted (`q_i ≥ failure_threshold`), same index.
     public var disrupted: [UInt64]
+    /// Per-event accounting and return periods, when kept (forecasts keep them; sweep points,
+    /// which report means and quantiles only, do not).
+    public var tail: TailAccumulator?
 
-    public init(years: Int, metricCount: Int, sectorCount: Int) {
+    /// An empty accumulator; `eventClasses` (the catalogue's size) adds a ``TailAccumulator``.
+    public init(years: Int, metricCount: Int, sectorCount: Int, eventClasses: Int? = nil) {
         self.years = years
         self.metricCount = metricCount
         self.sectorCount = sectorCount
@@ -36,6 +40,7 @@ public struct ForecastAccumulator: Sendable, Equatable {
         inoperabilitySketches = Array(repeating: QuantileSketch(), count: years * sectorCount)
         directShock = Array(repeating: Moments(), count: years * sectorCount)
         disrupted = Array(repeating: 0, count: years * sectorCount)
+        tail = eventClasses.map { TailAccumulator(years: years, sectorCount: sectorCount, classCount: $0) }
     }
 
     /// Records that `count` more trials have been accumulated (called once per block).
@@ -57,6 +62,8 @@ public struct ForecastAccumulator: Sendable, Equatable {
             directShock[k].merge(other.directShock[k])
             disrupted[k] += other.disrupted[k]
         }
+        precondition((tail == nil) == (other.tail == nil))
+        if let t = other.tail { tail?.merge(t) }
     }
 
     /// Deterministic binary form (same state ⇒ same bytes).
@@ -74,6 +81,12 @@ public struct ForecastAccumulator: Sendable, Equatable {
             inoperabilitySketches[k].write(to: &w)
             directShock[k].write(to: &w)
             w.append(disrupted[k])
+        }
+        if let tail {
+            w.append(UInt8(1))
+            tail.write(to: &w)
+        } else {
+            w.append(UInt8(0))
         }
     }
 
@@ -116,6 +129,11 @@ public struct ForecastAccumulator: Sendable, Equatable {
             try check(inoperabilitySketches[k].count, "a sector's sketch")
             try check(directShock[k].count, "a sector's direct shock")
             try check(disrupted[k], "a sector's disruption")
+        }
+        switch try r.readUInt8() {
+        case 0: tail = nil
+        case 1: tail = try TailAccumulator(from: &r, years: years, sectorCount: sectorCount, trials: trials)
+        case let flag: throw ByteReader.Error.invalid("tail flag \(flag)")
         }
     }
 }

@@ -31,6 +31,18 @@ public struct SimulationPlan: Sendable {
     public let sharedMatrices: [Double]
     /// `L(t)` per year when shared and the mode is linear; empty otherwise.
     public let sharedLeontief: [Double]
+    /// Each sector's attack-severity family.
+    public let severityKinds: [SeverityKind]
+    /// Each event class's severity family.
+    public let eventKinds: [SeverityKind]
+    /// Whether each event class draws one severity per event (``EventDependence/shared``).
+    public let eventSharesDraw: [Bool]
+    /// Each class's hub sector (−1: none).
+    public let eventHubs: [Int]
+    /// Footprint severity scales `k_i`, row-major `C × N`.
+    public let eventScales: [Double]
+    /// Whether the threat climate can differ from 1 (`σ`'s upper bound > 0).
+    public let climateActive: Bool
 
     /// Prepares a scenario; throws if some year's `I − A(t)` is singular (validation normally
     /// refuses such a scenario first).
@@ -57,6 +69,12 @@ public struct SimulationPlan: Sendable {
         humanWeights = total > 0
             ? (hs.servicesWeight / total, hs.personalWeight / total, hs.neuralWeight / total)
             : (0, 0, 0)
+        severityKinds = s.sectors.map(\.severity.kind)
+        eventKinds = s.events.map(\.severity.kind)
+        eventSharesDraw = s.events.map { $0.dependence == .shared }
+        eventHubs = s.events.map { $0.hub?.sector ?? -1 }
+        eventScales = s.events.flatMap { $0.footprint.map(\.severityScale) }
+        climateActive = s.threatClimate.sigma.upperBound > 0
         perTrialCoupling = parameters.couplingVariesByTrial
         if perTrialCoupling {
             sharedMatrices = []

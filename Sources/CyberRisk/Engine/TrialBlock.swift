@@ -35,59 +35,124 @@ public final class TrialBlock {
     let defence: UnsafeMutableBufferPointer<Double>
     /// Metric values of this year, `capacity × M`.
     let values: UnsafeMutableBufferPointer<Double>
-    /// Each sector's severity-sum sampler for the shapes it was last used with, `N`: rebuilt only
-    /// when a trial's `(α_i, β_i)` differ (never, when the shapes are fixed numbers), so the chunk
-    /// size and gamma constants are not recomputed every sector-year. A pure function of the
-    /// shapes, so caching it changes no result.
-    let severitySums: UnsafeMutableBufferPointer<BetaSum>
+    /// Each sector's attack-severity sampler for the values it was last used with, `N`: rebuilt
+    /// only when a trial's severity values differ (never, when they are fixed numbers), so the
+    /// chunk size and gamma constants are not recomputed every sector-year. A pure function of
+    /// the values, so caching it changes no result.
+    let severitySamplers: UnsafeMutableBufferPointer<SeveritySampler>
+    /// The same cache for each event class's severity, `C`.
+    let eventSamplers: UnsafeMutableBufferPointer<SeveritySampler>
     /// Each sector's last digital-growth arguments and value in the current year, `4 × N`
     /// (`x0, K, r, d_i(t)`): consecutive trials with the same growth parameters (all of them, when
     /// the parameters are fixed numbers) reuse `d_i(t)` instead of recomputing it. A memo of a
     /// pure function, so it changes no result.
     let digitalMemo: UnsafeMutableBufferPointer<Double>
-    /// Each sector's stream of botnet severities in the current trial-year, `N`.
-    let botnetSeverities: UnsafeMutableBufferPointer<RandomStream>
+    /// The year's systemic events (trial, class, sectors hit and severities).
+    let events: EventList
+    /// Sectors hit by the event being drawn, `N`.
+    let hitScratch: UnsafeMutableBufferPointer<Int32>
+    /// The threat climate's log-state `X(t)` and factor `F(t)` of each trial, `capacity`.
+    let climateState: UnsafeMutableBufferPointer<Double>
+    let climate: UnsafeMutableBufferPointer<Double>
+    /// Per-event accounting of each trial this year: the largest event's loss and national risk
+    /// and the class of the largest by loss (−1: none), `capacity`; each sector's largest
+    /// single-event inoperability, `capacity × N`; per class the events and their standalone
+    /// losses, `capacity × C`.
+    let largestLoss: UnsafeMutableBufferPointer<Double>
+    let largestNational: UnsafeMutableBufferPointer<Double>
+    let largestClass: UnsafeMutableBufferPointer<Int32>
+    let sectorLargest: UnsafeMutableBufferPointer<Double>
+    let classCount: UnsafeMutableBufferPointer<Double>
+    let classLoss: UnsafeMutableBufferPointer<Double>
+    /// Each trial's loss and national risk summed over the years so far and their worst year,
+    /// `capacity` each.
+    let horizonTotalLoss: UnsafeMutableBufferPointer<Double>
+    let horizonWorstLoss: UnsafeMutableBufferPointer<Double>
+    let horizonTotalNational: UnsafeMutableBufferPointer<Double>
+    let horizonWorstNational: UnsafeMutableBufferPointer<Double>
+    /// One event's direct shocks and inoperability (`N` each), and ``eventChunk`` rows of them for
+    /// the block cascade of events (`eventChunk × N` each, plus a scratch for the saturating mode).
+    let eventShock: UnsafeMutableBufferPointer<Double>
+    let eventQ: UnsafeMutableBufferPointer<Double>
+    let eventRows: UnsafeMutableBufferPointer<Double>
+    let eventRowsQ: UnsafeMutableBufferPointer<Double>
+    let eventRowsScratch: UnsafeMutableBufferPointer<Double>
+    let eventChunk: Int
+    /// Event classes `C`.
+    let c: Int
+    /// The classes' footprint severity scales `k_i`, `C × N` (a copy of the plan's).
+    let eventScales: UnsafeMutableBufferPointer<Double>
 
     public init(plan: SimulationPlan) {
         self.plan = plan
         n = plan.sectorCount
         p = plan.parameters.count
         m = plan.metrics.count
-        let c = TrialBlock.capacity
+        let c0 = TrialBlock.capacity
         func buffer(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
             let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: Swift.max(count, 1))
             b.initialize(repeating: 0)
             return b
         }
-        theta = buffer(c * p)
-        digital = buffer(c * n)
-        shocks = buffer(c * n)
-        inoperability = buffer(c * n)
-        scratch = buffer(c * n)
+        theta = buffer(c0 * p)
+        digital = buffer(c0 * n)
+        shocks = buffer(c0 * n)
+        inoperability = buffer(c0 * n)
+        scratch = buffer(c0 * n)
         matrix = buffer(n * n)
-        values = buffer(c * m)
-        devices = buffer(c)
-        defence = buffer(c)
+        values = buffer(c0 * m)
+        devices = buffer(c0)
+        defence = buffer(c0)
         pivots = .allocate(capacity: Swift.max(n, 1))
         pivots.initialize(repeating: 0)
-        severitySums = .allocate(capacity: Swift.max(n, 1))
-        severitySums.initialize(repeating: BetaSum(alpha: 0, beta: 0))
+        c = plan.scenario.events.count
+        severitySamplers = .allocate(capacity: Swift.max(n, 1))
+        severitySamplers.initialize(repeating: SeveritySampler(kind: .lognormal, 0, 0))
+        eventSamplers = .allocate(capacity: Swift.max(c, 1))
+        eventSamplers.initialize(repeating: SeveritySampler(kind: .lognormal, 0, 0))
+        events = EventList(rows: TrialBlock.capacity)
+        hitScratch = .allocate(capacity: Swift.max(n, 1))
+        hitScratch.initialize(repeating: 0)
+        climateState = buffer(c0)
+        climate = buffer(c0)
+        largestLoss = buffer(c0)
+        largestNational = buffer(c0)
+        largestClass = .allocate(capacity: c0)
+        largestClass.initialize(repeating: -1)
+        sectorLargest = buffer(c0 * n)
+        classCount = buffer(c0 * c)
+        classLoss = buffer(c0 * c)
+        horizonTotalLoss = buffer(c0)
+        horizonWorstLoss = buffer(c0)
+        horizonTotalNational = buffer(c0)
+        horizonWorstNational = buffer(c0)
+        eventChunk = Swift.max(1, Swift.min(256, 65_536 / Swift.max(n, 1)))
+        eventShock = buffer(n)
+        eventQ = buffer(n)
+        eventRows = buffer(eventChunk * n)
+        eventRowsQ = buffer(eventChunk * n)
+        eventRowsScratch = buffer(eventChunk * n)
+        eventScales = buffer(c * n)
+        for k in plan.eventScales.indices { eventScales[k] = plan.eventScales[k] }
         digitalMemo = buffer(4 * n)
         pairMatrix = .allocate(capacity: Swift.max(n * n, 1))
         pairMatrix.initialize(repeating: .zero)
         pairShocks = .allocate(capacity: Swift.max(n, 1))
         pairShocks.initialize(repeating: .zero)
-        botnetSeverities = .allocate(capacity: Swift.max(n, 1))
-        botnetSeverities.initialize(repeating: RandomStream(seed: 0, trial: 0, stream: 0, site: 0))
     }
 
     deinit {
-        for b in [theta, digital, shocks, inoperability, scratch, matrix, values, devices, defence, digitalMemo] {
+        for b in [theta, digital, shocks, inoperability, scratch, matrix, values, devices, defence, digitalMemo,
+                  climateState, climate, largestLoss, largestNational, sectorLargest, classCount, classLoss,
+                  horizonTotalLoss, horizonWorstLoss, horizonTotalNational, horizonWorstNational,
+                  eventShock, eventQ, eventRows, eventRowsQ, eventRowsScratch, eventScales] {
             b.deallocate()
         }
         pivots.deallocate()
-        severitySums.deallocate()
-        botnetSeverities.deallocate()
+        severitySamplers.deallocate()
+        eventSamplers.deallocate()
+        hitScratch.deallocate()
+        largestClass.deallocate()
         pairMatrix.deallocate()
         pairShocks.deallocate()
     }
@@ -109,12 +174,15 @@ public final class TrialBlock {
             let row = UnsafeMutableBufferPointer(rebasing: theta[(b * p)..<(b * p + p)])
             plan.parameters.draw(seed: seed, trial: UInt64(firstTrial + b), into: row)
         }
+        let accounting = accumulator.tail != nil
+        let batch = BatchedSketch.batch(ofBlock: firstTrial / TrialBlock.capacity)
         for t in 0..<plan.years {
             if let isCancelled, isCancelled() { return false }
             directShocks(year: t, firstTrial: firstTrial, rows: rows)
-            cascade(year: t, rows: rows)
+            cascade(year: t, rows: rows, accounting: accounting)
             metrics(year: t, firstTrial: firstTrial, rows: rows)
             accumulate(year: t, rows: rows, into: &accumulator)
+            if accounting { accumulateTail(year: t, rows: rows, batch: batch, into: &accumulator.tail!) }
         }
         accumulator.addTrials(rows)
         return true

@@ -55,6 +55,17 @@ public enum LinearAlgebra {
         return info == 0
     }
 
+    /// Solves `M x = b` in place for another right-hand side with the factorisation that
+    /// ``solve(_:_:n:pivots:)`` left in `m` and `pivots` (`dgetrs`, `trans = 'T'`).
+    @inline(__always)
+    public static func resolve(_ m: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>,
+                               n: Int, pivots: UnsafeMutablePointer<Int32>) -> Bool {
+        var n32 = Int32(n), lda = Int32(n), nrhs: Int32 = 1, ldb = Int32(n), info: Int32 = 0
+        var trans = CChar(UInt8(ascii: "T"))
+        dgetrs_(&trans, &n32, &nrhs, m, &lda, pivots, b, &ldb, &info)
+        return info == 0
+    }
+
     /// `C := alpha·A·Bᵀ + beta·C` for row-major `A` (`rows×k`), `B` (`n×k`), `C` (`rows×n`): `cblas_dgemm`.
     @inline(__always)
     public static func multiplyTransposed(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,

@@ -30,10 +30,14 @@ public struct Scenario: Sendable, Equatable, Hashable {
     public var iot: IoTScenario
     /// Neural-link (brain implant) adoption and compromise.
     public var neural: NeuralScenario
-    /// Systemic IoT-botnet events.
-    public var botnet: BotnetScenario
     /// Security improvements over time.
     public var defense: DefenseScenario
+    /// The per-trial-year threat climate multiplying attack rates (``ThreatClimate/off`` by default).
+    public var threatClimate: ThreatClimate
+    /// The systemic event catalogue (the IoT botnet is one of its classes).
+    public var events: [EventClass]
+    /// Named uncertainties drawn once per trial, in the order written (`shared:`).
+    public var shared: [SharedUncertainty]
     /// Human-security weights and UNDP dimensions.
     public var humanSecurity: HumanSecurity
 
@@ -43,7 +47,8 @@ public struct Scenario: Sendable, Equatable, Hashable {
     public init(name: String, description: String, startYear: Int, horizonYears: Int, trials: Int,
                 seed: UInt64, population: Double, sectors: [Sector], dependencies: Dependencies,
                 cascade: CascadeSettings, iot: IoTScenario, neural: NeuralScenario,
-                botnet: BotnetScenario, defense: DefenseScenario, humanSecurity: HumanSecurity) {
+                defense: DefenseScenario, humanSecurity: HumanSecurity, threatClimate: ThreatClimate = .off,
+                events: [EventClass] = [], shared: [SharedUncertainty] = []) {
         self.name = name
         self.description = description
         self.startYear = startYear
@@ -56,9 +61,11 @@ public struct Scenario: Sendable, Equatable, Hashable {
         self.cascade = cascade
         self.iot = iot
         self.neural = neural
-        self.botnet = botnet
         self.defense = defense
         self.humanSecurity = humanSecurity
+        self.threatClimate = threatClimate
+        self.events = events
+        self.shared = shared
     }
 }
 
@@ -144,21 +151,6 @@ public struct NeuralScenario: Sendable, Equatable, Hashable {
         self.compromiseProbability = compromiseProbability
         self.attackerElasticity = attackerElasticity
         self.harmSeverity = harmSeverity
-    }
-}
-
-/// Systemic IoT-botnet events: `M ~ Poisson(eventsPerBnDevices·D(t))`.
-public struct BotnetScenario: Sendable, Equatable, Hashable {
-    public var eventsPerBnDevices: Parameter
-    /// Each event hits sector `i` with probability `min(1, sectorHitProbability·d_i(t))`.
-    public var sectorHitProbability: Parameter
-    /// Severity of a hit.
-    public var severity: BetaShape
-
-    public init(eventsPerBnDevices: Parameter, sectorHitProbability: Parameter, severity: BetaShape) {
-        self.eventsPerBnDevices = eventsPerBnDevices
-        self.sectorHitProbability = sectorHitProbability
-        self.severity = severity
     }
 }
 

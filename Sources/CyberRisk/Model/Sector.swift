@@ -16,11 +16,12 @@ public struct Sector: Sendable, Equatable, Hashable {
     public var digital: GrowthCurve
     /// Attack frequency and success.
     public var threat: Threat
-    /// Beta distribution of the inoperability one successful attack causes.
-    public var severity: BetaShape
+    /// The distribution of the inoperability one successful attack causes (``Severity``: a share
+    /// of the national sector's year at full digital dependence).
+    public var severity: Severity
 
     public init(id: String, name: String, criticality: Double, populationReliance: Double,
-                outputUSDbn: Double, digital: GrowthCurve, threat: Threat, severity: BetaShape) {
+                outputUSDbn: Double, digital: GrowthCurve, threat: Threat, severity: Severity) {
         self.id = id
         self.name = name
         self.criticality = criticality

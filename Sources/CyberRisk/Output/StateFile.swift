@@ -7,7 +7,8 @@
 /// corrupted or foreign file is refused with a reason.
 public struct StateFile: Sendable, Equatable {
     public static let magic = Array("CYBERRISK-STATE\n".utf8)
-    public static let formatVersion: UInt64 = 1
+    /// 2: the accumulator carries the tail (per-event accounting and return periods).
+    public static let formatVersion: UInt64 = 2
 
     public var toolVersion: String
     public var configHash: String

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Step 3 of the year: the systemic event catalogue (docs/model.md, "Systemic events").
+extension TrialBlock {
+    /// Draws trial `trial`'s events of every class in year `t`, adds their severities to the
+    /// sector sums `s`, and lists them (with their sectors and severities) in ``events`` for the
+    /// per-event cascades.
+    ///
+    /// Class `e` has `M ~ Poisson(μ_e(t))` events (stream `(eventCount, e)`),
+    /// `μ_e(t) = frequency·(D(t)/D(0))^{iot}·(d_h(t)/d_h(0))^{hub}·F(t)^{climate}`. Event `m` hits
+    /// sector `i` when word `i` of its stream `(eventHit, site(e, m))` is below
+    /// `min(1, p_i·d_i(t))`; the same stream then gives the event-level draw — the severity `X`
+    /// (shared dependence) or the factor `F_m = e^{σZ − σ²/2}` — and, for a common factor, each
+    /// hit sector's own draw comes from its own stream `(eventSeverity, site(e, m, i))`. So whether
+    /// a sector is hit and how hard never depends on another sector's `d_j`, and a larger `d_i`
+    /// only adds hits (draw-by-draw monotone).
+    func eventShocks(row b: Int, trial: UInt64, year t: Int, logIoTRatio: Double, climate climateFactor: Double,
+                     into s: UnsafeMutablePointer<Double>, digital d: UnsafeMutablePointer<Double>,
+                     parameters th: UnsafeMutablePointer<Double>) {
+        let params = plan.parameters
+        let seed = plan.scenario.seed
+        let counts = classCount.baseAddress! + b * c
+        for e in 0..<c {
+            let base = params.index(event: e, .frequency)
+            let frequency = th[base]
+            let iotElasticity = th[params.index(event: e, .iotElasticity)]
+            let climateElasticity = th[params.index(event: e, .climateElasticity)]
+            var mu = frequency * Foundation.exp(iotElasticity * logIoTRatio)
+            if climateElasticity != 0 { mu *= Foundation.pow(climateFactor, climateElasticity) }
+            let hub = plan.eventHubs[e]
+            if hub >= 0 {
+                let hubInitial = th[params.index(sector: hub, .digitalInitial)]
+                let hubElasticity = th[params.index(event: e, .hubElasticity)]
+                if hubInitial > 0 && hubElasticity != 0 { mu *= Foundation.pow(d[hub] / hubInitial, hubElasticity) }
+            }
+            counts[e] = 0
+            guard mu > 0 else { continue }
+            var countRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.eventCount(year: t), site: UInt64(e))
+            let eventCount = Poisson.sample(mean: mu, using: &countRNG)
+            counts[e] = eventCount
+            guard eventCount > 0 else { continue }
+            let values = UnsafePointer(th + params.index(event: e, .severity))
+            let kind = plan.eventKinds[e]
+            if !eventSamplers[e].matches(kind: kind, values: values) {
+                eventSamplers[e] = SeveritySampler(kind: kind, values: values)
+            }
+            let footprint = th + params.index(event: e, footprint: 0)
+            let sharesDraw = plan.eventSharesDraw[e]
+            let factorSigma = th[params.index(event: e, .factorSigma)]
+            var m = 0.0
+            while m < eventCount {
+                drawEvent(class: e, index: m, row: b, trial: trial, year: t, footprint: footprint,
+                          sharesDraw: sharesDraw, factorSigma: factorSigma, into: s, digital: d)
+                m += 1
+            }
+        }
+    }
+
+    /// Event `m` of class `e`: its hits, its severities, its entry in ``events``.
+    @inline(__always)
+    func drawEvent(class e: Int, index m: Double, row b: Int, trial: UInt64, year t: Int,
+                   footprint: UnsafeMutablePointer<Double>, sharesDraw: Bool, factorSigma: Double,
+                   into s: UnsafeMutablePointer<Double>, digital d: UnsafeMutablePointer<Double>) {
+        let seed = plan.scenario.seed
+        var rng = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.eventHit(year: t),
+                               site: RandomStreamID.eventSite(class: e, event: m))
+        var hits = 0
+        for i in 0..<n {
+            let u = rng.uniform()   // word i, drawn whether or not sector i can be hit
+            if d[i] > 0 && u < Swift.min(1, footprint[i] * d[i]) {
+                hitScratch[hits] = Int32(i)
+                hits += 1
+            }
+        }
+        guard hits > 0 else { return }
+        let sampler = eventSamplers[e]
+        let scales = eventScales.baseAddress! + e * n
+        if sharesDraw {
+            let x = sampler.sample(using: &rng)
+            for h in 0..<hits {
+                let i = Int(hitScratch[h])
+                let severity = Swift.min(1, scales[i] * x)
+                s[i] += severity
+                events.addHit(sector: i, severity: severity)
+            }
+        } else {
+            let factor = factorSigma > 0 ? Foundation.exp(factorSigma * rng.standardNormal() - factorSigma * factorSigma / 2) : 1
+            for h in 0..<hits {
+                let i = Int(hitScratch[h])
+                var own = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.eventSeverity(year: t),
+                                       site: RandomStreamID.eventSite(class: e, event: m, sector: i))
+                let severity = Swift.min(1, scales[i] * factor * sampler.sample(using: &own))
+                s[i] += severity
+                events.addHit(sector: i, severity: severity)
+            }
+        }
+        events.closeEvent(row: b, class: e)
+    }
+}
