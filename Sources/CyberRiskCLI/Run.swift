@@ -68,6 +68,7 @@ struct Run: ParsableCommand {
         let accumulator: ForecastAccumulator
         do {
             accumulator = try forecast.run(threads: workers, shard: part,
+                                           eventAccounting: ProcessInfo.processInfo.environment["CR_NOACCT"] == nil,
                                            progress: { bar.advance(by: $0) },
                                            isCancelled: { signals.isStopRequested })
         } catch SimulationError.cancelled {

@@ -77,3 +77,81 @@ extension Cascade {
         }
     }
 }
+
+extension Cascade {
+    /// ``substituteSmall(_:pivots:_:n:)`` for `k` right-hand sides at once, stored interleaved:
+    /// entry `i` of right-hand side `j` at `b[i·k + j]`. The same operations on each, in the
+    /// same order; the inner loops over the `k` sides are independent, so they run side by side.
+    @inline(__always)
+    public static func substituteSmall(_ m: UnsafePointer<Double>, pivots: UnsafePointer<Int32>,
+                                       _ b: UnsafeMutablePointer<Double>, count k: Int, n: Int) {
+        for r in 0..<n {
+            let p = Int(pivots[r])
+            if p != r {
+                for j in 0..<k { (b[r &* k &+ j], b[p &* k &+ j]) = (b[p &* k &+ j], b[r &* k &+ j]) }
+            }
+            let pivotRow = b + r &* k
+            var row = r &+ 1
+            while row < n {
+                let f = m[row &* n &+ r]
+                if f != 0 {
+                    let target = b + row &* k
+                    for j in 0..<k { target[j] -= f * pivotRow[j] }
+                }
+                row &+= 1
+            }
+        }
+        var i = n - 1
+        while i >= 0 {
+            let row = m + i &* n
+            let x = b + i &* k
+            var c = i &+ 1
+            while c < n {
+                let a = row[c]
+                let y = b + c &* k
+                for j in 0..<k { x[j] -= a * y[j] }
+                c &+= 1
+            }
+            let reciprocal = 1 / row[i]
+            if reciprocal.isFinite {
+                for j in 0..<k { x[j] *= reciprocal }
+            } else {
+                for j in 0..<k { x[j] /= row[i] }
+            }
+            i -= 1
+        }
+    }
+
+    /// The same for lane `lane` of a pair eliminated by ``solveSmallPair(_:_:n:)``.
+    @inline(__always)
+    public static func substituteSmallPair(_ m: UnsafePointer<SIMD2<Double>>, lane: Int,
+                                           _ b: UnsafeMutablePointer<Double>, count k: Int, n: Int) {
+        for r in 0..<n {
+            let pivotRow = b + r &* k
+            var row = r &+ 1
+            while row < n {
+                let f = m[row &* n &+ r][lane]
+                if f != 0 {
+                    let target = b + row &* k
+                    for j in 0..<k { target[j] -= f * pivotRow[j] }
+                }
+                row &+= 1
+            }
+        }
+        var i = n - 1
+        while i >= 0 {
+            let row = m + i &* n
+            let x = b + i &* k
+            var c = i &+ 1
+            while c < n {
+                let a = row[c][lane]
+                let y = b + c &* k
+                for j in 0..<k { x[j] -= a * y[j] }
+                c &+= 1
+            }
+            let reciprocal = 1 / row[i][lane]
+            for j in 0..<k { x[j] *= reciprocal }
+            i -= 1
+        }
+    }
+}

@@ -41,9 +41,12 @@ public struct Forecast: Sendable {
     ///     threads; must be thread-safe and cheap).
     ///   - isCancelled: polled between blocks and before each year of a block; when it returns
     ///     `true` the run stops and throws ``SimulationError/cancelled``.
-    public func run(threads: Int, shard: Shard = .whole,
+    ///   - eventAccounting: whether to keep per-event accounting and return periods (the
+    ///     accumulator's ``ForecastAccumulator/tail``); without it no event is cascaded alone.
+    public func run(threads: Int, shard: Shard = .whole, eventAccounting: Bool = true,
                     progress: (@Sendable (Int) -> Void)? = nil,
                     isCancelled: (@Sendable () -> Bool)? = nil) throws -> ForecastAccumulator {
+        let classes: Int? = eventAccounting ? plan.scenario.events.count : nil
         let blocks = shard.blocks(of: totalBlocks)
         let workers = Swift.max(1, Swift.min(threads, blocks.count))
         let next = Atomic<Int>(blocks.lowerBound)
@@ -53,7 +56,7 @@ public struct Forecast: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let block = TrialBlock(plan: plan)
             var acc = ForecastAccumulator(years: plan.years, metricCount: plan.metrics.count,
-                                          sectorCount: plan.sectorCount, eventClasses: plan.scenario.events.count)
+                                          sectorCount: plan.sectorCount, eventClasses: classes)
             while true {
                 if let isCancelled, isCancelled() {
                     cancelled.store(true, ordering: .relaxed)
@@ -73,7 +76,7 @@ public struct Forecast: Sendable {
         }
         if cancelled.load(ordering: .relaxed) { throw SimulationError.cancelled }
         var total = ForecastAccumulator(years: plan.years, metricCount: plan.metrics.count,
-                                        sectorCount: plan.sectorCount, eventClasses: plan.scenario.events.count)
+                                        sectorCount: plan.sectorCount, eventClasses: classes)
         results.withLock { parts in
             for w in 0..<workers { if let part = parts[w] { total.merge(part) } }
         }

@@ -173,7 +173,8 @@ public enum RandomStreamID {
     /// Successful attacks on a sector (site = sector): their number, then the sum of their
     /// severities (`BetaSum`), from one stream.
     public static func attacks(year: Int) -> UInt64 { UInt64(year) << 8 | 1 }
-    /// Number of events of each class (site = class).
+    /// Number of events of each class: word `e` of site 0 for class `e` (a mean below 10), or
+    /// site `e + 1` (a larger mean).
     public static func eventCount(year: Int) -> UInt64 { UInt64(year) << 8 | 3 }
     /// Whether event `m` of class `e` hits each sector (site = ``eventSite(class:event:)``; word
     /// `i` for sector `i`), then its event-level draws (severity or common factor).

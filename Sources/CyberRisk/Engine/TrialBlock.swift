@@ -82,6 +82,15 @@ public final class TrialBlock {
     let c: Int
     /// The classes' footprint severity scales `k_i`, `C × N` (a copy of the plan's).
     let eventScales: UnsafeMutableBufferPointer<Double>
+    /// Copies of the plan's per-sector and per-class tables the hot loop reads (buffers, so that
+    /// reading them costs no reference counting): severity families, whether a class draws one
+    /// severity per event, its hub (−1: none), the sectors' outputs `Y_i` and weights `w_i/Σw`.
+    let sectorKinds: UnsafeMutableBufferPointer<SeverityKind>
+    let eventKinds: UnsafeMutableBufferPointer<SeverityKind>
+    let eventSharesDraw: UnsafeMutableBufferPointer<Bool>
+    let eventHubs: UnsafeMutableBufferPointer<Int>
+    let outputs: UnsafeMutableBufferPointer<Double>
+    let weights: UnsafeMutableBufferPointer<Double>
 
     public init(plan: SimulationPlan) {
         self.plan = plan
@@ -134,6 +143,17 @@ public final class TrialBlock {
         eventRowsScratch = buffer(eventChunk * n)
         eventScales = buffer(c * n)
         for k in plan.eventScales.indices { eventScales[k] = plan.eventScales[k] }
+        func copy<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: Swift.max(values.count, 1))
+            _ = b.initialize(from: values)
+            return b
+        }
+        sectorKinds = copy(plan.severityKinds)
+        eventKinds = copy(plan.eventKinds)
+        eventSharesDraw = copy(plan.eventSharesDraw)
+        eventHubs = copy(plan.eventHubs)
+        outputs = copy(plan.outputs)
+        weights = copy(plan.nationalWeights)
         digitalMemo = buffer(4 * n)
         pairMatrix = .allocate(capacity: Swift.max(n * n, 1))
         pairMatrix.initialize(repeating: .zero)
@@ -145,7 +165,7 @@ public final class TrialBlock {
         for b in [theta, digital, shocks, inoperability, scratch, matrix, values, devices, defence, digitalMemo,
                   climateState, climate, largestLoss, largestNational, sectorLargest, classCount, classLoss,
                   horizonTotalLoss, horizonWorstLoss, horizonTotalNational, horizonWorstNational,
-                  eventShock, eventQ, eventRows, eventRowsQ, eventRowsScratch, eventScales] {
+                  eventShock, eventQ, eventRows, eventRowsQ, eventRowsScratch, eventScales, outputs, weights] {
             b.deallocate()
         }
         pivots.deallocate()
@@ -153,6 +173,10 @@ public final class TrialBlock {
         eventSamplers.deallocate()
         hitScratch.deallocate()
         largestClass.deallocate()
+        sectorKinds.deallocate()
+        eventKinds.deallocate()
+        eventSharesDraw.deallocate()
+        eventHubs.deallocate()
         pairMatrix.deallocate()
         pairShocks.deallocate()
     }

@@ -77,6 +77,12 @@ extension TrialBlock {
             for i in 0..<n { a[i * n + i] += 1 }
             let solved = Cascade.linearSolve(shocks: c, system: a, into: q, n: n, pivots: pivots.baseAddress!)
             guard accounting else { return }
+            if solved && n <= Cascade.smallSolveLimit {
+                replayEvents(ofRow: b) { rhs, k in
+                    Cascade.substituteSmall(a, pivots: pivots.baseAddress!, rhs, count: k, n: n)
+                }
+                return
+            }
             for k in events.rowStart[b]..<events.rowStart[b + 1] {
                 let x = eventShock.baseAddress!
                 denseShocks(ofEvent: k, into: x)
@@ -127,12 +133,33 @@ extension TrialBlock {
     /// The events of row `b`, replayed through lane `lane` of the pair just eliminated.
     @inline(__always)
     func pairEventCascades(row b: Int, lane: Int) {
-        let x = eventShock.baseAddress!
-        for k in events.rowStart[b]..<events.rowStart[b + 1] {
-            denseShocks(ofEvent: k, into: x)
-            Cascade.substituteSmallPair(pairMatrix.baseAddress!, lane: lane, x, n: n)
-            Cascade.clamp(x, count: n)
-            recordEvent(k, inoperability: x)
+        replayEvents(ofRow: b) { rhs, k in
+            Cascade.substituteSmallPair(pairMatrix.baseAddress!, lane: lane, rhs, count: k, n: n)
+        }
+    }
+
+    /// The events of row `b` in groups of up to ``eventChunk``: their shocks as the interleaved
+    /// right-hand sides of `solve` (entry `i` of event `j` at `i·k + j`), solved in place, clamped
+    /// and recorded.
+    @inline(__always)
+    func replayEvents(ofRow b: Int, _ solve: (UnsafeMutablePointer<Double>, Int) -> Void) {
+        var first = events.rowStart[b]
+        let end = events.rowStart[b + 1]
+        let rhs = eventRows.baseAddress!
+        while first < end {
+            let k = Swift.min(eventChunk, end - first)
+            rhs.update(repeating: 0, count: k * n)
+            let d = digital.baseAddress! + b * n
+            for j in 0..<k {
+                for h in events.hits(of: first + j) {
+                    let i = Int(events.hitSector[h])
+                    rhs[i * k + j] = Swift.min(1, d[i] * events.hitSeverity[h])
+                }
+            }
+            solve(rhs, k)
+            Cascade.clamp(rhs, count: k * n)
+            for j in 0..<k { recordEvent(first + j, inoperability: rhs + j, stride: k) }
+            first += k
         }
     }
 
@@ -177,19 +204,15 @@ extension TrialBlock {
     /// and national risk `Σ w_i q_ei` (the largest of the year's and the class's standalone sum)
     /// and each sector's largest single-event inoperability.
     @inline(__always)
-    func recordEvent(_ k: Int, inoperability q: UnsafePointer<Double>) {
+    func recordEvent(_ k: Int, inoperability q: UnsafePointer<Double>, stride: Int = 1) {
         let b = Int(events.row[k]), e = Int(events.eventClass[k])
         var loss = 0.0, national = 0.0
         let largest = sectorLargest.baseAddress! + b * n
-        plan.outputs.withUnsafeBufferPointer { out in
-            plan.nationalWeights.withUnsafeBufferPointer { w in
-                for i in 0..<n {
-                    let qi = q[i]
-                    loss += out[i] * qi
-                    national += w[i] * qi
-                    if qi > largest[i] { largest[i] = qi }
-                }
-            }
+        for i in 0..<n {
+            let qi = q[i * stride]
+            loss += outputs[i] * qi
+            national += weights[i] * qi
+            if qi > largest[i] { largest[i] = qi }
         }
         if loss > largestLoss[b] {
             largestLoss[b] = loss

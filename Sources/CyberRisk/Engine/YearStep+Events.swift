@@ -6,7 +6,8 @@ extension TrialBlock {
     /// sector sums `s`, and lists them (with their sectors and severities) in ``events`` for the
     /// per-event cascades.
     ///
-    /// Class `e` has `M ~ Poisson(μ_e(t))` events (stream `(eventCount, e)`),
+    /// Class `e` has `M ~ Poisson(μ_e(t))` events (word `e` of the stream `(eventCount, 0)` by
+    /// inversion when `μ_e < 10`, else the stream `(eventCount, e + 1)`),
     /// `μ_e(t) = frequency·(D(t)/D(0))^{iot}·(d_h(t)/d_h(0))^{hub}·F(t)^{climate}`. Event `m` hits
     /// sector `i` when word `i` of its stream `(eventHit, site(e, m))` is below
     /// `min(1, p_i·d_i(t))`; the same stream then gives the event-level draw — the severity `X`
@@ -20,14 +21,18 @@ extension TrialBlock {
         let params = plan.parameters
         let seed = plan.scenario.seed
         let counts = classCount.baseAddress! + b * c
+        // Word e of one stream gives class e's count (inversion, one uniform) when its mean is
+        // below 10; a larger mean draws from the class's own stream (site e + 1).
+        var countRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.eventCount(year: t), site: 0)
         for e in 0..<c {
+            let u = countRNG.uniform()
             let base = params.index(event: e, .frequency)
             let frequency = th[base]
             let iotElasticity = th[params.index(event: e, .iotElasticity)]
             let climateElasticity = th[params.index(event: e, .climateElasticity)]
-            var mu = frequency * Foundation.exp(iotElasticity * logIoTRatio)
+            var mu = iotElasticity == 0 ? frequency : frequency * Foundation.exp(iotElasticity * logIoTRatio)
             if climateElasticity != 0 { mu *= Foundation.pow(climateFactor, climateElasticity) }
-            let hub = plan.eventHubs[e]
+            let hub = eventHubs[e]
             if hub >= 0 {
                 let hubInitial = th[params.index(sector: hub, .digitalInitial)]
                 let hubElasticity = th[params.index(event: e, .hubElasticity)]
@@ -35,17 +40,22 @@ extension TrialBlock {
             }
             counts[e] = 0
             guard mu > 0 else { continue }
-            var countRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.eventCount(year: t), site: UInt64(e))
-            let eventCount = Poisson.sample(mean: mu, using: &countRNG)
+            let eventCount: Double
+            if mu < 10 {
+                eventCount = Poisson.inversion(mean: mu, uniform: u)
+            } else {
+                var own = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.eventCount(year: t), site: UInt64(e + 1))
+                eventCount = Poisson.sample(mean: mu, using: &own)
+            }
             counts[e] = eventCount
             guard eventCount > 0 else { continue }
             let values = UnsafePointer(th + params.index(event: e, .severity))
-            let kind = plan.eventKinds[e]
-            if !eventSamplers[e].matches(kind: kind, values: values) {
-                eventSamplers[e] = SeveritySampler(kind: kind, values: values)
+            let sampler = eventSamplers.baseAddress! + e
+            if !sampler.pointee.matches(kind: eventKinds[e], values: values) {
+                sampler.pointee = SeveritySampler(kind: eventKinds[e], values: values)
             }
             let footprint = th + params.index(event: e, footprint: 0)
-            let sharesDraw = plan.eventSharesDraw[e]
+            let sharesDraw = eventSharesDraw[e]
             let factorSigma = th[params.index(event: e, .factorSigma)]
             var m = 0.0
             while m < eventCount {
@@ -73,10 +83,10 @@ extension TrialBlock {
             }
         }
         guard hits > 0 else { return }
-        let sampler = eventSamplers[e]
+        let sampler = UnsafePointer(eventSamplers.baseAddress! + e)   // used in place: no copy per draw
         let scales = eventScales.baseAddress! + e * n
         if sharesDraw {
-            let x = sampler.sample(using: &rng)
+            let x = sampler.pointee.sample(using: &rng)
             for h in 0..<hits {
                 let i = Int(hitScratch[h])
                 let severity = Swift.min(1, scales[i] * x)
@@ -89,7 +99,7 @@ extension TrialBlock {
                 let i = Int(hitScratch[h])
                 var own = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.eventSeverity(year: t),
                                        site: RandomStreamID.eventSite(class: e, event: m, sector: i))
-                let severity = Swift.min(1, scales[i] * factor * sampler.sample(using: &own))
+                let severity = Swift.min(1, scales[i] * factor * sampler.pointee.sample(using: &own))
                 s[i] += severity
                 events.addHit(sector: i, severity: severity)
             }

@@ -65,12 +65,12 @@ extension TrialBlock {
                 let attacks = Poisson.sample(mean: lambda, using: &rng)
                 if attacks > 0 {
                     let values = UnsafePointer(th + base + ParameterTable.SectorSlot.severity.rawValue)
-                    let kind = plan.severityKinds[i]
-                    if !severitySamplers[i].matches(kind: kind, values: values) {
-                        severitySamplers[i] = SeveritySampler(kind: kind, values: values)
+                    let sampler = severitySamplers.baseAddress! + i   // used in place: no copy per draw
+                    if !sampler.pointee.matches(kind: sectorKinds[i], values: values) {
+                        sampler.pointee = SeveritySampler(kind: sectorKinds[i], values: values)
                     }
                     // Once d_i·Σ ≥ 1 the shock is clamped at 1: later severities cannot matter.
-                    s[i] = severitySamplers[i].sum(count: attacks, stoppingAt: 1 / di, using: &rng)
+                    s[i] = sampler.pointee.sum(count: attacks, stoppingAt: 1 / di, using: &rng)
                 }
             }
             if c > 0 {

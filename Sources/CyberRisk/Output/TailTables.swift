@@ -52,10 +52,9 @@ public struct TailTables: Sendable {
             for metric in TailTables.metrics {
                 let aggregate = tail.annual(metric.aggregate, year: t), largest = tail.annual(metric.largest, year: t)
                 let moments = accumulator.metricMoments[t * m + metric.core.rawValue]
-                for rp in ReturnPeriod.standard {
-                    let a = ReturnPeriod(aggregate, returnPeriod: rp), o = ReturnPeriod(largest, returnPeriod: rp)
+                for (a, o) in zip(ReturnPeriod.table(aggregate), ReturnPeriod.table(largest)) {
                     table.append([.text(scenario.name), .integer(Int64(scenario.startYear + t)), .text(metric.name),
-                                  .number(rp), .number(a.level), .number(a.tailMean), .number(o.level), .number(o.tailMean),
+                                  .number(a.years), .number(a.level), .number(a.tailMean), .number(o.level), .number(o.tailMean),
                                   .number(a.levelSE), .number(a.tailMeanSE), .number(o.levelSE), .number(o.tailMeanSE),
                                   .number(moments.mean), .number(moments.standardError), .text(a.resolved ? "true" : "false")])
                 }
@@ -74,9 +73,8 @@ public struct TailTables: Sendable {
             let total = tail.horizon[metric.total.rawValue], worst = tail.horizon[metric.worst.rawValue]
             let totalMoments = tail.horizonMoments[metric.total.rawValue]
             let worstMoments = tail.horizonMoments[metric.worst.rawValue]
-            for rp in ReturnPeriod.standard {
-                let a = ReturnPeriod(total, returnPeriod: rp), w = ReturnPeriod(worst, returnPeriod: rp)
-                table.append([.text(scenario.name), .integer(first), .integer(last), .text(metric.name), .number(rp),
+            for (a, w) in zip(ReturnPeriod.table(total), ReturnPeriod.table(worst)) {
+                table.append([.text(scenario.name), .integer(first), .integer(last), .text(metric.name), .number(a.years),
                               .number(a.level), .number(a.tailMean), .number(w.level), .number(w.tailMean),
                               .number(a.levelSE), .number(a.tailMeanSE), .number(w.levelSE), .number(w.tailMeanSE),
                               .number(totalMoments.mean), .number(totalMoments.standardError),

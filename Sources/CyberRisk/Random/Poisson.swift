@@ -40,7 +40,15 @@ public enum Poisson: Sendable {
     /// Sequential-search inversion for `0 < mean < 10`.
     @inline(__always)
     private static func inversion(mean: Double, using rng: inout RandomStream) -> Double {
-        let u = rng.uniform()
+        inversion(mean: mean, uniform: rng.uniform())
+    }
+
+    /// The draw for `0 ≤ mean < 10` from a given uniform `u ∈ (0, 1)` (the inversion above):
+    /// exactly one uniform per draw, so callers can take several counts from one stream, word by
+    /// word. `mean = 0` gives 0.
+    @inline(__always)
+    public static func inversion(mean: Double, uniform u: Double) -> Double {
+        guard mean > 0 else { return 0 }
         var k = 0.0
         var pmf = Foundation.exp(-mean)
         var cdf = pmf

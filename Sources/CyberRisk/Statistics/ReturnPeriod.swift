@@ -29,8 +29,18 @@ public struct ReturnPeriod: Sendable, Equatable {
 
     /// The figures of `series` at return period `T`.
     public init(_ series: BatchedSketch, returnPeriod t: Double) {
-        years = t
+        self.init(series, merged: series.merged, returnPeriod: t)
+    }
+
+    /// The figures of `series` at each of `periods` (the batches merged once).
+    public static func table(_ series: BatchedSketch, periods: [Double] = standard) -> [ReturnPeriod] {
         let all = series.merged
+        return periods.map { ReturnPeriod(series, merged: all, returnPeriod: $0) }
+    }
+
+    /// With `all` the merged batches of `series`.
+    init(_ series: BatchedSketch, merged all: QuantileSketch, returnPeriod t: Double) {
+        years = t
         let q = 1 - 1 / t
         level = all.quantile(q)
         tailMean = all.tailMean(fraction: 1 / t)
