@@ -3,6 +3,7 @@
 #   make test       installs OpenBLAS if missing, runs the whole test suite
 #   make bench      runs the performance suite (Benchmarks/, package-benchmark; not part of test)
 #   make bench-peer runs the NumPy peer and cyberrisk on the same config, prints the speed ratio
+#   make check-calibration checks the tail calibration and its tables in docs/ (release binary)
 #   make fuzz       builds the libFuzzer binary and fuzzes every reader FUZZ_SECONDS (default 60) s each
 SWIFT ?= swift
 OUT ?= out
@@ -13,7 +14,7 @@ PEER_TRIALS ?= 20000
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= config csv state journal sweepspec
 
-.PHONY: all deps build release forecast test bench bench-peer test-slurm fuzz clean
+.PHONY: all deps build release forecast test bench bench-peer check-calibration test-slurm fuzz clean
 
 all: release
 
@@ -33,6 +34,7 @@ forecast: release
 # The derived-data check runs first so the test runner's summary is the last thing printed.
 test: build
 	bash scripts/check_derived_data.sh
+	python3 scripts/tail_calibration.py --replays-only --check --tool .build/debug/cyberrisk
 	$(SWIFT) test
 
 # Benchmarks/ is a package of its own (its build folder is Benchmarks/.build), so `swift build`
@@ -43,6 +45,12 @@ bench: deps
 
 bench-peer: release
 	python3 Benchmarks/peers/compare_numpy.py --trials $(PEER_TRIALS)
+
+# The tail calibration of the default scenario (docs/parameters.md §2.1, docs/events.md): replays,
+# a seeded 1,000,000-trial start-year run and its targets; fails if a target fails or a generated
+# table in docs/ is stale (`python3 scripts/tail_calibration.py --write` regenerates them).
+check-calibration: release
+	python3 scripts/tail_calibration.py --check
 
 # Single-node Slurm cluster: sweep and forecast job arrays + merge vs single-process results (CI runs it).
 test-slurm: build

@@ -33,7 +33,11 @@ import sys
 import tempfile
 
 import yaml
-from scipy import stats
+
+try:  # the replay table's quantiles; without SciPy, closed forms where they exist
+    from scipy import stats
+except ImportError:  # pragma: no cover
+    stats = None
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REPLAYS = os.path.join(ROOT, "configs", "data", "event_replays.csv")
@@ -72,12 +76,26 @@ def gpd_survival(x, u, scale, shape):
     return math.exp(-math.log1p(shape * z) / shape) if shape > 0 else math.exp(-z)
 
 
+def lognormal_sf(x, median, sigma):
+    return 0.5 * math.erfc(math.log(x / median) / sigma / math.sqrt(2)) if x > 0 else 1.0
+
+
+def beta_sf(x, a, b):
+    if stats is not None:
+        return float(stats.beta.sf(x, a, b))
+    if a == 1:
+        return (1 - x) ** b
+    if b == 1:
+        return 1 - x ** a
+    return math.nan
+
+
 def severity_survival(sev, x):
     """P(X >= x) for a severity of the config (at the parameters' means)."""
     m = parameter_mean
     if "lognormal" in sev:
         p = sev["lognormal"]
-        return stats.lognorm.sf(x, m(p["sigma"]), scale=m(p["median"]))
+        return lognormal_sf(x, m(p["median"]), m(p["sigma"]))
     if "gpd" in sev:
         p = sev["gpd"]
         return gpd_survival(x, m(p["threshold"]), m(p["scale"]), m(p["shape"]))
@@ -88,11 +106,11 @@ def severity_survival(sev, x):
             return tail * gpd_survival(x, u, m(p["scale"]), m(p["shape"]))
         body = p["body"]
         if "lognormal" in body:
-            b = stats.lognorm(m(body["lognormal"]["sigma"]), scale=m(body["lognormal"]["median"]))
+            cdf = lambda y: 1 - lognormal_sf(y, m(body["lognormal"]["median"]), m(body["lognormal"]["sigma"]))
         else:
-            b = stats.beta(m(body["alpha"]), m(body["beta"]))
-        return tail + (1 - tail) * (b.cdf(u) - b.cdf(x)) / b.cdf(u)
-    return stats.beta.sf(x, m(sev["alpha"]), m(sev["beta"]))
+            cdf = lambda y: 1 - beta_sf(y, m(body["alpha"]), m(body["beta"]))
+        return tail + (1 - tail) * (cdf(u) - cdf(x)) / cdf(u)
+    return beta_sf(x, m(sev["alpha"]), m(sev["beta"]))
 
 
 def replays(tool, config):

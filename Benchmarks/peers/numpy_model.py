@@ -12,6 +12,12 @@ memory: the per-trial dependency matrices take chunk x N x N doubles). Random nu
 NumPy's default generator (PCG64) and are independent of the engine's, so agreement with the
 engine is statistical (per-year means within a few standard errors), not bitwise.
 
+It implements the whole model of docs/model.md: attack severities of every family (Beta,
+lognormal, generalized Pareto, spliced body + GPD tail, each capped at 1), the systemic event
+catalogue (frequency scaling, footprints, shared or common-factor severities), shared
+uncertainties (`{shared: name, scale: k}`, one draw per trial) and the threat climate (AR(1) on
+the log scale), the cascade and the metrics.
+
 Input: a *resolved* config (`cyberrisk config` output: every field explicit, the dependency
 matrix inline). Reading it needs PyYAML (as scripts/calibrate_baseline.py does); the computation
 is NumPy only. Output: per year the mean, standard deviation and standard error of
@@ -33,31 +39,92 @@ except ImportError:  # pragma: no cover
 METRICS = ("national_risk", "human_risk", "economic_loss_usd_bn")
 
 
-def draw(v, rng, n):
-    """n draws of one parameter: a number, or a distribution with the engine's families."""
-    if not isinstance(v, dict):
-        return np.full(n, float(v))
-    kind, p = next(iter(v.items()))
-    if kind == "uniform":
-        return rng.uniform(p[0], p[1], n)
-    if kind == "triangular":
-        return rng.triangular(p[0], p[1], p[2], n) if p[2] > p[0] else np.full(n, float(p[0]))
-    if kind == "pert":
-        a, m, b = (float(x) for x in p)
-        if b <= a:
-            return np.full(n, a)
-        return a + (b - a) * rng.beta(1 + 4 * (m - a) / (b - a), 1 + 4 * (b - m) / (b - a), n)
-    if kind == "lognormal":
-        return p["median"] * np.exp(p["sigma"] * rng.standard_normal(n))
-    if kind == "normal":
-        lo, hi = p.get("min", -np.inf), p.get("max", np.inf)
-        out = rng.normal(p["mean"], p["sd"], n)
-        bad = (out < lo) | (out > hi)
-        while bad.any():
-            out[bad] = rng.normal(p["mean"], p["sd"], int(bad.sum()))
+class Draws:
+    """Parameter draws for a chunk of trials: a number, a distribution (one independent draw per
+    place), or a reference `{shared: name, scale: k}` to the chunk's one draw of a shared entry."""
+
+    def __init__(self, shared, rng, n):
+        self.rng, self.n, self.definitions, self.values = rng, n, shared or {}, {}
+
+    def shared(self, name, seen=()):
+        if name not in self.values:
+            if name in seen:
+                raise ValueError(f"shared cycle through {name}")
+            self.values[name] = self(self.definitions[name], seen + (name,))
+        return self.values[name]
+
+    def __call__(self, v, seen=()):
+        rng, n = self.rng, self.n
+        if not isinstance(v, dict):
+            return np.full(n, float(v))
+        if "shared" in v:
+            return float(v.get("scale", 1)) * self.shared(v["shared"], seen)
+        kind, p = next(iter(v.items()))
+        if kind == "uniform":
+            return rng.uniform(p[0], p[1], n)
+        if kind == "triangular":
+            return rng.triangular(p[0], p[1], p[2], n) if p[2] > p[0] else np.full(n, float(p[0]))
+        if kind == "pert":
+            a, m, b = (float(x) for x in p)
+            if b <= a:
+                return np.full(n, a)
+            return a + (b - a) * rng.beta(1 + 4 * (m - a) / (b - a), 1 + 4 * (b - m) / (b - a), n)
+        if kind == "lognormal":
+            return p["median"] * np.exp(p["sigma"] * rng.standard_normal(n))
+        if kind == "normal":
+            lo, hi = p.get("min", -np.inf), p.get("max", np.inf)
+            out = rng.normal(p["mean"], p["sd"], n)
             bad = (out < lo) | (out > hi)
-        return out
-    raise ValueError(f"unknown distribution {kind}")
+            while bad.any():
+                out[bad] = rng.normal(p["mean"], p["sd"], int(bad.sum()))
+                bad = (out < lo) | (out > hi)
+            return out
+        raise ValueError(f"unknown distribution {kind}")
+
+
+def severity_params(sev, draw):
+    """(family, dict of per-trial parameter arrays) of a severity of the config."""
+    if "lognormal" in sev:
+        p = sev["lognormal"]
+        return "lognormal", {"median": draw(p["median"]), "sigma": draw(p["sigma"])}
+    if "gpd" in sev:
+        p = sev["gpd"]
+        return "gpd", {k: draw(p[k]) for k in ("threshold", "scale", "shape")}
+    if "spliced" in sev:
+        p = sev["spliced"]
+        body_kind, body = severity_params(p["body"], draw)
+        return "spliced", {"body": (body_kind, body),
+                           **{k: draw(p[k]) for k in ("threshold", "tail_probability", "scale", "shape")}}
+    return "beta", {"alpha": draw(sev["alpha"]), "beta": draw(sev["beta"])}
+
+
+def gpd_excess(scale, shape, rng):
+    e = rng.exponential(size=scale.shape)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(shape > 0, scale * np.expm1(shape * e) / np.where(shape > 0, shape, 1), scale * e)
+
+
+def sample_severity(family, params, idx, rng):
+    """Severities for the draws whose trials are `idx`, capped at 1 (docs/model.md)."""
+    p = {k: (v[idx] if isinstance(v, np.ndarray) else v) for k, v in params.items() if k != "body"}
+    if family == "beta":
+        return rng.beta(p["alpha"], p["beta"])
+    if family == "lognormal":
+        return np.minimum(1.0, p["median"] * np.exp(p["sigma"] * rng.standard_normal(idx.size)))
+    if family == "gpd":
+        return np.minimum(1.0, p["threshold"] + gpd_excess(p["scale"], p["shape"], rng))
+    # spliced: the GPD tail with its probability, else the body redrawn until below the threshold
+    u = p["threshold"]
+    out = np.minimum(1.0, u + gpd_excess(p["scale"], p["shape"], rng))
+    body = rng.random(idx.size) >= p["tail_probability"]
+    todo = np.nonzero(body)[0]
+    body_kind, body_params = params["body"]
+    while todo.size:
+        x = sample_severity(body_kind, body_params, idx[todo], rng)
+        ok = x < u[todo]
+        out[todo[ok]] = x[ok]
+        todo = todo[~ok]
+    return out
 
 
 def growth(t, x0, k, r):
@@ -89,24 +156,47 @@ def simulate_chunk(cfg, a, trials, years, rng, acc):
     S = cfg["sectors"]
     n = len(S)
     sc = cfg["scenario"]
-    iot, neural, bot = sc["iot"], sc["neural"], sc["botnet"]
+    iot, neural = sc["iot"], sc["neural"]
+    draw = Draws(cfg.get("shared"), rng, trials)
 
     def sector_param(group, key):          # trials x N, one independent draw per site
-        return np.stack([draw(s[group][key], rng, trials) for s in S], axis=1)
+        return np.stack([draw(s[group][key]) for s in S], axis=1)
 
     d0, dK, dr = (sector_param("digital", k) for k in ("initial", "ceiling", "rate"))
     apy, succ, elast = (sector_param("threat", k)
                         for k in ("attacks_per_year", "success_probability", "iot_elasticity"))
-    sev_a, sev_b = sector_param("severity", "alpha"), sector_param("severity", "beta")
-    D0, DK, Dr = (draw(iot["devices_bn"][k], rng, trials) for k in ("initial", "ceiling", "rate"))
-    share, comp_rate = draw(iot["personal_share"], rng, trials), draw(iot["compromise_rate"], rng, trials)
-    U0, UK, Ur = (draw(neural["users"][k], rng, trials) for k in ("initial", "ceiling", "rate"))
-    nprob, nelast = draw(neural["compromise_probability"], rng, trials), draw(neural["attacker_elasticity"], rng, trials)
-    harm = draw(neural["harm_severity"], rng, trials)
-    events, hitp = draw(bot["events_per_bn_devices"], rng, trials), draw(bot["sector_hit_probability"], rng, trials)
-    bot_a, bot_b = draw(bot["severity"]["alpha"], rng, trials), draw(bot["severity"]["beta"], rng, trials)
-    decline = draw(sc["defense"]["vulnerability_decline"], rng, trials)
-    kappa = draw(cfg["dependencies"]["cyber_coupling"], rng, trials)
+    severities = [severity_params(s["severity"], draw) for s in S]
+    D0, DK, Dr = (draw(iot["devices_bn"][k]) for k in ("initial", "ceiling", "rate"))
+    share, comp_rate = draw(iot["personal_share"]), draw(iot["compromise_rate"])
+    U0, UK, Ur = (draw(neural["users"][k]) for k in ("initial", "ceiling", "rate"))
+    nprob, nelast = draw(neural["compromise_probability"]), draw(neural["attacker_elasticity"])
+    harm = draw(neural["harm_severity"])
+    decline = draw(sc["defense"]["vulnerability_decline"])
+    kappa = draw(cfg["dependencies"]["cyber_coupling"])
+    climate = sc.get("threat_climate") or {}
+    clim_sigma, clim_rho = draw(climate.get("sigma", 0)), draw(climate.get("correlation", 0))
+    ids = [s["id"] for s in S]
+    classes = []
+    for e in cfg.get("events") or []:
+        scaling = e.get("scaling") or {}
+        hub = scaling.get("hub")
+        fp = e.get("footprint") or {}
+        p = np.zeros((trials, n))
+        k = np.ones(n)
+        for sector, v in fp.items():
+            i = ids.index(sector)
+            if isinstance(v, dict) and "probability" in v:
+                p[:, i] = draw(v["probability"])
+                k[i] = float(v.get("severity_scale", 1))
+            else:
+                p[:, i] = draw(v)
+        dep = e.get("dependence", "shared")
+        classes.append(dict(
+            frequency=draw(e["frequency"]), iot=draw(scaling.get("iot_elasticity", 0)),
+            hub=None if hub is None else (ids.index(hub["sector"]), draw(hub["elasticity"])),
+            climate=draw(scaling.get("climate_elasticity", 0)), p=p, k=k,
+            severity=severity_params(e["severity"], draw),
+            factor=None if dep == "shared" else draw(dep["common_factor"])))
 
     w = normalised(np.array([float(s["criticality"]) for s in S]))
     r = normalised(np.array([float(s["population_reliance"]) for s in S]))
@@ -118,29 +208,48 @@ def simulate_chunk(cfg, a, trials, years, rng, acc):
     population = float(cfg["population"])
     eye = np.eye(n)
     rows = np.arange(trials)
+    x_climate = np.zeros(trials)
 
     for t in range(years):
         d = growth(t, d0, dK, dr)                                  # trials x N
         D = growth(t, D0, DK, Dr)                                  # trials
         delta = (1 - decline) ** t
         ratio = np.where(D0 > 0, D / np.where(D0 > 0, D0, 1), 1.0)
-        # 1. successful attacks and their Beta severities, summed per (trial, sector)
-        lam = apy * ratio[:, None] ** elast * succ * delta[:, None]
+        # the threat climate F(t): AR(1) on the log scale, mean 1
+        z = rng.standard_normal(trials)
+        x_climate = clim_sigma * z if t == 0 else clim_rho * x_climate + clim_sigma * np.sqrt(1 - clim_rho ** 2) * z
+        F = np.exp(x_climate - clim_sigma ** 2 / 2)
+        # 1. successful attacks and their severities, summed per (trial, sector)
+        lam = apy * ratio[:, None] ** elast * succ * delta[:, None] * F[:, None]
         lam = np.where(d > 0, lam, 0.0)
-        k = rng.poisson(lam).ravel()
-        sums = np.zeros(trials * n)
-        if k.sum():
-            cell = np.repeat(np.arange(trials * n), k)
-            sev = rng.beta(sev_a.ravel()[cell], sev_b.ravel()[cell])
-            sums += np.bincount(cell, weights=sev, minlength=trials * n)
-        sums = sums.reshape(trials, n)
-        # 2. botnet events: each hits each sector with probability min(1, h d_i)
-        m = rng.poisson(events * D)
-        if m.sum():
+        k = rng.poisson(lam)
+        sums = np.zeros((trials, n))
+        for i in range(n):
+            if k[:, i].sum():
+                owner = np.repeat(rows, k[:, i])
+                family, params = severities[i]
+                sums[:, i] = np.bincount(owner, weights=sample_severity(family, params, owner, rng), minlength=trials)
+        # 2. systemic events: each hits each sector with probability min(1, p_i d_i)
+        for c in classes:
+            mu = c["frequency"] * ratio ** c["iot"] * F ** c["climate"]
+            if c["hub"] is not None:
+                h, e_h = c["hub"]
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    mu = mu * np.where(d0[:, h] > 0, (d[:, h] / np.where(d0[:, h] > 0, d0[:, h], 1)) ** e_h, 1.0)
+            m = rng.poisson(mu)
+            if not m.sum():
+                continue
             owner = np.repeat(rows, m)
-            hit = rng.random((owner.size, n)) < np.minimum(1.0, hitp[owner, None] * d[owner])
+            hit = (rng.random((owner.size, n)) < np.minimum(1.0, c["p"][owner] * d[owner])) & (d[owner] > 0)
             ev, sector = np.nonzero(hit)
-            sev = rng.beta(bot_a[owner[ev]], bot_b[owner[ev]])
+            family, params = c["severity"]
+            if c["factor"] is None:                                # one draw per event, scaled per sector
+                x = sample_severity(family, params, owner, rng)[ev]
+            else:                                                  # own draws x a lognormal event factor
+                sig = c["factor"][owner]
+                factor = np.exp(sig * rng.standard_normal(owner.size) - sig ** 2 / 2)
+                x = factor[ev] * sample_severity(family, params, owner[ev], rng)
+            sev = np.minimum(1.0, c["k"][sector] * x)
             sums += np.bincount(owner[ev] * n + sector, weights=sev, minlength=trials * n).reshape(trials, n)
         # 3. direct shock
         c = np.minimum(1.0, d * sums)

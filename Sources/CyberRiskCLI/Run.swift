@@ -5,7 +5,7 @@ import Foundation
 /// `cyberrisk run`: the forecast.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the forecast and write summary.csv, sectors.csv, exceedance.csv, state.bin and manifest.json.",
+        abstract: "Run the forecast and write summary.csv, sectors.csv, exceedance.csv, return_periods.csv, horizon.csv, sector_return_periods.csv, event_classes.csv, state.bin and manifest.json.",
         discussion: """
             Prints, per year, the mean and 95th percentile of national_risk, human_risk and \
             economic_loss_usd_bn (or a JSON summary with --json). With --shard I/N it runs the I-th \
@@ -68,7 +68,6 @@ struct Run: ParsableCommand {
         let accumulator: ForecastAccumulator
         do {
             accumulator = try forecast.run(threads: workers, shard: part,
-                                           eventAccounting: ProcessInfo.processInfo.environment["CR_NOACCT"] == nil,
                                            progress: { bar.advance(by: $0) },
                                            isCancelled: { signals.isStopRequested })
         } catch SimulationError.cancelled {

@@ -12,7 +12,8 @@ public enum ShardMerge {
         var merged = first
         merged.accumulator = ForecastAccumulator(years: first.accumulator.years,
                                                  metricCount: first.accumulator.metricCount,
-                                                 sectorCount: first.accumulator.sectorCount)
+                                                 sectorCount: first.accumulator.sectorCount,
+                                                 eventClasses: first.accumulator.tail?.classCount)
         for (name, s) in states {
             func refuse(_ what: String, _ a: String, _ b: String) -> StateFileError {
                 StateFileError("\(name): \(what) \(b) differs from \(firstName)'s \(a); shards of different forecasts cannot be merged")
@@ -26,11 +27,12 @@ public enum ShardMerge {
             if let other = seen[s.shard.index] {
                 throw StateFileError("\(name): shard \(s.shard) was already given by \(other)")
             }
-            let shape = [s.accumulator.years, s.accumulator.metricCount, s.accumulator.sectorCount]
-            let firstShape = [first.accumulator.years, first.accumulator.metricCount, first.accumulator.sectorCount]
-            if shape != firstShape {
-                throw refuse("results' shape", firstShape.map(String.init).joined(separator: "×"),
-                             shape.map(String.init).joined(separator: "×"))
+            // Years × metrics × sectors, and the tail's event classes (when kept) are part of the shape.
+            func shape(_ a: ForecastAccumulator) -> String {
+                "\(a.years)×\(a.metricCount)×\(a.sectorCount)" + (a.tail.map { " with \($0.classCount) event classes" } ?? "")
+            }
+            if shape(s.accumulator) != shape(first.accumulator) {
+                throw refuse("results' shape", shape(first.accumulator), shape(s.accumulator))
             }
             // Checked before merging, so the counts cannot overflow whatever the files claim.
             guard s.accumulator.trials <= Int64(first.trials) - merged.accumulator.trials else {

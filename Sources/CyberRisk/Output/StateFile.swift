@@ -133,6 +133,9 @@ public struct StateFile: Sendable, Equatable {
             throw StateFileError("the results' shape \(accumulator.years)×\(accumulator.metricCount)×\(accumulator.sectorCount) "
                                  + "does not match the config's \(scenario.horizonYears)×\(metrics)×\(scenario.sectors.count) (years × metrics × sectors)")
         }
+        if let tail = accumulator.tail, tail.classCount != scenario.events.count {
+            throw StateFileError("the results hold \(tail.classCount) event classes, the config \(scenario.events.count)")
+        }
         return scenario
     }
 

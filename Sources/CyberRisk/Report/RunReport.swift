@@ -33,7 +33,8 @@ public struct RunReport: Sendable {
         if let s = r.scenario {
             assumptions = [AssumptionChart.iotDevices(s), AssumptionChart.implantUsers(s), AssumptionChart.digitalDependence(s)]
         }
-        charts = fans + exceedance + [heatmap].compactMap { $0 } + assumptions
+        let tail = r.tail.map { TailSection(results: r, tail: $0) }
+        charts = fans + (tail?.charts ?? []) + exceedance + [heatmap].compactMap { $0 } + assumptions
 
         var page = HTMLPage(title: "cyberrisk report: \(r.scenarioName)")
         page.body.append(RunReport.header(r))
@@ -41,9 +42,10 @@ public struct RunReport: Sendable {
             intro: "A forecast is not one number: the model simulates \(RunReport.grouped(r.trials)) possible futures. "
                 + FanChart.reading(),
             [HTMLPage.grid(fans.map { HTMLPage.figure($0, caption: false) })]))
+        if let tail { page.body.append(tail.markup) }
         if !exceedance.isEmpty {
             let years = picks.map(String.init).joined(separator: ", ")
-            page.body.append(HTMLPage.section("How bad can a year get?", id: "exceedance",
+            page.body.append(HTMLPage.section("How likely is each level?", id: "exceedance",
                 intro: "The chance that a year is worse than a given level, in \(years). Read a level on the "
                     + "horizontal axis, go up to a curve and read its chance on the left; a curve further right means "
                     + "bad years become more likely. The chance axis is logarithmic: each grid line is ten times "
@@ -130,8 +132,8 @@ public struct RunReport: Sendable {
 
     static func footer(_ r: RunResults) -> Markup {
         Markup("footer", children: [
-            HTMLPage.paragraph("Made by `cyberrisk report` from \(r.folder): summary.csv, sectors.csv, exceedance.csv "
-                + "and manifest.json (the full configuration). Statistics are estimates from the simulated futures; "
+            HTMLPage.paragraph("Made by `cyberrisk report` from \(r.folder): summary.csv, sectors.csv, exceedance.csv, "
+                + "return_periods.csv, event_classes.csv and manifest.json (the full configuration). Statistics are estimates from the simulated futures; "
                 + "quantiles are accurate to about 0.4%. Model equations: docs/model.md; sources of every default: "
                 + "docs/parameters.md."),
         ])

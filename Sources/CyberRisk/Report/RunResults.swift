@@ -38,6 +38,9 @@ public struct RunResults: Sendable {
     public let sectors: [SectorYears]
     /// `exceedance[metric][year]`.
     public let exceedance: [String: [Int: Curve]]
+    /// The return periods and event classes (`return_periods.csv`, `event_classes.csv`), when the
+    /// folder has them.
+    public let tail: TailResults?
     /// The scenario, or `nil` with ``scenarioProblem`` saying why it could not be decoded.
     public let scenario: Scenario?
     public let scenarioProblem: String?
@@ -79,6 +82,7 @@ public struct RunResults: Sendable {
             ?? Int(series[metrics[0]]?["trials"].first ?? 0)
         sectors = try RunResults.readSectors(folder + "/sectors.csv", years: sortedYears)
         exceedance = try RunResults.readExceedance(folder + "/exceedance.csv")
+        tail = try TailResults(folder: folder)
         if let yaml = manifest.string("config") {
             do {
                 scenario = try ScenarioCatalog.scenario(fromResolved: yaml, source: folder + "/manifest.json")

@@ -46,7 +46,8 @@ struct FuzzCorpusTests {
     /// The well-formed seeds reach the end of their readers, so the fuzzer starts deep inside
     /// them (and the checksum fix-up modes of `state` and `journal` work).
     @Test(arguments: [(ReaderFuzzTarget.config, "seed-small"), (.config, "seed-small-json"), (.config, "seed-baseline"),
-                      (.config, "seed-small-set"), (.config, "seed-scenario-cautious.yaml"), (.csv, "seed-bea2023"),
+                      (.config, "seed-small-set"), (.config, "seed-scenario-cautious.yaml"), (.config, "seed-events-shared"),
+                      (.config, "seed-severity-families"), (.csv, "seed-bea2023"),
                       (.state, "seed-fixup"), (.journal, "seed-whole"), (.journal, "seed-fixup"),
                       (.sweepspec, "seed-small-grid")])
     func wellFormedSeedsGiveValues(target: ReaderFuzzTarget, name: String) {
@@ -60,6 +61,8 @@ struct FuzzCorpusTests {
                       (.config, "seed-extends-cycle", "extends cycle: fuzz.yaml → parent.yaml → fuzz.yaml"),
                       (.config, "seed-tags", "unsupported YAML tag '!custom'"),
                       (.config, "seed-huge-numbers", "trials: must be in 1…1000000000000"),
+                      (.config, "seed-events-broken", "shared references form a cycle: a → b → a"),
+                      (.config, "seed-events-broken", "events[0].severity.gpd.shape"),
                       (.csv, "seed-broken", "deps.csv:3"),
                       (.state, "seed-truncated", "checksum mismatch"),
                       (.journal, "seed-torn", "incomplete: 2 of 3 points")])
