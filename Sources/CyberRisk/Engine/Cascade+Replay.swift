@@ -35,29 +35,6 @@ extension Cascade {
         }
     }
 
-    /// ``substituteSmall(_:pivots:_:n:)`` for lane `lane` of a pair eliminated by
-    /// ``solveSmallPair(_:_:n:)`` (which exchanges no rows).
-    @inline(__always)
-    public static func substituteSmallPair(_ m: UnsafePointer<SIMD2<Double>>, lane: Int,
-                                           _ b: UnsafeMutablePointer<Double>, n: Int) {
-        for k in 0..<n {
-            let bk = b[k]
-            if bk == 0 { continue }
-            for r in (k + 1)..<Swift.max(k + 1, n) {
-                let f = m[r &* n &+ k][lane]
-                if f != 0 { b[r] -= f * bk }
-            }
-        }
-        var i = n - 1
-        while i >= 0 {
-            let row = m + i &* n
-            var s = b[i]
-            for j in (i + 1)..<Swift.max(i + 1, n) { s -= row[j][lane] * b[j] }
-            b[i] = s * (1 / row[i][lane])
-            i -= 1
-        }
-    }
-
     /// Solves a further right-hand side `b` (in place, then clamped into `[0, 1]`) of the system
     /// that ``linearSolve(shocks:system:into:n:pivots:)`` factorised into `system`; `solved` is
     /// what that call returned (a singular system gives 1 where `b > 0`, as it does).
@@ -122,16 +99,20 @@ extension Cascade {
         }
     }
 
-    /// The same for lane `lane` of a pair eliminated by ``solveSmallPair(_:_:n:)``.
+    /// Further right-hand sides of both systems of a pair eliminated by ``solveSmallPair(_:_:n:)``
+    /// (which exchanges no rows), interleaved as `b[i·k + j]` with lane `l` of each entry belonging
+    /// to system `l`: the stored multipliers, then the back substitution, on both lanes at once. A
+    /// lane's column may be all zeros (a trial with fewer events): its solution is zero.
     @inline(__always)
-    public static func substituteSmallPair(_ m: UnsafePointer<SIMD2<Double>>, lane: Int,
-                                           _ b: UnsafeMutablePointer<Double>, count k: Int, n: Int) {
+    public static func substitutePair(_ m: UnsafePointer<SIMD2<Double>>, _ b: UnsafeMutablePointer<SIMD2<Double>>,
+                                      count k: Int, n: Int) {
+        let zero = SIMD2<Double>(repeating: 0)
         for r in 0..<n {
             let pivotRow = b + r &* k
             var row = r &+ 1
             while row < n {
-                let f = m[row &* n &+ r][lane]
-                if f != 0 {
+                let f = m[row &* n &+ r]
+                if f != zero {
                     let target = b + row &* k
                     for j in 0..<k { target[j] -= f * pivotRow[j] }
                 }
@@ -144,12 +125,12 @@ extension Cascade {
             let x = b + i &* k
             var c = i &+ 1
             while c < n {
-                let a = row[c][lane]
+                let a = row[c]
                 let y = b + c &* k
                 for j in 0..<k { x[j] -= a * y[j] }
                 c &+= 1
             }
-            let reciprocal = 1 / row[i][lane]
+            let reciprocal = 1 / row[i]
             for j in 0..<k { x[j] *= reciprocal }
             i -= 1
         }

@@ -77,7 +77,14 @@ public final class TrialBlock {
     let eventRows: UnsafeMutableBufferPointer<Double>
     let eventRowsQ: UnsafeMutableBufferPointer<Double>
     let eventRowsScratch: UnsafeMutableBufferPointer<Double>
+    /// ``eventChunk`` right-hand sides of the two trials of a pair, `eventChunk × N`.
+    let pairRows: UnsafeMutableBufferPointer<SIMD2<Double>>
     let eventChunk: Int
+    /// Each class's footprint support — the sectors it can hit (a probability whose upper bound is
+    /// positive) — flattened, with class `e`'s from `supportStart[e]` to `supportStart[e + 1]`: an
+    /// event draws one hit word per supported sector only.
+    let support: UnsafeMutableBufferPointer<Int32>
+    let supportStart: UnsafeMutableBufferPointer<Int>
     /// Event classes `C`.
     let c: Int
     /// The classes' footprint severity scales `k_i`, `C × N` (a copy of the plan's).
@@ -141,6 +148,13 @@ public final class TrialBlock {
         eventRows = buffer(eventChunk * n)
         eventRowsQ = buffer(eventChunk * n)
         eventRowsScratch = buffer(eventChunk * n)
+        pairRows = .allocate(capacity: Swift.max(eventChunk * n, 1))
+        pairRows.initialize(repeating: .zero)
+        var supported: [Int32] = [], starts = [0]
+        for e in plan.scenario.events {
+            supported += e.footprint.indices.filter { e.footprint[$0].probability.upperBound > 0 }.map { Int32($0) }
+            starts.append(supported.count)
+        }
         eventScales = buffer(c * n)
         for k in plan.eventScales.indices { eventScales[k] = plan.eventScales[k] }
         func copy<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
@@ -153,6 +167,8 @@ public final class TrialBlock {
         eventSharesDraw = copy(plan.eventSharesDraw)
         eventHubs = copy(plan.eventHubs)
         outputs = copy(plan.outputs)
+        support = copy(supported)
+        supportStart = copy(starts)
         weights = copy(plan.nationalWeights)
         digitalMemo = buffer(4 * n)
         pairMatrix = .allocate(capacity: Swift.max(n * n, 1))
@@ -173,6 +189,9 @@ public final class TrialBlock {
         eventSamplers.deallocate()
         hitScratch.deallocate()
         largestClass.deallocate()
+        pairRows.deallocate()
+        support.deallocate()
+        supportStart.deallocate()
         sectorKinds.deallocate()
         eventKinds.deallocate()
         eventSharesDraw.deallocate()
@@ -198,15 +217,19 @@ public final class TrialBlock {
             let row = UnsafeMutableBufferPointer(rebasing: theta[(b * p)..<(b * p + p)])
             plan.parameters.draw(seed: seed, trial: UInt64(firstTrial + b), into: row)
         }
-        let accounting = accumulator.tail != nil
+        // The tail is taken out of the accumulator for the block (so it is uniquely referenced and
+        // updated in place) and put back after it.
+        var tail = accumulator.tail
+        accumulator.tail = nil
+        defer { accumulator.tail = tail }
         let batch = BatchedSketch.batch(ofBlock: firstTrial / TrialBlock.capacity)
         for t in 0..<plan.years {
             if let isCancelled, isCancelled() { return false }
             directShocks(year: t, firstTrial: firstTrial, rows: rows)
-            cascade(year: t, rows: rows, accounting: accounting)
+            cascade(year: t, rows: rows, accounting: tail != nil)
             metrics(year: t, firstTrial: firstTrial, rows: rows)
             accumulate(year: t, rows: rows, into: &accumulator)
-            if accounting { accumulateTail(year: t, rows: rows, batch: batch, into: &accumulator.tail!) }
+            if tail != nil { accumulateTail(year: t, rows: rows, batch: batch, into: &tail!) }
         }
         accumulator.addTrials(rows)
         return true

@@ -36,10 +36,7 @@ extension TrialBlock {
                 // solved one trial at a time (bitwise the same results either way).
                 while b + 1 < rows {
                     if solvePair(b, base: base.baseAddress!) {
-                        if accounting {
-                            pairEventCascades(row: b, lane: 0)
-                            pairEventCascades(row: b + 1, lane: 1)
-                        }
+                        if accounting { pairEventCascades(row: b) }
                     } else {
                         solveSingle(b, base: base.baseAddress!, accounting: accounting)
                         solveSingle(b + 1, base: base.baseAddress!, accounting: accounting)
@@ -78,9 +75,7 @@ extension TrialBlock {
             let solved = Cascade.linearSolve(shocks: c, system: a, into: q, n: n, pivots: pivots.baseAddress!)
             guard accounting else { return }
             if solved && n <= Cascade.smallSolveLimit {
-                replayEvents(ofRow: b) { rhs, k in
-                    Cascade.substituteSmall(a, pivots: pivots.baseAddress!, rhs, count: k, n: n)
-                }
+                replayEvents(ofRow: b, factored: a)
                 return
             }
             for k in events.rowStart[b]..<events.rowStart[b + 1] {
@@ -130,33 +125,66 @@ extension TrialBlock {
         return true
     }
 
-    /// The events of row `b`, replayed through lane `lane` of the pair just eliminated.
+    /// The events of rows `b` (lane 0) and `b + 1` (lane 1), replayed through the pair just
+    /// eliminated: up to ``eventChunk`` events of each trial side by side as the lanes of one set
+    /// of right-hand sides.
     @inline(__always)
-    func pairEventCascades(row b: Int, lane: Int) {
-        replayEvents(ofRow: b) { rhs, k in
-            Cascade.substituteSmallPair(pairMatrix.baseAddress!, lane: lane, rhs, count: k, n: n)
+    func pairEventCascades(row b: Int) {
+        var first0 = events.rowStart[b], first1 = events.rowStart[b + 1]
+        let end0 = events.rowStart[b + 1], end1 = events.rowStart[b + 2]
+        let rhs = pairRows.baseAddress!, x = eventShock.baseAddress!
+        let d0 = digital.baseAddress! + b * n, d1 = d0 + n
+        while first0 < end0 || first1 < end1 {
+            let k0 = Swift.min(eventChunk, end0 - first0), k1 = Swift.min(eventChunk, end1 - first1)
+            let k = Swift.max(k0, k1)
+            rhs.update(repeating: .zero, count: k * n)
+            for j in 0..<k0 {
+                for h in events.hits(of: first0 + j) {
+                    let i = Int(events.hitSector[h])
+                    rhs[i * k + j][0] = Swift.min(1, d0[i] * events.hitSeverity[h])
+                }
+            }
+            for j in 0..<k1 {
+                for h in events.hits(of: first1 + j) {
+                    let i = Int(events.hitSector[h])
+                    rhs[i * k + j][1] = Swift.min(1, d1[i] * events.hitSeverity[h])
+                }
+            }
+            Cascade.substitutePair(pairMatrix.baseAddress!, rhs, count: k, n: n)
+            for j in 0..<k0 {
+                for i in 0..<n { x[i] = rhs[i * k + j][0] }
+                Cascade.clamp(x, count: n)
+                recordEvent(first0 + j, inoperability: x)
+            }
+            for j in 0..<k1 {
+                for i in 0..<n { x[i] = rhs[i * k + j][1] }
+                Cascade.clamp(x, count: n)
+                recordEvent(first1 + j, inoperability: x)
+            }
+            first0 += k0
+            first1 += k1
         }
     }
 
     /// The events of row `b` in groups of up to ``eventChunk``: their shocks as the interleaved
-    /// right-hand sides of `solve` (entry `i` of event `j` at `i·k + j`), solved in place, clamped
-    /// and recorded.
+    /// right-hand sides of the trial's factorisation in `a` (entry `i` of event `j` at `i·k + j`),
+    /// solved in place, clamped and recorded.
     @inline(__always)
-    func replayEvents(ofRow b: Int, _ solve: (UnsafeMutablePointer<Double>, Int) -> Void) {
+    func replayEvents(ofRow b: Int, factored a: UnsafePointer<Double>) {
         var first = events.rowStart[b]
         let end = events.rowStart[b + 1]
         let rhs = eventRows.baseAddress!
+        let d = digital.baseAddress! + b * n
         while first < end {
             let k = Swift.min(eventChunk, end - first)
             rhs.update(repeating: 0, count: k * n)
-            let d = digital.baseAddress! + b * n
             for j in 0..<k {
                 for h in events.hits(of: first + j) {
                     let i = Int(events.hitSector[h])
                     rhs[i * k + j] = Swift.min(1, d[i] * events.hitSeverity[h])
                 }
             }
-            solve(rhs, k)
+            Cascade.substituteSmall(a, pivots: pivots.baseAddress!, rhs, count: k, n: n)
             Cascade.clamp(rhs, count: k * n)
             for j in 0..<k { recordEvent(first + j, inoperability: rhs + j, stride: k) }
             first += k

@@ -36,7 +36,10 @@ extension TrialBlock {
             if hub >= 0 {
                 let hubInitial = th[params.index(sector: hub, .digitalInitial)]
                 let hubElasticity = th[params.index(event: e, .hubElasticity)]
-                if hubInitial > 0 && hubElasticity != 0 { mu *= Foundation.pow(d[hub] / hubInitial, hubElasticity) }
+                if hubInitial > 0 && hubElasticity != 0 {
+                    let ratio = d[hub] / hubInitial
+                    mu *= hubElasticity == 1 ? ratio : Foundation.pow(ratio, hubElasticity)
+                }
             }
             counts[e] = 0
             guard mu > 0 else { continue }
@@ -74,15 +77,19 @@ extension TrialBlock {
         let seed = plan.scenario.seed
         var rng = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.eventHit(year: t),
                                site: RandomStreamID.eventSite(class: e, event: m))
+        // Local copies of the buffers' addresses: the loops below then keep them in registers.
+        let scratch = hitScratch.baseAddress!, sectors = support.baseAddress!
         var hits = 0
-        for i in 0..<n {
-            let u = rng.uniform()   // word i, drawn whether or not sector i can be hit
+        for k in supportStart[e]..<supportStart[e + 1] {
+            let i = Int(sectors[k])
+            let u = rng.uniform()   // word k for the k-th sector of the support, hit or not
             if d[i] > 0 && u < Swift.min(1, footprint[i] * d[i]) {
-                hitScratch[hits] = Int32(i)
+                scratch[hits] = Int32(i)
                 hits += 1
             }
         }
         guard hits > 0 else { return }
+        let hitScratch = UnsafePointer(scratch)
         let sampler = UnsafePointer(eventSamplers.baseAddress! + e)   // used in place: no copy per draw
         let scales = eventScales.baseAddress! + e * n
         if sharesDraw {

@@ -62,10 +62,11 @@ public struct BatchedSketch: Sendable, Equatable {
     /// `σ²/n` of the full-sample estimate when each batch's estimate has variance `σ²/n_b`.
     /// NaN with fewer than two non-empty batches or a non-finite batch estimate.
     public func standardError(_ estimate: (QuantileSketch) -> Double) -> Double {
-        var parts: [(n: Double, x: Double)] = []
-        for s in batches where s.count > 0 {
-            parts.append((Double(s.count), estimate(s)))
-        }
+        BatchedSketch.standardError(of: batches.filter { $0.count > 0 }.map { (Double($0.count), estimate($0)) })
+    }
+
+    /// The formula of ``standardError(_:)`` for given `(n_b, x_b)` of the non-empty batches.
+    public static func standardError(of parts: [(n: Double, x: Double)]) -> Double {
         guard parts.count >= 2, parts.allSatisfy({ $0.x.isFinite }) else { return .nan }
         let n = parts.reduce(0) { $0 + $1.n }
         let mean = parts.reduce(0) { $0 + $1.n * $1.x } / n

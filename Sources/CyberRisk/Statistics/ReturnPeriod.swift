@@ -32,10 +32,30 @@ public struct ReturnPeriod: Sendable, Equatable {
         self.init(series, merged: series.merged, returnPeriod: t)
     }
 
-    /// The figures of `series` at each of `periods` (the batches merged once).
+    /// The figures of `series` at each of `periods`: equal to ``init(_:returnPeriod:)`` at each,
+    /// with every sketch (the merged one and each batch) read in one pass
+    /// (``QuantileSketch/upperTail(_:)``).
     public static func table(_ series: BatchedSketch, periods: [Double] = standard) -> [ReturnPeriod] {
-        let all = series.merged
-        return periods.map { ReturnPeriod(series, merged: all, returnPeriod: $0) }
+        let fractions = periods.map { 1 / $0 }
+        let whole = series.merged.upperTail(fractions)
+        let batches = series.batches.filter { $0.count > 0 }.map { (n: Double($0.count), tail: $0.upperTail(fractions)) }
+        return periods.indices.map { k in
+            ReturnPeriod(years: periods[k], level: whole[k].quantile,
+                         levelSE: BatchedSketch.standardError(of: batches.map { ($0.n, $0.tail[k].quantile) }),
+                         tailMean: whole[k].tailMean,
+                         tailMeanSE: BatchedSketch.standardError(of: batches.map { ($0.n, $0.tail[k].tailMean) }),
+                         resolved: isResolved(series, returnPeriod: periods[k]))
+        }
+    }
+
+    /// The figures as given.
+    init(years: Double, level: Double, levelSE: Double, tailMean: Double, tailMeanSE: Double, resolved: Bool) {
+        self.years = years
+        self.level = level
+        self.levelSE = levelSE
+        self.tailMean = tailMean
+        self.tailMeanSE = tailMeanSE
+        self.resolved = resolved
     }
 
     /// With `all` the merged batches of `series`.

@@ -79,3 +79,42 @@ import Testing
         #expect(!ReturnPeriod.isResolved(few, returnPeriod: 2))
     }
 }
+
+@Suite struct UpperTailTests {
+    @Test("upperTail gives quantile(1 − p) and tailMean(p) exactly, for positive, zero, negative and infinite values")
+    func equalsOneByOne() {
+        var rng = SplitMix64(seed: 11)
+        for shape in 0..<4 {
+            var s = QuantileSketch()
+            for k in 0..<3000 {
+                let u = rng.uniform()
+                switch shape {
+                case 0: s.insert(-log(u) * 10)
+                case 1: s.insert(k % 3 == 0 ? 0 : u - 0.4)
+                case 2: s.insert(k % 500 == 0 ? .infinity : u)
+                default: s.insert(-u)
+                }
+            }
+            let fractions = [1, 0.5, 0.2, 0.1, 0.01, 0.004, 1e-3, 1e-4, 1.0 / 3000, 2.0]
+            let tail = s.upperTail(fractions)
+            for (p, t) in zip(fractions, tail) {
+                #expect(t.quantile.bitPattern == s.quantile(1 - p).bitPattern || (t.quantile.isNaN && s.quantile(1 - p).isNaN), "shape \(shape) p \(p)")
+                let m = s.tailMean(fraction: p)
+                #expect(t.tailMean.bitPattern == m.bitPattern || (t.tailMean.isNaN && m.isNaN), "shape \(shape) p \(p): \(t.tailMean) vs \(m)")
+            }
+        }
+        #expect(QuantileSketch().upperTail([0.1]).allSatisfy { $0.quantile.isNaN && $0.tailMean.isNaN })
+    }
+
+    @Test("ReturnPeriod.table equals ReturnPeriod(series, returnPeriod:) at each period")
+    func tableEqualsSingles() {
+        var rng = SplitMix64(seed: 12)
+        var s = BatchedSketch()
+        for k in 0..<20_000 { s.insert(-log(rng.uniform()), batch: k % 32) }
+        let table = ReturnPeriod.table(s)
+        for (row, t) in zip(table, ReturnPeriod.standard) {
+            let single = ReturnPeriod(s, returnPeriod: t)
+            #expect(row == single || (row.levelSE.isNaN && single.levelSE.isNaN), "T \(t)")
+        }
+    }
+}
