@@ -28,8 +28,8 @@ public enum ReturnPeriodChart {
                                  color: color, opacity: 0.15))
             xy.lines.append(Line(label: "\(year) AEP", x: t, y: rows.map(\.aep), color: color, width: 2.5, dots: true))
             xy.lines.append(Line(label: "\(year) OEP", x: t, y: rows.map(\.oep), color: color, width: 2, dash: "6 4", dots: true))
-            xy.legend.append(.line("\(year) aggregate (AEP)", color, width: 2.5))
-            xy.legend.append(.line("\(year) largest event (OEP)", color, dash: "6 4"))
+            xy.legend.append(.line("\(year) AEP", color, width: 2.5))
+            xy.legend.append(.line("\(year) OEP", color, dash: "6 4"))
         }
         let caption = "The loss a year exceeds once in T years on average: the year's total (AEP, solid, "
             + "with ±2 standard errors shaded) and its largest single event, cascaded alone (OEP, dashed). "

@@ -47,7 +47,7 @@ struct TailSection {
         guard !years.isEmpty else { return nil }
         func bn(_ x: Double) -> String { x.isFinite ? NumberFormat.significant(x) : "–" }
         func pm(_ x: Double, _ se: Double, _ resolved: Bool) -> String {
-            resolved ? "\(bn(x)) ± \(bn(se))" : "–"
+            resolved ? "\(bn(x)) ± \(se.isFinite ? NumberFormat.significant(se, digits: 2) : "–")" : "–"
         }
         var rows: [[String]] = []
         for t in TailSection.tablePeriods {

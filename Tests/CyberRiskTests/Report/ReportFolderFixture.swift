@@ -49,6 +49,32 @@ enum ReportFolderFixture {
         return folder
     }
 
+    /// The forecast folder with `return_periods.csv` and `event_classes.csv`: the 1-in-T
+    /// aggregate loss `100 + 10·ln T` (+ 10 per year), the largest event's `5·ln T`, SEs 1 % of the
+    /// level; resolved up to T = 200; two classes.
+    static func forecastWithTail() throws -> String {
+        let folder = try forecast()
+        var rp = "scenario,year,metric,return_period,aep,aep_tvar,oep,oep_tvar,aep_se,aep_tvar_se,oep_se,oep_tvar_se,aal,aal_se,resolved\n"
+        for t in 0..<3 {
+            for metric in ["economic_loss_usd_bn", "national_risk"] {
+                for T in ReturnPeriod.standard {
+                    let aep = 100 + 10 * log(T) + 10 * Double(t), oep = 5 * log(T)
+                    rp += "baseline,\(2026 + t),\(metric),\(T),\(aep),\(aep * 1.2),\(oep),\(oep * 1.3),\(aep / 100),\(aep / 50),"
+                        + "\(oep / 100),\(oep / 50),105,0.5,\(T <= 200)\n"
+                }
+            }
+        }
+        try write(rp, folder, "return_periods.csv")
+        var classes = "scenario,year,event_class,mean_events,p_any,mean_loss_usd_bn,mean_loss_se,aep_share_100,aep_share_200,oep_share_100,oep_share_200\n"
+        for t in 0..<3 {
+            classes += "baseline,\(2026 + t),grid_attack,0.08,0.077,7,0.1,0.8,0.9,0.85,0.95\n"
+            classes += "baseline,\(2026 + t),cloud_it_outage,0.4,0.33,1.2,0.01,0.15,0.1,0.15,0.05\n"
+            classes += "baseline,\(2026 + t),none,NaN,NaN,NaN,NaN,0.05,0,NaN,NaN\n"
+        }
+        try write(classes, folder, "event_classes.csv")
+        return folder
+    }
+
     static let rate = "scenario.iot.devices_bn.rate", decline = "scenario.defense.vulnerability_decline"
 
     /// A 2 × 2 grid sweep (rate 0.1, 0.4 on a log scale × decline 0, 0.08) over two years, with an

@@ -57,6 +57,28 @@ import Testing
         #expect(curves == ["2026", "2027", "2028"])
     }
 
+    @Test("the tail section: AEP and OEP curves on a return-period axis stopping at the last resolved row, the table with SEs and dashes, the driving classes")
+    func tailSection() throws {
+        let report = RunReport(results: try RunResults(folder: try ReportFolderFixture.forecastWithTail()))
+        #expect(report.charts.map(\.id).prefix(4) == ["fan-national_risk", "fan-economic_loss_usd_bn",
+                                                      "return-periods-economic_loss_usd_bn", "return-periods-national_risk"])
+        let probe = try SVGProbe(report.html)
+        let chart = try probe.element("svg", "id", "return-periods-economic_loss_usd_bn")
+        let series = try chart.nodes(forXPath: ".//*[local-name()='polyline']").compactMap {
+            SVGProbe.attribute($0 as? XMLElement, "data-series")
+        }
+        #expect(series == ["2026 AEP", "2026 OEP", "2028 AEP", "2028 OEP"])
+        // 1-in-2 … 1-in-200 are resolved: eight points per curve.
+        let points = SVGProbe.attribute(try chart.nodes(forXPath: ".//*[local-name()='polyline']").first as? XMLElement, "points") ?? ""
+        #expect(points.split(separator: " ").count == 8)
+        #expect(report.html.contains("How bad can a year get?"))
+        #expect(report.html.contains("123 ± 1.2"))
+        #expect(report.html.contains("grid_attack") && report.html.contains("85%") && report.html.contains("no event"))
+        // Without the tail files the section is absent.
+        let plain = RunReport(results: try RunResults(folder: try ReportFolderFixture.forecast()))
+        #expect(!plain.html.contains("How bad can a year get?"))
+    }
+
     @Test func thePageIsSelfContained() throws {
         let html = RunReport(results: try RunResults(folder: try ReportFolderFixture.forecast())).html
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html"))

@@ -10,9 +10,11 @@ import Testing
         ("scenario.neural.users.rate", 0.3, 0.8),
     ]
 
-    /// A Saltelli plan over the embedded baseline, `n` base rows, `trials` per point.
-    func plan(baseRows n: Int, trials: Int) throws -> SweepPlan {
+    /// A Saltelli plan over the embedded baseline, `n` base rows, `trials` per point, with
+    /// `overrides` applied to the base.
+    func plan(baseRows n: Int, trials: Int, overrides: [String] = []) throws -> SweepPlan {
         var spec = SweepSpec()
+        spec.overrides = overrides
         spec.design = .saltelli
         spec.samples = n
         spec.trials = trials
@@ -104,8 +106,14 @@ import Testing
     /// first years, before the parameters have acted, the indices are noise by construction, and
     /// `sensitivity_noise.csv` says so). And the ranking is informative: defence (vulnerability
     /// decline) drives 2035 national risk more than neural-implant adoption does.
+    ///
+    /// The run leaves out the systemic event catalogue (`events=[]`): of the three swept
+    /// parameters only the IoT growth rate reaches it (the botnet class's frequency), and its
+    /// heavy-tailed years put the inner-noise share of a 64-trial point above 25% in all but one
+    /// year (measured), so with it this test would check noise, not the indices.
+    /// A sensitivity run of the full baseline wants far more trials per point (docs/events.md).
     @Test func defaultScenarioIndicesAreSane() throws {
-        let plan = try plan(baseRows: 16, trials: 64)
+        let plan = try plan(baseRows: 16, trials: 64, overrides: ["events=[]"])
         let records = Mutex<[SweepRecord]>([])
         try SweepRunner(plan: plan).run(points: plan.points, threads: 2) { r, _ in records.withLock { $0.append(r) } }
         let analysis = try SensitivityAnalysis(header: SweepJournal.Header(plan: plan, shard: .whole),
