@@ -12,17 +12,23 @@ memory: the per-trial dependency matrices take chunk x N x N doubles). Random nu
 NumPy's default generator (PCG64) and are independent of the engine's, so agreement with the
 engine is statistical (per-year means within a few standard errors), not bitwise.
 
-It implements the whole model of docs/model.md: attack severities of every family (Beta,
-lognormal, generalized Pareto, spliced body + GPD tail, each capped at 1), the systemic event
-catalogue (frequency scaling, footprints, shared or common-factor severities), shared
-uncertainties (`{shared: name, scale: k}`, one draw per trial) and the threat climate (AR(1) on
-the log scale), the cascade and the metrics.
-
 Input: a *resolved* config (`cyberrisk config` output: every field explicit, the dependency
 matrix inline). Reading it needs PyYAML (as scripts/calibrate_baseline.py does); the computation
-is NumPy only. Output: per year the mean, standard deviation and standard error of
-national_risk, human_risk and economic_loss_usd_bn, and the simulation's CPU time (process time,
-after parsing) and trial-years per CPU second.
+is NumPy only. Output: per year the mean, standard deviation and standard error of every metric
+of docs/model.md (the `metric` column of summary.csv), and the simulation's CPU time (process
+time, after parsing) and trial-years per CPU second.
+
+It implements the whole model of docs/model.md: attack severities of every family (Beta,
+lognormal, generalized Pareto, spliced body + GPD tail, each capped at 1), the systemic event
+catalogue (frequency scaling, footprints, shared or common-factor severities; the IoT botnet is
+one of its classes), shared uncertainties (`{shared: name, scale: k}`, one draw per trial), the
+threat climate (AR(1) on the log scale), the cascade and every metric.
+
+The simulation is written step by step as docs/model.md states it: draw_parameters, growth, the
+threat climate, the SHOCK_SOURCES (attacks, systemic events), the direct shock, cascade,
+metrics. A new mechanism is a new function in that chain (dynamic recovery: another cascade).
+It must stay independent of the Swift code: written from the equations, with NumPy's own random
+numbers. Benchmarks/peers/oracle.py compares it with the engine in `make test`.
 """
 import argparse
 import json
@@ -36,6 +42,7 @@ try:
 except ImportError:  # pragma: no cover
     sys.exit("PyYAML is needed to read the config (pip install pyyaml)")
 
+# The metrics printed by main(); the JSON has every metric of docs/model.md.
 METRICS = ("national_risk", "human_risk", "economic_loss_usd_bn")
 
 
@@ -151,9 +158,12 @@ def normalised(x):
     return x / s if s > 0 else np.zeros_like(x)
 
 
-def simulate_chunk(cfg, a, trials, years, rng, acc):
-    """Simulates `trials` trials over all years; adds sums and sums of squares into `acc`."""
+def draw_parameters(cfg, rng, trials):
+    """Every parameter of docs/model.md, drawn once per trial: a dict of named arrays (trials, or
+    trials x N for the sectors' parameters), the sectors' severities and the event classes. A
+    `{shared: name, scale: k}` reference reads the trial's one draw of the shared entry."""
     S = cfg["sectors"]
+    ids = [s["id"] for s in S]
     n = len(S)
     sc = cfg["scenario"]
     iot, neural = sc["iot"], sc["neural"]
@@ -162,28 +172,29 @@ def simulate_chunk(cfg, a, trials, years, rng, acc):
     def sector_param(group, key):          # trials x N, one independent draw per site
         return np.stack([draw(s[group][key]) for s in S], axis=1)
 
-    d0, dK, dr = (sector_param("digital", k) for k in ("initial", "ceiling", "rate"))
-    apy, succ, elast = (sector_param("threat", k)
-                        for k in ("attacks_per_year", "success_probability", "iot_elasticity"))
-    severities = [severity_params(s["severity"], draw) for s in S]
-    D0, DK, Dr = (draw(iot["devices_bn"][k]) for k in ("initial", "ceiling", "rate"))
-    share, comp_rate = draw(iot["personal_share"]), draw(iot["compromise_rate"])
-    U0, UK, Ur = (draw(neural["users"][k]) for k in ("initial", "ceiling", "rate"))
-    nprob, nelast = draw(neural["compromise_probability"]), draw(neural["attacker_elasticity"])
-    harm = draw(neural["harm_severity"])
-    decline = draw(sc["defense"]["vulnerability_decline"])
-    kappa = draw(cfg["dependencies"]["cyber_coupling"])
+    P = {}
+    for key in ("initial", "ceiling", "rate"):
+        P["d_" + key] = sector_param("digital", key)
+    for key in ("attacks_per_year", "success_probability", "iot_elasticity"):
+        P[key] = sector_param("threat", key)
+    P["severities"] = [severity_params(s["severity"], draw) for s in S]
+    for key in ("initial", "ceiling", "rate"):
+        P["D_" + key] = draw(iot["devices_bn"][key])
+        P["U_" + key] = draw(neural["users"][key])
+    P["personal_share"], P["compromise_rate"] = draw(iot["personal_share"]), draw(iot["compromise_rate"])
+    for key in ("compromise_probability", "attacker_elasticity", "harm_severity"):
+        P["neural_" + key] = draw(neural[key])
+    P["decline"] = draw(sc["defense"]["vulnerability_decline"])
+    P["kappa"] = draw(cfg["dependencies"]["cyber_coupling"])
     climate = sc.get("threat_climate") or {}
-    clim_sigma, clim_rho = draw(climate.get("sigma", 0)), draw(climate.get("correlation", 0))
-    ids = [s["id"] for s in S]
+    P["climate_sigma"], P["climate_rho"] = draw(climate.get("sigma", 0)), draw(climate.get("correlation", 0))
     classes = []
     for e in cfg.get("events") or []:
         scaling = e.get("scaling") or {}
         hub = scaling.get("hub")
-        fp = e.get("footprint") or {}
         p = np.zeros((trials, n))
         k = np.ones(n)
-        for sector, v in fp.items():
+        for sector, v in (e.get("footprint") or {}).items():
             i = ids.index(sector)
             if isinstance(v, dict) and "probability" in v:
                 p[:, i] = draw(v["probability"])
@@ -197,80 +208,150 @@ def simulate_chunk(cfg, a, trials, years, rng, acc):
             climate=draw(scaling.get("climate_elasticity", 0)), p=p, k=k,
             severity=severity_params(e["severity"], draw),
             factor=None if dep == "shared" else draw(dep["common_factor"])))
+    P["classes"] = classes
+    return P
 
-    w = normalised(np.array([float(s["criticality"]) for s in S]))
-    r = normalised(np.array([float(s["population_reliance"]) for s in S]))
-    Y = np.array([float(s["output_usd_bn"]) for s in S])
+
+def threat_climate(P, t, x, rng):
+    """The threat climate F(t) = exp(X(t) - sigma^2/2), X an AR(1) with stationary sd sigma and
+    correlation rho (X(0) = sigma Z); returns (F, X) so the next year continues from X."""
+    sigma, rho = P["climate_sigma"], P["climate_rho"]
+    z = rng.standard_normal(sigma.shape)
+    x = sigma * z if t == 0 else rho * x + sigma * np.sqrt(1 - rho ** 2) * z
+    return np.exp(x - sigma ** 2 / 2), x
+
+
+def attack_severities(P, y, rng):
+    """Step 1: K_i ~ Poisson(attacks (D/D0)^e success delta F), each with a severity of the
+    sector's family (capped at 1); returns the sum of the severities per (trial, sector)."""
+    trials, n = y["d"].shape
+    lam = (P["attacks_per_year"] * y["iot_ratio"][:, None] ** P["iot_elasticity"] * P["success_probability"]
+           * y["delta"][:, None] * y["F"][:, None])
+    k = rng.poisson(np.where(y["d"] > 0, lam, 0.0))
+    rows = np.arange(trials)
+    sums = np.zeros((trials, n))
+    for i in range(n):
+        if k[:, i].sum():
+            owner = np.repeat(rows, k[:, i])
+            family, params = P["severities"][i]
+            sums[:, i] = np.bincount(owner, weights=sample_severity(family, params, owner, rng), minlength=trials)
+    return sums
+
+
+def event_severities(P, y, rng):
+    """Step 2, the systemic event catalogue: M_e ~ Poisson(frequency (D/D0)^iot (d_h/d_h0)^hub
+    F^climate) events of class e; each hits sector i with probability min(1, p_i d_i) with the
+    severity min(1, k_i X_i) (one X per event, or own draws times a lognormal event factor);
+    returns the sum of the hits' severities per (trial, sector)."""
+    trials, n = y["d"].shape
+    d, d0 = y["d"], P["d_initial"]
+    rows = np.arange(trials)
+    sums = np.zeros((trials, n))
+    for c in P["classes"]:
+        mu = c["frequency"] * y["iot_ratio"] ** c["iot"] * y["F"] ** c["climate"]
+        if c["hub"] is not None:
+            h, e_h = c["hub"]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                mu = mu * np.where(d0[:, h] > 0, (d[:, h] / np.where(d0[:, h] > 0, d0[:, h], 1)) ** e_h, 1.0)
+        m = rng.poisson(mu)
+        if not m.sum():
+            continue
+        owner = np.repeat(rows, m)
+        hit = (rng.random((owner.size, n)) < np.minimum(1.0, c["p"][owner] * d[owner])) & (d[owner] > 0)
+        ev, sector = np.nonzero(hit)
+        family, params = c["severity"]
+        if c["factor"] is None:                                # one draw per event, scaled per sector
+            x = sample_severity(family, params, owner, rng)[ev]
+        else:                                                  # own draws x a lognormal event factor
+            sig = c["factor"][owner]
+            factor = np.exp(sig * rng.standard_normal(owner.size) - sig ** 2 / 2)
+            x = factor[ev] * sample_severity(family, params, owner[ev], rng)
+        sev = np.minimum(1.0, c["k"][sector] * x)
+        sums += np.bincount(owner[ev] * n + sector, weights=sev, minlength=trials * n).reshape(trials, n)
+    return sums
+
+
+# The sources of direct shocks: each returns trials x N sums of severities that enter
+# c = min(1, d * sum). A new mechanism is one more function here.
+SHOCK_SOURCES = (attack_severities, event_severities)
+
+
+def cascade(a, P, y, c):
+    """A(t)_ij = a_ij (1 + kappa d_i d_j), q = clamp((I - A)^-1 c, 0, 1) (the linear mode)."""
+    d = y["d"]
+    A = a[None] * (1 + P["kappa"][:, None, None] * d[:, :, None] * d[:, None, :])
+    eye = np.eye(a.shape[0])
+    return np.clip(np.linalg.solve(eye[None] - A, c[..., None])[..., 0], 0.0, 1.0)
+
+
+def metrics(W, P, y, q, rng):
+    """The metrics of docs/model.md ("Metrics of a trial-year"), by name, in output order."""
+    out = {}
+    out["national_risk"] = q @ W["w"]
+    services = q @ W["r"]
+    gamma = P["compromise_rate"] * y["delta"]
+    personal = -np.expm1(-(y["D"] * 1e9 * P["personal_share"] / W["population"]) * gamma)
+    U, U0 = y["U"], P["U_initial"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        nu = np.minimum(1.0, P["neural_compromise_probability"] * np.where(U0 > 0, U / U0, 1.0)
+                        ** P["neural_attacker_elasticity"] * y["delta"])
+        users = np.floor(U + 0.5)                              # n(t): whole users, as the engine rounds
+        implants = rng.binomial(users.astype(np.int64), np.where(users > 0, nu, 0.0)).astype(float)
+        neural_share = np.where(users > 0, implants / np.maximum(users, 1), 0.0)
+    ws, wp, wn = W["omega"]
+    neural_harm = np.minimum(1.0, neural_share * P["neural_harm_severity"])
+    out["human_risk"] = ws * services + wp * personal + wn * neural_harm
+    out["economic_loss_usd_bn"] = q @ W["Y"]
+    out["sectors_disrupted"] = (q >= W["threshold"]).sum(axis=1).astype(float)
+    out["services_deprivation"] = services
+    out["personal_compromise"] = personal
+    out["iot_devices_compromised_m"] = y["D"] * 1e3 * P["personal_share"] * gamma
+    out["neural_implants_compromised"] = implants
+    out["neural_compromise"] = neural_share
+    for name, weights in W["dimensions"]:
+        share = q @ weights
+        out["human_" + name] = ws * share + wp * personal + wn * neural_harm if name == "personal" else share
+    return out
+
+
+def weights(cfg):
+    """The fixed weights of the metrics: w, r, Y normalised as docs/model.md says."""
+    S = cfg["sectors"]
+    ids = [s["id"] for s in S]
+    r_raw = np.array([float(s["population_reliance"]) for s in S])
     hw = cfg["human_security"]["weights"]
     ws, wp, wn = (float(hw[k]) for k in ("services", "personal", "neural"))
     total = ws + wp + wn
-    ws, wp, wn = (ws / total, wp / total, wn / total) if total > 0 else (0.0, 0.0, 0.0)
-    population = float(cfg["population"])
-    eye = np.eye(n)
-    rows = np.arange(trials)
-    x_climate = np.zeros(trials)
+    dims = []
+    for name, table in (cfg["human_security"].get("dimensions") or {}).items():
+        v = np.array([float(table.get(i, 0.0)) for i in ids]) * r_raw
+        dims.append((name, normalised(v)))
+    return {"w": normalised(np.array([float(s["criticality"]) for s in S])), "r": normalised(r_raw),
+            "Y": np.array([float(s["output_usd_bn"]) for s in S]), "population": float(cfg["population"]),
+            "omega": (ws / total, wp / total, wn / total) if total > 0 else (0.0, 0.0, 0.0),
+            "threshold": float(cfg["cascade"]["failure_threshold"]), "dimensions": dims}
 
+
+def simulate_chunk(cfg, a, trials, years, rng, acc):
+    """Simulates `trials` trials over all years; adds each metric's sum and sum of squares into
+    `acc[name]` (years x 2)."""
+    P = draw_parameters(cfg, rng, trials)
+    W = weights(cfg)
+    x_climate = np.zeros(trials)
     for t in range(years):
-        d = growth(t, d0, dK, dr)                                  # trials x N
-        D = growth(t, D0, DK, Dr)                                  # trials
-        delta = (1 - decline) ** t
-        ratio = np.where(D0 > 0, D / np.where(D0 > 0, D0, 1), 1.0)
-        # the threat climate F(t): AR(1) on the log scale, mean 1
-        z = rng.standard_normal(trials)
-        x_climate = clim_sigma * z if t == 0 else clim_rho * x_climate + clim_sigma * np.sqrt(1 - clim_rho ** 2) * z
-        F = np.exp(x_climate - clim_sigma ** 2 / 2)
-        # 1. successful attacks and their severities, summed per (trial, sector)
-        lam = apy * ratio[:, None] ** elast * succ * delta[:, None] * F[:, None]
-        lam = np.where(d > 0, lam, 0.0)
-        k = rng.poisson(lam)
-        sums = np.zeros((trials, n))
-        for i in range(n):
-            if k[:, i].sum():
-                owner = np.repeat(rows, k[:, i])
-                family, params = severities[i]
-                sums[:, i] = np.bincount(owner, weights=sample_severity(family, params, owner, rng), minlength=trials)
-        # 2. systemic events: each hits each sector with probability min(1, p_i d_i)
-        for c in classes:
-            mu = c["frequency"] * ratio ** c["iot"] * F ** c["climate"]
-            if c["hub"] is not None:
-                h, e_h = c["hub"]
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    mu = mu * np.where(d0[:, h] > 0, (d[:, h] / np.where(d0[:, h] > 0, d0[:, h], 1)) ** e_h, 1.0)
-            m = rng.poisson(mu)
-            if not m.sum():
-                continue
-            owner = np.repeat(rows, m)
-            hit = (rng.random((owner.size, n)) < np.minimum(1.0, c["p"][owner] * d[owner])) & (d[owner] > 0)
-            ev, sector = np.nonzero(hit)
-            family, params = c["severity"]
-            if c["factor"] is None:                                # one draw per event, scaled per sector
-                x = sample_severity(family, params, owner, rng)[ev]
-            else:                                                  # own draws x a lognormal event factor
-                sig = c["factor"][owner]
-                factor = np.exp(sig * rng.standard_normal(owner.size) - sig ** 2 / 2)
-                x = factor[ev] * sample_severity(family, params, owner[ev], rng)
-            sev = np.minimum(1.0, c["k"][sector] * x)
-            sums += np.bincount(owner[ev] * n + sector, weights=sev, minlength=trials * n).reshape(trials, n)
-        # 3. direct shock
-        c = np.minimum(1.0, d * sums)
-        # cascade: A(t)_ij = a_ij (1 + kappa d_i d_j), q = clamp((I - A)^-1 c)
-        A = a[None] * (1 + kappa[:, None, None] * d[:, :, None] * d[:, None, :])
-        q = np.clip(np.linalg.solve(eye[None] - A, c[..., None])[..., 0], 0.0, 1.0)
-        # metrics
-        national = q @ w
-        loss = q @ Y
-        services = q @ r
-        gamma = comp_rate * delta
-        personal = -np.expm1(-(D * 1e9 * share / population) * gamma)
-        U = growth(t, U0, UK, Ur)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            nu = np.minimum(1.0, nprob * np.where(U0 > 0, U / U0, 1.0) ** nelast * delta)
-            implants = rng.poisson(np.where(U > 0, U * nu, 0.0))
-            neural_share = np.where(U > 0, implants / U, 0.0)
-        human = ws * services + wp * personal + wn * np.minimum(1.0, neural_share * harm)
-        for name, x in zip(METRICS, (national, human, loss)):
-            acc[name][t, 0] += x.sum()
-            acc[name][t, 1] += (x * x).sum()
+        y = {"d": growth(t, P["d_initial"], P["d_ceiling"], P["d_rate"]),          # trials x N
+             "D": growth(t, P["D_initial"], P["D_ceiling"], P["D_rate"]),          # trials
+             "U": growth(t, P["U_initial"], P["U_ceiling"], P["U_rate"]),
+             "delta": (1 - P["decline"]) ** t}
+        y["iot_ratio"] = np.where(P["D_initial"] > 0, y["D"] / np.where(P["D_initial"] > 0, P["D_initial"], 1), 1.0)
+        y["F"], x_climate = threat_climate(P, t, x_climate, rng)
+        sums = sum(source(P, y, rng) for source in SHOCK_SOURCES)
+        c = np.minimum(1.0, y["d"] * sums)                                         # step 3
+        q = cascade(a, P, y, c)
+        for name, x in metrics(W, P, y, q, rng).items():
+            cell = acc.setdefault(name, np.zeros((years, 2)))
+            cell[t, 0] += x.sum()
+            cell[t, 1] += (x * x).sum()
 
 
 def run(cfg, trials, seed, chunk):
@@ -278,7 +359,7 @@ def run(cfg, trials, seed, chunk):
     ids = [s["id"] for s in cfg["sectors"]]
     a = effective_matrix(cfg, ids)
     rng = np.random.default_rng(seed)
-    acc = {name: np.zeros((years, 2)) for name in METRICS}
+    acc = {}
     start = time.process_time()
     done = 0
     while done < trials:
@@ -289,7 +370,7 @@ def run(cfg, trials, seed, chunk):
     out = {"trials": trials, "years": years, "seed": seed, "cpu_seconds": cpu,
            "trial_years_per_cpu_second": trials * years / cpu, "start_year": int(cfg["start_year"]),
            "metrics": {}}
-    for name in METRICS:
+    for name in acc:
         s, ss = acc[name][:, 0], acc[name][:, 1]
         mean = s / trials
         var = np.maximum(ss - trials * mean * mean, 0) / (trials - 1)

@@ -15,17 +15,24 @@ struct Run: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(help: "Number of trials (overrides the config's `trials`).")
-    var trials: Int?
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Number of trials, 1…10^12, e.g. 100000 or 1e5 (overrides the config's `trials`).", valueName: "n"))
+    var trials: String?
 
-    @Option(help: "Random seed (overrides the config's `seed`).")
-    var seed: UInt64?
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Random seed, 0…2^64−1 (overrides the config's `seed`).", valueName: "n"))
+    var seed: String?
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int?
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Worker threads, 1…4096 (default: all cores). Results do not depend on it.", valueName: "n"))
+    var threads: String?
 
-    @Option(help: "Output folder.")
+    @Option(help: ArgumentHelp("Output folder. One holding the same forecast (config, seed, trials, shard) is replaced "
+                               + "with a note; one holding a different forecast is refused unless --force.", valueName: "dir"))
     var out: String = "out"
+
+    @Flag(help: "Replace the results of a different forecast in --out (and their report).")
+    var force = false
 
     @Option(help: ArgumentHelp("Run only shard I of N (0-based), e.g. 3/8 or $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.",
                                valueName: "I/N"))
@@ -46,50 +53,78 @@ struct Run: ParsableCommand {
     @Flag(help: "Also write each chart as charts/ID.svg (implies --report).")
     var svg = false
 
+    @OptionGroup var precisionOptions: PrecisionOptions
+
     func run() throws {
         var extra: [String] = []
-        if let trials {
-            guard (1...Scenario.maximumTrials).contains(trials) else {
-                throw CLIError.usage("--trials: expected 1…\(Scenario.maximumTrials), found \(trials)")
-            }
-            extra.append("trials=\(trials)")
-        }
-        if let seed { extra.append("seed=\(seed)") }
-        let resolved = try scenario.resolve(extra: extra)
+        let trialCount = try trials.map { try WholeNumberOption.trials($0) }
+        let maximumTrials = try precisionOptions.maximumTrials(trials: trialCount, shard: shard)
+        if let maximumTrials { extra.append("trials=\(maximumTrials)") }
+        if let trialCount { extra.append("trials=\(trialCount)") }
+        if let seed { extra.append("seed=\(try WholeNumberOption.seed(seed))") }
+        var resolved = try scenario.resolve(extra: extra, quiet: quiet)
         let part = try Shard.forOption(shard)
         let workers = try threadCount(forOption: threads)
         let directory = try OutputDirectory.forOption(out)
+        // Watching for SIGINT/SIGTERM starts before the folder's lock is taken: a signal that
+        // arrives while the plan is built must not be lost (it was, under load).
+        let signals = SignalWatcher()
+        let policy = OutputFolderPolicy(out: out, force: force, quiet: quiet)
+        let stale = try policy.checkForecast(hash: resolved.hash, yaml: resolved.yaml, shard: part,
+                                             scenario: resolved.scenario.name)
 
         let plan = try SimulationPlan(scenario: resolved.scenario)
         let forecast = Forecast(plan: plan)
-        let signals = SignalWatcher()
+        if forecast.trials(in: part) == 0 {
+            let blocks = forecast.totalBlocks
+            policy.note("note: shard \(part) holds no trials (\(resolved.scenario.trials) trials make \(blocks) "
+                        + "block\(blocks == 1 ? "" : "s") of \(TrialBlock.capacity), fewer than the \(part.count) shards); "
+                        + "its output has no statistics and merges with the other shards")
+        }
         let bar = ProgressBar(total: forecast.trials(in: part), mode: progress, quiet: quiet)
         let start = Date()
-        let accumulator: ForecastAccumulator
+        let forecastRun: ForecastRun
+        var outcome: PrecisionOutcome?
         do {
-            accumulator = try forecast.run(threads: workers, shard: part,
-                                           progress: { bar.advance(by: $0) },
-                                           isCancelled: { signals.isStopRequested })
+            let requests = resolved.scenario.toleranceRequests
+            if let target = precisionOptions.precision {
+                let targets = try precisionOptions.targets(plan.metrics)
+                let staged = PrecisionRun(forecast: forecast, relativeHalfWidth: target, targets: targets)
+                let result = try staged.run(threads: workers, requests: requests, stage: { end, reached in
+                    bar.restart(total: end, note: Run.precisionNote(reached, target: target))
+                }, progress: { bar.advance(by: $0) }, isCancelled: { signals.isStopRequested })
+                (forecastRun, outcome) = (result.run, result.outcome)
+                // What was run is a forecast of that many trials: its config says so.
+                resolved = try scenario.resolve(extra: extra.filter { !$0.hasPrefix("trials=") }
+                                                + ["trials=\(result.outcome.trials)"], quiet: true)
+            } else {
+                forecastRun = try forecast.run(blocks: part.blocks(of: forecast.totalBlocks), threads: workers, requests: requests,
+                                               progress: { bar.advance(by: $0) }, isCancelled: { signals.isStopRequested })
+            }
         } catch SimulationError.cancelled {
             bar.finish()
             throw signals.interruption("no output was written to \(out)")
         }
         bar.finish()
         let end = Date()
-        let blocks = part.blocks(of: forecast.totalBlocks)
+        let accumulator = forecastRun.accumulator
+        let blocks = outcome == nil ? part.blocks(of: forecast.totalBlocks)
+            : 0..<((resolved.scenario.trials + TrialBlock.capacity - 1) / TrialBlock.capacity)
         let state = StateFile(toolVersion: ToolVersion.current, configHash: resolved.hash,
                               resolvedConfig: resolved.yaml, seed: resolved.scenario.seed,
                               trials: resolved.scenario.trials, blockSize: TrialBlock.capacity,
-                              shard: part, blocks: blocks, accumulator: accumulator)
-        let manifest = Manifest(scenario: resolved.scenario.name, configHash: resolved.hash,
+                              shard: part, blocks: blocks, accumulator: accumulator, batches: forecastRun.batches)
+        var manifest = Manifest(scenario: resolved.scenario.name, configHash: resolved.hash,
                                 resolvedConfig: resolved.yaml, seed: resolved.scenario.seed,
                                 trials: resolved.scenario.trials, trialsRun: Int(accumulator.trials),
                                 years: resolved.scenario.calendarYears,
                                 blockSize: TrialBlock.capacity, threads: workers, shard: part, blocks: blocks,
                                 startTime: start, endTime: end)
+        manifest.precision = outcome
         if signals.isStopRequested { throw signals.interruption("no output was written to \(out)") }
         try ForecastOutput.write(scenario: resolved.scenario, state: state, manifest: manifest, to: directory)
-        var written = ForecastSummary.outputFiles
+        try policy.removeStale(stale, rewritten: svg ? ["report.html", "charts"] : report ? ["report.html"] : [])
+        var written = ForecastSummary.outputFiles(resolved.scenario)
         if report || svg {
             do {
                 _ = try ReportDocument(folder: out).write(to: directory, name: "report.html", svg: svg)
@@ -103,7 +138,15 @@ struct Run: ParsableCommand {
         if json {
             print(ForecastSummary.json(tables: tables, manifest: manifest))
         } else {
-            print(ForecastSummary.text(tables: tables, manifest: manifest, out: out, files: written))
+            print(ForecastSummary.text(tables: tables, manifest: manifest, out: out, files: written,
+                                       tolerances: ToleranceTable(tables: tables, batches: forecastRun.batches)))
         }
+    }
+
+    /// The progress bar's note in a precision run: `±2.3% (target ±1%)`.
+    static func precisionNote(_ reached: Double?, target: Double) -> String {
+        let goal = "target ±" + ForecastSummary.percent(target)
+        guard let reached else { return goal }
+        return "±" + (reached.isFinite ? ForecastSummary.percent(reached) : "∞") + " (\(goal))"
     }
 }

@@ -9,10 +9,11 @@ import Synchronization
 struct SweepSession {
     var out: String
     var resume: Bool
+    var force: Bool
     var keepPoints: Bool
     var quiet: Bool
     var progress: ProgressBar.Mode
-    var threads: Int?
+    var threads: String?
 
     /// What a finished session did.
     struct Outcome {
@@ -28,6 +29,7 @@ struct SweepSession {
     func run(_ plan: SweepPlan, shard part: Shard) throws -> Outcome {
         let workers = try threadCount(forOption: threads)
         let directory = try OutputDirectory.forOption(out)
+        try OutputFolderPolicy(out: out, force: force, quiet: quiet).checkSweep(resume: resume)
         let header = SweepJournal.Header(plan: plan, shard: part)
         let journalPath = directory.file(SweepJournal.fileName)
         let (writer, resumed) = try openJournal(at: journalPath, header: header, plan: plan, in: directory)
@@ -89,7 +91,8 @@ struct SweepSession {
         }
         guard resume else {
             let state = visible.contains("manifest.json") ? "a finished sweep" : "an unfinished sweep"
-            throw CLIError.usage("--out \(out) already holds \(state) (\(SweepJournal.fileName)); add --resume to continue it with the same spec, or choose another folder")
+            throw CLIError.usage("--out \(out) already holds \(state) (\(SweepJournal.fileName)); add --resume to continue it with the same spec, "
+                                 + "choose another folder, or add --force to delete it and start over")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIError.usage("\(path): cannot read")

@@ -6,7 +6,7 @@
 enum ConfigSchema {
     static let topLevel = ["name", "description", "start_year", "horizon_years", "trials", "seed",
                            "population", "shared", "sectors", "dependencies", "cascade", "scenario", "events",
-                           "human_security"]
+                           "human_security", "tolerances", "calibration"]
     static let sector = ["id", "name", "criticality", "population_reliance", "output_usd_bn",
                          "digital", "threat", "severity"]
     static let growth = ["initial", "ceiling", "rate"]
@@ -31,9 +31,11 @@ enum ConfigSchema {
     static let lognormalSeverity = ["median", "sigma"]
     static let gpdSeverity = ["threshold", "scale", "shape"]
     static let splicedSeverity = ["body", "threshold", "tail_probability", "scale", "shape"]
-    static let defense = ["vulnerability_decline"]
+    static let defense = ["vulnerability_decline", "cost_usd_bn_per_year"]
+    static let tolerance = ["name", "metric", "statistic", "return_period", "max"]
     static let humanSecurity = ["weights", "dimensions"]
     static let humanWeights = ["services", "personal", "neural"]
+    static let calibration = ["reporting_rate", "incidents_per_attack"]
 
     /// The distribution kinds and the names of their values, in positional order.
     static let distributions: [(kind: String, fields: [String])] = [
@@ -50,7 +52,7 @@ enum ConfigSchema {
     static let parameterFields: Set<String> = [
         "initial", "ceiling", "rate", "attacks_per_year", "success_probability", "iot_elasticity",
         "alpha", "beta", "cyber_coupling", "personal_share", "compromise_rate", "compromise_probability",
-        "attacker_elasticity", "harm_severity", "vulnerability_decline",
+        "attacker_elasticity", "harm_severity", "vulnerability_decline", "reporting_rate",
         "frequency", "elasticity", "climate_elasticity", "sigma", "correlation", "probability", "median",
         "threshold", "scale", "shape", "tail_probability", "common_factor",
     ]
@@ -74,8 +76,12 @@ enum ConfigSchema {
             return nil
         }
         switch keys.count {
+        case 0: return key == "tolerances"
         case 1: return (keys[0] == "dependencies" && dependencies.contains(key)) || keys[0] == "shared"
-        case 2: return (keys[0] == "human_security" && keys[1] == "dimensions") || (keys[0] == "events" && keys[1] == "footprint")
+        case 2:
+            return (keys[0] == "human_security" && keys[1] == "dimensions")
+                || (keys[0] == "events" && keys[1] == "footprint")
+                || (keys[0] == "scenario" && keys[1] == "defense" && key == "cost_usd_bn_per_year")
         case 3:
             return (keys[0] == "dependencies" && keys[1] == "lifeline_overlay" && keys[2] == "floors")
                 || (keys[0] == "human_security" && keys[1] == "dimensions" && keys[2] != nil)

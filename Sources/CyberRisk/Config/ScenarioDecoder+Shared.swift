@@ -32,7 +32,7 @@ extension ScenarioDecoder {
                 } else {
                     raw.append(.refused)
                 }
-            } else if let x = parameter(entry.value, p, .any) {
+            } else if let x = parameter(entry.value, p, .unbounded) {
                 raw.append(.value(x))
             } else {
                 raw.append(.refused)

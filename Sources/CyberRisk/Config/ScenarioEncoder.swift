@@ -19,18 +19,7 @@ public enum ScenarioEncoder {
         out += "population: \(format(s.population))\n"
         out += shared(s.shared)
         out += "sectors:\n"
-        for sector in s.sectors {
-            out += "  - id: \(string(sector.id))\n"
-            out += "    name: \(string(sector.name))\n"
-            out += "    criticality: \(format(sector.criticality))\n"
-            out += "    population_reliance: \(format(sector.populationReliance))\n"
-            out += "    output_usd_bn: \(format(sector.outputUSDbn))\n"
-            out += "    digital: \(growth(sector.digital))\n"
-            out += "    threat: {attacks_per_year: \(parameter(sector.threat.attacksPerYear)), "
-                + "success_probability: \(parameter(sector.threat.successProbability)), "
-                + "iot_elasticity: \(parameter(sector.threat.iotElasticity))}\n"
-            out += "    severity: \(severity(sector.severity))\n"
-        }
+        for sector in s.sectors { out += self.sector(sector) }
         let d = s.dependencies
         let ids = s.sectors.map(\.id)
         out += "dependencies:\n"
@@ -51,7 +40,8 @@ public enum ScenarioEncoder {
         out += "  neural: {users: \(growth(s.neural.users)), compromise_probability: \(parameter(s.neural.compromiseProbability)), "
             + "attacker_elasticity: \(parameter(s.neural.attackerElasticity)), harm_severity: \(parameter(s.neural.harmSeverity))}\n"
         out += "  threat_climate: {sigma: \(parameter(s.threatClimate.sigma)), correlation: \(parameter(s.threatClimate.correlation))}\n"
-        out += "  defense: {vulnerability_decline: \(parameter(s.defense.vulnerabilityDecline))}\n"
+        out += "  defense: {vulnerability_decline: \(parameter(s.defense.vulnerabilityDecline))"
+            + (s.defense.costUSDbnPerYear.map { ", cost_usd_bn_per_year: \(format($0))" } ?? "") + "}\n"
         out += events(s.events, ids: ids)
         let h = s.humanSecurity
         out += "human_security:\n"
@@ -64,6 +54,32 @@ public enum ScenarioEncoder {
                 out += "    \(string(dimension.name)): \(table(ids, dimension.sectorWeights))\n"
             }
         }
+        out += "calibration: {reporting_rate: \(parameter(s.calibration.reportingRate)), "
+            + "incidents_per_attack: \(format(s.calibration.incidentsPerAttack))}\n"
+        // Written only when given, so configurations without them keep their hash.
+        if !s.tolerances.isEmpty {
+            out += "tolerances:\n"
+            for t in s.tolerances {
+                let bound = t.returnPeriod.map { "return_period: \(format($0))" } ?? "statistic: \(t.statistic.name)"
+                out += "  - {name: \(string(t.name)), metric: \(string(t.metric)), \(bound), max: \(format(t.max))}\n"
+            }
+        }
+        return out
+    }
+
+    /// One entry of the `sectors:` list, every field explicit, as the resolved dump writes it
+    /// (`  - id: …` and its indented fields, each line ending in a newline).
+    public static func sector(_ sector: Sector) -> String {
+        var out = "  - id: \(string(sector.id))\n"
+        out += "    name: \(string(sector.name))\n"
+        out += "    criticality: \(format(sector.criticality))\n"
+        out += "    population_reliance: \(format(sector.populationReliance))\n"
+        out += "    output_usd_bn: \(format(sector.outputUSDbn))\n"
+        out += "    digital: \(growth(sector.digital))\n"
+        out += "    threat: {attacks_per_year: \(parameter(sector.threat.attacksPerYear)), "
+            + "success_probability: \(parameter(sector.threat.successProbability)), "
+            + "iot_elasticity: \(parameter(sector.threat.iotElasticity))}\n"
+        out += "    severity: \(severity(sector.severity))\n"
         return out
     }
 

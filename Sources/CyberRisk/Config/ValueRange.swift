@@ -19,8 +19,8 @@ struct ValueRange: Sendable {
     static let atLeastOne = ValueRange(lower: 1, lowerInclusive: true, upper: .infinity, upperInclusive: false)
     /// `(0, 1)`.
     static let openUnit = ValueRange(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: false)
-    /// The whole real line (shared definitions: ranges are checked where they are used).
-    static let any = ValueRange(lower: -.infinity, lowerInclusive: false, upper: .infinity, upperInclusive: false)
+    /// Any finite number (shared definitions: ranges are checked where they are used).
+    static let unbounded = ValueRange(lower: -.infinity, lowerInclusive: false, upper: .infinity, upperInclusive: false)
 
     func containsLower(_ x: Double) -> Bool { lowerInclusive ? x >= lower : x > lower }
     func containsUpper(_ x: Double) -> Bool { upperInclusive ? x <= upper : x < upper }

@@ -46,17 +46,49 @@ public struct Forecast: Sendable {
     public func run(threads: Int, shard: Shard = .whole, eventAccounting: Bool = true,
                     progress: (@Sendable (Int) -> Void)? = nil,
                     isCancelled: (@Sendable () -> Bool)? = nil) throws -> ForecastAccumulator {
-        let classes: Int? = eventAccounting ? plan.scenario.events.count : nil
-        let blocks = shard.blocks(of: totalBlocks)
+        try run(blocks: shard.blocks(of: totalBlocks), threads: threads, eventAccounting: eventAccounting,
+                progress: progress, isCancelled: isCancelled)
+    }
+
+    /// Simulates the blocks `blocks` (a shard's range, or a stage of a precision run) on
+    /// `threads` workers; `eventAccounting`, `progress` and `isCancelled` as for
+    /// ``run(threads:shard:eventAccounting:progress:isCancelled:)``.
+    public func run(blocks: Range<Int>, threads: Int, eventAccounting: Bool = true,
+                    progress: (@Sendable (Int) -> Void)? = nil,
+                    isCancelled: (@Sendable () -> Bool)? = nil) throws -> ForecastAccumulator {
+        let plan = self.plan
+        let parts = try Forecast.pool(blocks: blocks, threads: threads, isCancelled: isCancelled) {
+            (block: TrialBlock(plan: plan),
+             acc: plan.emptyAccumulator(eventAccounting: eventAccounting))
+        } simulate: { worker, k in
+            let rows = self.rows(inBlock: k)
+            guard worker.block.simulate(firstTrial: k * TrialBlock.capacity, rows: rows, into: &worker.acc,
+                                        isCancelled: isCancelled) else { return false }
+            progress?(rows)
+            return true
+        } finish: { $0.acc }
+        var total = plan.emptyAccumulator(eventAccounting: eventAccounting)
+        for part in parts { total.merge(part) }
+        return total
+    }
+
+    /// The block pool: `threads` workers take the blocks of `blocks` from one atomic counter
+    /// (`DispatchQueue.concurrentPerform`); each owns the state `makeWorker()` gives it and runs
+    /// `simulate(&state, k)` for each block `k` it takes (returning `false` when cancelled); the
+    /// states' `finish` parts come back in worker order. Which worker ran which block must not
+    /// matter to the caller's merge (exact accumulators make it so).
+    ///
+    /// - Throws: ``SimulationError/cancelled`` when `isCancelled` or a `simulate` said so.
+    static func pool<Worker, Part: Sendable>(blocks: Range<Int>, threads: Int, isCancelled: (@Sendable () -> Bool)?,
+                                             makeWorker: @Sendable () -> Worker,
+                                             simulate: @Sendable (inout Worker, Int) -> Bool,
+                                             finish: @Sendable (Worker) -> Part) throws -> [Part] {
         let workers = Swift.max(1, Swift.min(threads, blocks.count))
         let next = Atomic<Int>(blocks.lowerBound)
         let cancelled = Atomic<Bool>(false)
-        let results = Mutex<[Int: ForecastAccumulator]>([:])
-        let plan = self.plan
+        let results = Mutex<[Int: Part]>([:])
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let block = TrialBlock(plan: plan)
-            var acc = ForecastAccumulator(years: plan.years, metricCount: plan.metrics.count,
-                                          sectorCount: plan.sectorCount, eventClasses: classes)
+            var state = makeWorker()
             while true {
                 if let isCancelled, isCancelled() {
                     cancelled.store(true, ordering: .relaxed)
@@ -64,22 +96,15 @@ public struct Forecast: Sendable {
                 }
                 let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 if k >= blocks.upperBound { break }
-                let rows = self.rows(inBlock: k)
-                guard block.simulate(firstTrial: k * TrialBlock.capacity, rows: rows, into: &acc,
-                                     isCancelled: isCancelled) else {
+                guard simulate(&state, k) else {
                     cancelled.store(true, ordering: .relaxed)
                     break
                 }
-                progress?(rows)
             }
-            results.withLock { $0[worker] = acc }
+            let part = finish(state)
+            results.withLock { $0[worker] = part }
         }
         if cancelled.load(ordering: .relaxed) { throw SimulationError.cancelled }
-        var total = ForecastAccumulator(years: plan.years, metricCount: plan.metrics.count,
-                                        sectorCount: plan.sectorCount, eventClasses: classes)
-        results.withLock { parts in
-            for w in 0..<workers { if let part = parts[w] { total.merge(part) } }
-        }
-        return total
+        return results.withLock { parts in (0..<workers).compactMap { parts[$0] } }
     }
 }

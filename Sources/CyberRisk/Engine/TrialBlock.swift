@@ -207,10 +207,14 @@ public final class TrialBlock {
     ///   within one year of one block (a block of a large scenario can take seconds). Once it
     ///   returns `true` the call returns `false` and `accumulator` holds part of the block: it
     ///   must be discarded.
+    /// - Parameter afterYear: called after each year with the year index and that year's metric
+    ///   values, `rows × M` (value of metric `k` of row `b` at `b·M + k`), valid only during the
+    ///   call: what `compare` and batch means read.
     /// - Returns: `true` when the whole block was added.
     @discardableResult
     public func simulate(firstTrial: Int, rows: Int, into accumulator: inout ForecastAccumulator,
-                         isCancelled: (() -> Bool)? = nil) -> Bool {
+                         isCancelled: (() -> Bool)? = nil,
+                         afterYear: (_ year: Int, _ values: UnsafeBufferPointer<Double>) -> Void = { _, _ in }) -> Bool {
         precondition(rows > 0 && rows <= TrialBlock.capacity)
         let seed = plan.scenario.seed
         for b in 0..<rows {
@@ -230,6 +234,7 @@ public final class TrialBlock {
             metrics(year: t, firstTrial: firstTrial, rows: rows)
             accumulate(year: t, rows: rows, into: &accumulator)
             if tail != nil { accumulateTail(year: t, rows: rows, batch: batch, into: &tail!) }
+            afterYear(t, UnsafeBufferPointer(rebasing: values[0..<(rows * m)]))
         }
         accumulator.addTrials(rows)
         return true

@@ -40,6 +40,10 @@ public struct Scenario: Sendable, Equatable, Hashable {
     public var shared: [SharedUncertainty]
     /// Human-security weights and UNDP dimensions.
     public var humanSecurity: HumanSecurity
+    /// Risk tolerances evaluated per year (`tolerances.csv`); empty when none are given.
+    public var tolerances: [Tolerance]
+    /// How reported incidents relate to the simulated attacks (read by `calibrate` only).
+    public var calibration: CalibrationSettings
 
     /// The simulated calendar years, `startYear … startYear + horizonYears − 1`.
     public var calendarYears: [Int] { (0..<horizonYears).map { startYear + $0 } }
@@ -48,7 +52,8 @@ public struct Scenario: Sendable, Equatable, Hashable {
                 seed: UInt64, population: Double, sectors: [Sector], dependencies: Dependencies,
                 cascade: CascadeSettings, iot: IoTScenario, neural: NeuralScenario,
                 defense: DefenseScenario, humanSecurity: HumanSecurity, threatClimate: ThreatClimate = .off,
-                events: [EventClass] = [], shared: [SharedUncertainty] = []) {
+                events: [EventClass] = [], shared: [SharedUncertainty] = [], tolerances: [Tolerance] = [],
+                calibration: CalibrationSettings = .complete) {
         self.name = name
         self.description = description
         self.startYear = startYear
@@ -66,6 +71,8 @@ public struct Scenario: Sendable, Equatable, Hashable {
         self.threatClimate = threatClimate
         self.events = events
         self.shared = shared
+        self.tolerances = tolerances
+        self.calibration = calibration
     }
 }
 
@@ -157,9 +164,14 @@ public struct NeuralScenario: Sendable, Equatable, Hashable {
 /// Security by design: vulnerability falls by `vulnerabilityDecline` per year, `δ(t) = (1 − v)^t`.
 public struct DefenseScenario: Sendable, Equatable, Hashable {
     public var vulnerabilityDecline: Parameter
+    /// The annual cost of the scenario's security measures, bn USD per year, when given
+    /// (`cost_usd_bn_per_year`; `nil` = not stated). Only `compare` uses it: the avoided expected
+    /// loss per dollar of added cost.
+    public var costUSDbnPerYear: Double?
 
-    public init(vulnerabilityDecline: Parameter) {
+    public init(vulnerabilityDecline: Parameter, costUSDbnPerYear: Double? = nil) {
         self.vulnerabilityDecline = vulnerabilityDecline
+        self.costUSDbnPerYear = costUSDbnPerYear
     }
 }
 

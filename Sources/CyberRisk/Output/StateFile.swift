@@ -2,13 +2,19 @@
 ///
 /// Layout (little-endian): the 16-byte magic `CYBERRISK-STATE\n`; format version; tool version;
 /// config hash; the resolved config (YAML); seed; trials; block size; shard index and count; the
-/// block range run; payload length and the serialised ``ForecastAccumulator``; then a 64-bit
-/// FNV-1a checksum over everything before it. Reading checks all of it, so a truncated,
-/// corrupted or foreign file is refused with a reason.
+/// block range run; payload length and the serialised ``ForecastAccumulator`` (with its tail, when
+/// it has one); in format 4 only, a second payload length and the ``BatchMeans`` of the scenario's
+/// tolerances; then a 64-bit FNV-1a checksum over everything before it. Format 3 is written when
+/// there are no batch means (a scenario without quantile tolerances). Reading checks
+/// all of it, so a truncated, corrupted or foreign file is refused with a reason.
 public struct StateFile: Sendable, Equatable {
     public static let magic = Array("CYBERRISK-STATE\n".utf8)
-    /// 2: the accumulator carries the tail (per-event accounting and return periods).
-    public static let formatVersion: UInt64 = 2
+    /// The newest format: 4, an accumulator that may carry the tail (per-event accounting and
+    /// return periods) and the batch means; 3 is the same without batch means. Formats 1 and 2
+    /// (before the tail) are refused naming the formats this tool reads.
+    public static let formatVersion: UInt64 = 4
+    /// The format written when there are no batch means.
+    public static let formatWithoutBatches: UInt64 = 3
 
     public var toolVersion: String
     public var configHash: String
@@ -19,9 +25,12 @@ public struct StateFile: Sendable, Equatable {
     public var shard: Shard
     public var blocks: Range<Int>
     public var accumulator: ForecastAccumulator
+    /// Batch means of the tolerances' statistics (`nil` or empty: none).
+    public var batches: BatchMeans?
 
     public init(toolVersion: String, configHash: String, resolvedConfig: String, seed: UInt64, trials: Int,
-                blockSize: Int, shard: Shard, blocks: Range<Int>, accumulator: ForecastAccumulator) {
+                blockSize: Int, shard: Shard, blocks: Range<Int>, accumulator: ForecastAccumulator,
+                batches: BatchMeans? = nil) {
         self.toolVersion = toolVersion
         self.configHash = configHash
         self.resolvedConfig = resolvedConfig
@@ -31,13 +40,14 @@ public struct StateFile: Sendable, Equatable {
         self.shard = shard
         self.blocks = blocks
         self.accumulator = accumulator
+        self.batches = batches.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The file's bytes.
     public func encoded() -> [UInt8] {
         var w = ByteWriter()
         w.append(bytes: StateFile.magic)
-        w.append(StateFile.formatVersion)
+        w.append(batches == nil ? StateFile.formatWithoutBatches : StateFile.formatVersion)
         w.append(string: toolVersion)
         w.append(string: configHash)
         w.append(string: resolvedConfig)
@@ -55,6 +65,12 @@ public struct StateFile: Sendable, Equatable {
         accumulator.write(to: &payload)
         w.append(UInt64(payload.bytes.count))
         w.append(bytes: payload.bytes)
+        if let batches {
+            var extra = ByteWriter()
+            batches.write(to: &extra)
+            w.append(UInt64(extra.bytes.count))
+            w.append(bytes: extra.bytes)
+        }
         w.append(FNV1a64.hash(w.bytes))
         return w.bytes
     }
@@ -74,8 +90,9 @@ public struct StateFile: Sendable, Equatable {
             var r = ByteReader(body)
             _ = try r.readBytes(count: StateFile.magic.count)
             let version = try r.readUInt64()
-            guard version == StateFile.formatVersion else {
-                throw StateFileError("state format version \(version), this tool reads \(StateFile.formatVersion)")
+            guard version == StateFile.formatWithoutBatches || version == StateFile.formatVersion else {
+                throw StateFileError("state format version \(version), this tool reads \(StateFile.formatWithoutBatches) "
+                                     + "and \(StateFile.formatVersion)")
             }
             toolVersion = try r.readString()
             configHash = try r.readString()
@@ -103,7 +120,18 @@ public struct StateFile: Sendable, Equatable {
             let length = try StateFile.int(r.readUInt64(), "payload length")
             var payload = ByteReader(try r.readBytes(count: length))
             accumulator = try ForecastAccumulator(from: &payload, years: years, metricCount: metrics, sectorCount: sectors)
-            guard payload.isAtEnd, r.isAtEnd else { throw StateFileError("trailing bytes after the payload") }
+            guard payload.isAtEnd else { throw StateFileError("trailing bytes after the payload") }
+            if version == StateFile.formatVersion {
+                let extraLength = try StateFile.int(r.readUInt64(), "batch payload length")
+                var extra = ByteReader(try r.readBytes(count: extraLength))
+                let decoded = try BatchMeans(from: &extra, years: years, metricCount: metrics,
+                                             maximumBatches: accumulator.trials / Int64(BatchMeans.batchSize))
+                guard extra.isAtEnd, !decoded.isEmpty else { throw StateFileError("malformed batch means section") }
+                batches = decoded
+            } else {
+                batches = nil
+            }
+            guard r.isAtEnd else { throw StateFileError("trailing bytes after the payload") }
         } catch let error as StateFileError {
             throw error
         } catch {
@@ -135,6 +163,9 @@ public struct StateFile: Sendable, Equatable {
         }
         if let tail = accumulator.tail, tail.classCount != scenario.events.count {
             throw StateFileError("the results hold \(tail.classCount) event classes, the config \(scenario.events.count)")
+        }
+        guard (batches?.requests ?? []) == scenario.toleranceRequests else {
+            throw StateFileError("the batch means do not match the config's tolerances")
         }
         return scenario
     }

@@ -44,6 +44,8 @@ public struct RunResults: Sendable {
     /// The scenario, or `nil` with ``scenarioProblem`` saying why it could not be decoded.
     public let scenario: Scenario?
     public let scenarioProblem: String?
+    /// The risk tolerances of `tolerances.csv` (empty without one).
+    public let tolerances: [ToleranceMark]
 
     public init(folder: String) throws {
         self.folder = folder
@@ -83,6 +85,7 @@ public struct RunResults: Sendable {
         sectors = try RunResults.readSectors(folder + "/sectors.csv", years: sortedYears)
         exceedance = try RunResults.readExceedance(folder + "/exceedance.csv")
         tail = try TailResults(folder: folder)
+        tolerances = try ToleranceMark.read(folder: folder)
         if let yaml = manifest.string("config") {
             do {
                 scenario = try ScenarioCatalog.scenario(fromResolved: yaml, source: folder + "/manifest.json")

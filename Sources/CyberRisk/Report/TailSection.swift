@@ -1,6 +1,7 @@
 /// The report's "How bad can a year get" section: the AEP and OEP curves on a return-period axis,
 /// the return-period table with its standard errors for the first and last year, the whole
-/// horizon's figures, and which event classes drive the 1-in-100 and 1-in-200 years.
+/// horizon's figures, and which event classes drive the 1-in-100 and 1-in-200 years. Without an
+/// economic loss (no sector has an output) only national risk is drawn.
 struct TailSection {
     /// The metrics drawn, when present.
     static let metrics = ["economic_loss_usd_bn", "national_risk"]
@@ -15,7 +16,8 @@ struct TailSection {
         self.results = results
         self.tail = tail
         let picks = TailSection.years(results.years)
-        charts = TailSection.metrics.compactMap { metric in
+        let loss = RunReport.lossIsModelled(results)
+        charts = TailSection.metrics.filter { loss || $0 != "economic_loss_usd_bn" }.compactMap { metric in
             guard let byYear = tail.rows[metric] else { return nil }
             let years = picks.compactMap { y in byYear[y].map { (year: y, rows: $0) } }
             return years.isEmpty ? nil : ReturnPeriodChart.chart(metric: metric, years: years)
@@ -42,7 +44,7 @@ struct TailSection {
 
     /// AEP ± SE, TVaR, OEP ± SE for the first and last year, economic loss.
     var returnPeriodTable: Markup? {
-        guard let byYear = tail.rows["economic_loss_usd_bn"] else { return nil }
+        guard RunReport.lossIsModelled(results), let byYear = tail.rows["economic_loss_usd_bn"] else { return nil }
         let years = TailSection.years(results.years).filter { byYear[$0] != nil }
         guard !years.isEmpty else { return nil }
         func bn(_ x: Double) -> String { x.isFinite ? NumberFormat.significant(x) : "–" }
@@ -69,6 +71,7 @@ struct TailSection {
 
     /// The classes of the largest events of the years beyond the 1-in-100 and 1-in-200 levels.
     var driverTable: Markup? {
+        guard RunReport.lossIsModelled(results) else { return nil }   // the shares are of the economic loss
         let years = TailSection.years(results.years).filter { tail.classes[$0] != nil }
         guard !years.isEmpty else { return nil }
         func pct(_ x: Double) -> String { x.isFinite ? "\(Int((100 * x).rounded()))%" : "–" }

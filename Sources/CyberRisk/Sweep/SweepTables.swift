@@ -6,6 +6,7 @@
 /// - `points.csv`: `point,<parameter paths…>,seed` — the design, one row per point.
 /// - `sensitivity.csv` and `sensitivity_noise.csv` (Saltelli designs only): the Sobol' indices of
 ///   ``SensitivityAnalysis`` and each series' inner-noise share.
+/// - `tornado.csv` (tornado designs only): the one-at-a-time swings of ``TornadoAnalysis``.
 public struct SweepTables: Sendable {
     public let header: SweepJournal.Header
     /// Records ordered by point index.
@@ -19,10 +20,13 @@ public struct SweepTables: Sendable {
     /// Every CSV file of the finished (unsharded or merged) sweep's folder, by name, and for a
     /// Saltelli design the analysis behind `sensitivity.csv`.
     ///
-    /// - Throws: ``SweepJournalError`` if a Saltelli sweep is incomplete.
+    /// - Throws: ``SweepJournalError`` if a Saltelli or tornado sweep is incomplete.
     public func files(threads: Int = 1) throws(SweepJournalError)
         -> (files: [(name: String, bytes: [UInt8])], sensitivity: SensitivityAnalysis?) {
         var files = [("sweep.csv", Array(sweepCSV.utf8)), ("points.csv", Array(pointsCSV.utf8))]
+        if header.design == SweepDesign.tornado.rawValue {
+            files.append(("tornado.csv", Array(try TornadoAnalysis(header: header, records: records).csv.utf8)))
+        }
         guard header.design == SweepDesign.saltelli.rawValue else { return (files, nil) }
         let analysis = try SensitivityAnalysis(header: header, records: records, threads: threads)
         files.append(("sensitivity.csv", Array(analysis.csv.utf8)))

@@ -79,6 +79,14 @@ struct EventConfigTests {
         expectIssue(errorLoading(broken.yaml), path: broken.path, broken.phrase)
     }
 
+    @Test("more than 1,000 event classes or 10,000 shared uncertainties are refused, naming the count")
+    func catalogueAndSharedSizesAreLimited() {
+        let classes = (0...ScenarioDecoder.maximumEventClasses).map { "  - {id: c\($0), frequency: 0}\n" }.joined()
+        expectIssue(errorLoading("events:\n" + classes), path: "events", "at most 1000 event classes, found 1001")
+        let shared = (0...ScenarioDecoder.maximumShared).map { "  s\($0): 1\n" }.joined()
+        expectIssue(errorLoading("shared:\n" + shared), path: "shared", "at most 10000 shared uncertainties, found 10001")
+    }
+
     @Test("the baseline ships six sourced classes, the botnet first; the dump reloads to an equal scenario")
     func baselineCatalogue() throws {
         let s = try ConfigFixtures.loader().load(embedded: "baseline.yaml")

@@ -49,7 +49,8 @@ struct FuzzCorpusTests {
                       (.config, "seed-small-set"), (.config, "seed-scenario-cautious.yaml"), (.config, "seed-events-shared"),
                       (.config, "seed-severity-families"), (.csv, "seed-bea2023"),
                       (.state, "seed-fixup"), (.journal, "seed-whole"), (.journal, "seed-fixup"),
-                      (.sweepspec, "seed-small-grid")])
+                      (.sweepspec, "seed-small-grid"), (.state, "seed-batches-fixup"), (.comparison, "seed-fixup"),
+                      (.incidents, "seed-ic3"), (.incidents, "seed-small"), (.incidents, "seed-extreme")])
     func wellFormedSeedsGiveValues(target: ReaderFuzzTarget, name: String) {
         #expect(Self.outcome(target, name) == .value)
     }
@@ -65,7 +66,8 @@ struct FuzzCorpusTests {
                       (.config, "seed-events-broken", "events[0].severity.gpd.shape"),
                       (.csv, "seed-broken", "deps.csv:3"),
                       (.state, "seed-truncated", "checksum mismatch"),
-                      (.journal, "seed-torn", "incomplete: 2 of 3 points")])
+                      (.journal, "seed-torn", "incomplete: 2 of 3 points"),
+                      (.incidents, "seed-broken", "fuzz-incidents.csv:1: reportng_rate: unknown column")])
     func brokenSeedsAreRefusedWithTheReason(target: ReaderFuzzTarget, name: String, phrase: String) {
         guard case .refused(let message) = Self.outcome(target, name) else {
             Issue.record("\(name): expected a refusal")

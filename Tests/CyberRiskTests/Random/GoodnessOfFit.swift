@@ -7,8 +7,8 @@ import CyberRisk
 /// significance 0.001 — never a tuned constant. All seeds are fixed, so the tests are
 /// deterministic; the significance levels say how unlikely a false failure was a priori.
 enum GoodnessOfFit {
-    /// Default number of draws per check.
-    static let sampleSize = 100_000
+    /// Default number of draws per check (times `TestScale.factor`).
+    static let sampleSize = 100_000 * TestScale.factor
 
     /// `n` draws, draw `i` from its own fresh stream `(seed, trial: i, stream: 0, site: 0)`,
     /// which is how the simulation uses streams (one short stream per trial and site).

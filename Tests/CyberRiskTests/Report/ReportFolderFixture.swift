@@ -108,3 +108,24 @@ enum ReportFolderFixture {
         return folder
     }
 }
+
+extension ReportFolderFixture {
+    /// A real forecast folder: the embedded scenario `name` with `overrides`, run in-process and
+    /// written as `run` writes it.
+    static func run(scenario name: String, overrides: [String]) throws -> String {
+        let resolved = try ScenarioCatalog.resolve(scenario: name, overrides: overrides)
+        let forecast = Forecast(plan: try SimulationPlan(scenario: resolved.scenario))
+        let accumulator = try forecast.run(threads: 1)
+        let s = resolved.scenario
+        let blocks = 0..<forecast.totalBlocks
+        let state = StateFile(toolVersion: ToolVersion.current, configHash: resolved.hash, resolvedConfig: resolved.yaml,
+                              seed: s.seed, trials: s.trials, blockSize: TrialBlock.capacity, shard: .whole, blocks: blocks,
+                              accumulator: accumulator)
+        let manifest = Manifest(scenario: s.name, configHash: resolved.hash, resolvedConfig: resolved.yaml, seed: s.seed,
+                                trials: s.trials, trialsRun: s.trials, years: s.calendarYears, blockSize: TrialBlock.capacity,
+                                threads: 1, shard: .whole, blocks: blocks, startTime: Date(), endTime: Date())
+        let folder = try temporaryFolder()
+        try ForecastOutput.write(scenario: s, state: state, manifest: manifest, to: try OutputDirectory(path: folder))
+        return folder
+    }
+}
