@@ -1,11 +1,18 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Three library targets, each a layer that may only import the ones below it (the compiler
+// enforces it): the core `CyberRisk` (config, model, engine, statistics, output folders),
+// `CyberRiskSweep` (sweeps and sensitivity analysis, built on the core's engine) and
+// `CyberRiskReport` (HTML/SVG reports of output folders, reading the core's files). The sweep
+// and report targets never import each other; the CLI sits on top of all three.
 let package = Package(
     name: "cyberrisk",
     products: [
         .executable(name: "cyberrisk", targets: ["CyberRiskCLI"]),
         .library(name: "CyberRisk", targets: ["CyberRisk"]),
+        .library(name: "CyberRiskSweep", targets: ["CyberRiskSweep"]),
+        .library(name: "CyberRiskReport", targets: ["CyberRiskReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,14 +30,20 @@ let package = Package(
             exclude: ["Resources/README.md"],
             resources: [.embedInCode("Resources/configs")]
         ),
+        .target(name: "CyberRiskSweep", dependencies: ["CyberRisk"]),
+        .target(name: "CyberRiskReport", dependencies: ["CyberRisk"]),
         .executableTarget(
             name: "CyberRiskCLI",
             dependencies: [
-                "CyberRisk",
+                "CyberRisk", "CyberRiskSweep", "CyberRiskReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CyberRiskTests", dependencies: ["CyberRisk"], exclude: ["Sweep/Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["CyberRisk"]),
+        .testTarget(name: "CyberRiskTests", dependencies: ["CyberRisk"]),
+        .testTarget(name: "CyberRiskSweepTests", dependencies: ["CyberRiskSweep"], exclude: ["Design/Fixtures"]),
+        .testTarget(name: "CyberRiskReportTests", dependencies: ["CyberRiskReport"]),
+        // Replays the fuzz corpora through every reader of outside bytes (core and sweep).
+        .testTarget(name: "FuzzTests", dependencies: ["CyberRisk", "CyberRiskSweep"]),
+        .testTarget(name: "CLITests", dependencies: ["CyberRiskReport"]),
     ]
 )

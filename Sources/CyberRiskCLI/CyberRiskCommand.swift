@@ -1,5 +1,6 @@
 import ArgumentParser
 import CyberRisk
+import CyberRiskReport
 import Foundation
 #if canImport(Glibc)
 import Glibc

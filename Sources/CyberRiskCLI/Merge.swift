@@ -1,5 +1,6 @@
 import ArgumentParser
 import CyberRisk
+import CyberRiskSweep
 import Foundation
 
 /// `cyberrisk merge`: combine shard outputs into the whole forecast's output.

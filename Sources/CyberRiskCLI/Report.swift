@@ -1,5 +1,6 @@
 import ArgumentParser
 import CyberRisk
+import CyberRiskReport
 import Foundation
 
 /// `cyberrisk report`: one self-contained HTML report of an output folder.

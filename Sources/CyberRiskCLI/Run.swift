@@ -1,5 +1,6 @@
 import ArgumentParser
 import CyberRisk
+import CyberRiskReport
 import Foundation
 
 /// `cyberrisk run`: the forecast.

@@ -1,4 +1,5 @@
 import CyberRisk
+import CyberRiskSweep
 import Foundation
 import Synchronization
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CyberRisk
+import CyberRiskSweep
 import Foundation
 
 /// The options that say what a `sweep` or `sensitivity` varies and on which base: a spec file

@@ -2,7 +2,7 @@
 """Writes the seed corpora of the fuzz targets (scripts/fuzz/corpus/<target>/seed-*) from
 configs/ and from hand-written broken examples; the state and journal seeds come from real
 files (STATE, JOURNAL: a small `cyberrisk run`'s state.bin and `cyberrisk sweep`'s journal).
-Input formats are those of Tests/CyberRiskTests/Fuzz/ReaderFuzzTarget.swift.
+Input formats are those of Tests/FuzzTests/ReaderFuzzTarget.swift.
 Usage: make_seeds.py STATE JOURNAL"""
 import json
 import os

@@ -107,7 +107,7 @@ public struct ConfigValue: Sendable, Equatable {
     }
 
     /// A kind name for messages: "a number", "a string", "a mapping", …
-    var kindDescription: String {
+    package var kindDescription: String {
         switch content {
         case .null: return "nothing (null)"
         case .scalar(let text, let quoted):

@@ -32,7 +32,7 @@ public enum AtomicFile {
 
     /// Writes all of `bytes` to `fd` (retrying short writes and `EINTR`) and `fsync`s it; returns
     /// the error text on failure, `nil` on success.
-    static func writeFully(_ bytes: [UInt8], to fd: Int32) -> String? {
+    package static func writeFully(_ bytes: [UInt8], to fd: Int32) -> String? {
         var written = 0
         return bytes.withUnsafeBytes { raw -> String? in
             while written < raw.count {
@@ -83,7 +83,7 @@ public enum AtomicFile {
         return (dir.isEmpty ? "/" : dir, String(path[path.index(after: slash)...]))
     }
 
-    static func lastError() -> String {
+    package static func lastError() -> String {
         String(cString: strerror(errno))
     }
 }

@@ -1,0 +1,64 @@
+import CyberRisk
+
+/// The CSV files of a finished sweep, built from its journal's header and records alone (so a
+/// resumed, an uninterrupted and a merged sharded sweep give the same bytes).
+///
+/// - `sweep.csv`: `point,<parameter paths…>,scenario,year,metric,trials,mean,sd,se,p05,p50,p95,p99,es95`,
+///   one row per (point, year, metric), ordered by point, year, then metric in scenario order.
+/// - `points.csv`: `point,<parameter paths…>,seed` — the design, one row per point.
+/// - `sensitivity.csv` and `sensitivity_noise.csv` (Saltelli designs only): the Sobol' indices of
+///   ``SensitivityAnalysis`` and each series' inner-noise share.
+public struct SweepTables: Sendable {
+    public let header: SweepJournal.Header
+    /// Records ordered by point index.
+    public let records: [SweepRecord]
+
+    public init(header: SweepJournal.Header, records: [SweepRecord]) {
+        self.header = header
+        self.records = records.sorted { $0.point.index < $1.point.index }
+    }
+
+    /// Every CSV file of the finished (unsharded or merged) sweep's folder, by name, and for a
+    /// Saltelli design the analysis behind `sensitivity.csv`.
+    ///
+    /// - Throws: ``SweepJournalError`` if a Saltelli sweep is incomplete.
+    public func files(threads: Int = 1) throws(SweepJournalError)
+        -> (files: [(name: String, bytes: [UInt8])], sensitivity: SensitivityAnalysis?) {
+        var files = [("sweep.csv", Array(sweepCSV.utf8)), ("points.csv", Array(pointsCSV.utf8))]
+        guard header.design == SweepDesign.saltelli.rawValue else { return (files, nil) }
+        let analysis = try SensitivityAnalysis(header: header, records: records, threads: threads)
+        files.append(("sensitivity.csv", Array(analysis.csv.utf8)))
+        files.append(("sensitivity_noise.csv", Array(analysis.noiseCSV.utf8)))
+        return (files, analysis)
+    }
+
+    public var sweepCSV: String {
+        var table = CSVTable(header: ["point"] + header.parameterPaths
+                             + ["scenario", "year", "metric", "trials"] + SweepRecord.Row.statistics)
+        for r in records {
+            let lead: [CSVTable.Field] = [.integer(Int64(r.point.index))] + r.point.values.map { .number($0) }
+                + [.text(r.scenario)]
+            for (t, year) in r.years.enumerated() {
+                for (k, metric) in r.metrics.enumerated() {
+                    let row = r.rows[t * r.metrics.count + k]
+                    table.append(lead + [.integer(Int64(year)), .text(metric), .integer(row.trials)]
+                                 + row.values.map { .number($0) })
+                }
+            }
+        }
+        return table.text
+    }
+
+    public var pointsCSV: String {
+        SweepTables.pointsCSV(parameterPaths: header.parameterPaths, points: records.map(\.point))
+    }
+
+    /// `points.csv` of `points` (also what `sweep --plan` prints).
+    public static func pointsCSV(parameterPaths: [String], points: [SweepPoint]) -> String {
+        var table = CSVTable(header: ["point"] + parameterPaths + ["seed"])
+        for p in points {
+            table.append([.integer(Int64(p.index))] + p.values.map { .number($0) } + [.text(String(p.seed))])
+        }
+        return table.text
+    }
+}

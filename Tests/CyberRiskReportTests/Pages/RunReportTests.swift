@@ -1,0 +1,96 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import CyberRisk
+@testable import CyberRiskReport
+
+@Suite struct RunReportTests {
+    @Test func readsTheFolderAndDecodesTheScenario() throws {
+        let r = try RunResults(folder: try ReportFolderFixture.forecast())
+        #expect(r.years == [2026, 2027, 2028])
+        #expect(r.trials == 1000)
+        #expect(r.metrics == ["national_risk", "economic_loss_usd_bn"])
+        #expect(r.series["national_risk"]?["mean"] == [0.005, 0.006, 0.008])
+        #expect(r.series["national_risk"]?["p25"] == [0.005 * 0.9, 0.006 * 0.9, 0.008 * 0.9])
+        #expect(r.sectors.map(\.id) == ["energy", "dams"])
+        #expect(r.exceedance["national_risk"]?[2027]?.probabilities == [1, 0.5, 0.02, 0])
+        #expect(r.scenario?.horizonYears == 3)
+        #expect(r.sectorName("energy") == "Energy")
+    }
+
+    @Test func headlineSectorRankingAndContributions() throws {
+        let r = try RunResults(folder: try ReportFolderFixture.forecast())
+        let report = RunReport(results: r)
+        let probe = try SVGProbe(report.html)
+        let values = try probe.elements("p", "class", "value").map(\.stringValue!)
+        #expect(values == ["0.5% → 0.8%", "US$ 330 bn"])
+        let changes = try probe.elements("p", "class", "change").map(\.stringValue!)
+        #expect(changes.first == "2026 → 2028: +60%")
+        // Dams (6% in 2028) outranks energy (3%); contributions are w·q/Σw over all sectors.
+        let ranking = SectorRanking(results: r)
+        #expect(ranking.byInoperability.map(\.id) == ["dams", "energy"])
+        let total = r.scenario!.sectors.reduce(0) { $0 + $1.criticality }
+        let energy = ranking.byContribution.first { $0.id == "energy" }!
+        #expect(abs(energy.contribution - 1.0 * 0.03 / total) < 1e-15)
+        let dams = ranking.byContribution.first { $0.id == "dams" }!
+        #expect(abs(dams.contribution - 0.7 * 0.06 / total) < 1e-15)
+        #expect(ranking.byContribution.map(\.id) == ["dams", "energy"])
+        // Heatmap rows follow the ranking and use display names.
+        let rows = try probe.elements("text", "class", "row-label").map(\.stringValue!)
+        #expect(rows == ["Dams", "Energy"])
+    }
+
+    @Test func theChartsAreTheOnesTheIssueAsksFor() throws {
+        let report = RunReport(results: try RunResults(folder: try ReportFolderFixture.forecast()))
+        #expect(report.charts.map(\.id) == [
+            "fan-national_risk", "fan-economic_loss_usd_bn", "exceedance-national_risk", "sector-heatmap",
+            "assumption-iot", "assumption-implants", "assumption-digital",
+        ])
+        let probe = try SVGProbe(report.html)
+        #expect(try probe.elements("svg").count == report.charts.count)
+        // The first, middle and last year's curves.
+        let exceedance = try probe.element("svg", "id", "exceedance-national_risk")
+        let curves = try exceedance.nodes(forXPath: ".//*[local-name()='polyline']").compactMap {
+            SVGProbe.attribute($0 as? XMLElement, "data-series")
+        }
+        #expect(curves == ["2026", "2027", "2028"])
+    }
+
+    @Test func thePageIsSelfContained() throws {
+        let html = RunReport(results: try RunResults(folder: try ReportFolderFixture.forecast())).html
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html"))
+        for forbidden in ["<script", "<link", "src=", "@import", "url(http"] {
+            #expect(!html.contains(forbidden), "\(forbidden)")
+        }
+        // The only URLs are XML namespace names, which browsers never fetch.
+        let urls = html.components(separatedBy: "http").dropFirst().map { String($0.prefix(30)) }
+        #expect(urls.allSatisfy { $0.hasPrefix("://www.w3.org/") }, "\(urls)")
+    }
+
+    @Test func assumptionCurvesFollowTheLogisticGrowth() throws {
+        let s = try ScenarioCatalog.resolve(path: nil, overrides: ["horizon_years=3"]).scenario
+        let c = AssumptionChart.curve(s.iot.devices, years: 3)
+        #expect(c.mean[0] == s.iot.devices.initial.mean)
+        let k = s.iot.devices.ceiling.mean, x0 = s.iot.devices.initial.mean, rate = s.iot.devices.rate.mean
+        #expect(abs(c.mean[2] - k / (1 + (k / x0 - 1) * exp(-rate * 2))) < 1e-12)
+        #expect(zip(c.lower, c.upper).allSatisfy { $0 <= $1 })
+    }
+
+    @Test func missingOrBrokenFilesNameTheFileAndReason() throws {
+        let folder = try ReportFolderFixture.forecast()
+        try FileManager.default.removeItem(atPath: folder + "/sectors.csv")
+        #expect(throws: ReportError(path: folder + "/sectors.csv", reason: "cannot read (missing or unreadable)")) {
+            try RunResults(folder: folder)
+        }
+        let other = try ReportFolderFixture.forecast()
+        try ReportFolderFixture.write("scenario,year,metric,mean\nbaseline,20x6,national_risk,1\n", other, "summary.csv")
+        #expect(throws: ReportError(path: other + "/summary.csv", reason: "line 2: column 'year': expected a number, found '20x6'")) {
+            try RunResults(folder: other)
+        }
+        #expect(throws: ReportError(path: "/nonexistent-cyberrisk", reason: "not a folder (give the --out folder of a run, merge or sweep)")) {
+            try ReportDocument(folder: "/nonexistent-cyberrisk")
+        }
+    }
+}
