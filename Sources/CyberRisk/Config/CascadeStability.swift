@@ -31,7 +31,7 @@ public enum CascadeStability {
         func radius(_ t: Int) -> Double? {
             let a = worstCaseMatrix(base: base, sectors: sectors, kappa: kappa, year: t)
             if normBound(a) < 1 { return 0 }
-            return SpectralRadius.of(a)
+            return SpectralRadius.of(a.values, n: a.count)
         }
         let last = horizonYears - 1
         guard let rhoLast = radius(last) else { return .unknown(yearIndex: last) }

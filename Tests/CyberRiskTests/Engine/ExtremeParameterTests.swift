@@ -76,7 +76,7 @@ import Testing
         let a = [0, 0.999, 0, 0, 0, 0.999, 0.999, 0, 0]
         let sectors = ["a", "b", "c"].map { ScenarioFixtures.sector($0, attacks: 20, success: 0.5) }
         let s = Self.scenario(sectors, matrix: a, mode: mode)
-        let radius = try #require(SpectralRadius.of(DependencyMatrix(count: 3, values: a)))
+        let radius = try #require(SpectralRadius.of(a, n: 3))
         #expect(abs(radius - 0.999) < 1e-9)
         #expect(CascadeStability.check(sectors: s.sectors, dependencies: s.dependencies, horizonYears: s.horizonYears) == .stable)
         try Self.expectFiniteAndInRange(s)
