@@ -56,10 +56,9 @@ struct CyberRiskCommand: ParsableCommand {
             return (2, "error: invalid configuration\n" + e.description)
         case let e as StateFileError:
             return (2, "error: " + e.description)
-        case let e as ReportError:
-            return (2, "error: " + e.description)
         case let e as OutputError:
-            return (1, "error: cannot write \(e.description)")
+            // A folder or file given to read is bad input; a failed write is a runtime failure.
+            return e.operation == .read ? (2, "error: " + e.description) : (1, "error: cannot write \(e.description)")
         case let e as SimulationError:
             return (1, "error: " + e.description)
         default:

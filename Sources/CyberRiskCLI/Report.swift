@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
         let report: ReportDocument
         do {
             report = try ReportDocument(folder: folder)
-        } catch let e as ReportError {
+        } catch let e as OutputError where e.operation == .read {
             throw CLIError.usage(e.description)
         }
         let target = out ?? folder + "/report.html"

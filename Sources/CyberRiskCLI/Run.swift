@@ -94,7 +94,7 @@ struct Run: ParsableCommand {
         if report || svg {
             do {
                 _ = try ReportDocument(folder: out).write(to: directory, name: "report.html", svg: svg)
-            } catch let e as ReportError {
+            } catch let e as OutputError where e.operation == .read {
                 throw CLIError.runtime("the forecast was written, but its report failed: \(e.description)")
             }
             written.append(svg ? "report.html, charts/*.svg" : "report.html")

@@ -87,16 +87,3 @@ public enum AtomicFile {
         String(cString: strerror(errno))
     }
 }
-
-/// A file or folder could not be written.
-public struct OutputError: Error, CustomStringConvertible, Equatable {
-    public var path: String
-    public var reason: String
-
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-
-    public var description: String { "\(path): \(reason)" }
-}

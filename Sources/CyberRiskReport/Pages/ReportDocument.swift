@@ -20,12 +20,12 @@ public struct ReportDocument: Sendable {
     public let html: String
     public let charts: [Chart]
 
-    /// Reads the folder; throws ``ReportError`` naming the file and the reason when something is
+    /// Reads the folder; throws ``OutputError`` naming the file and the reason when something is
     /// missing or malformed.
     public init(folder: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ReportError(path: folder, reason: "not a folder (give the --out folder of a run, merge or sweep)")
+            throw OutputError(reading: folder, reason: "not a folder (give the --out folder of a run, merge or sweep)")
         }
         if ReportDocument.isSweep(folder: folder) {
             let sensitivity = FileManager.default.fileExists(atPath: folder + "/sensitivity.csv")

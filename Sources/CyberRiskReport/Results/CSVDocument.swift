@@ -18,15 +18,15 @@ public struct CSVDocument: Sendable {
     public let rows: [[String]]
     private let index: [String: Int]
 
-    /// Parses `text`; throws ``ReportError`` for an empty file, an unterminated quote or a row
+    /// Parses `text`; throws ``OutputError`` for an empty file, an unterminated quote or a row
     /// whose field count differs from the header's.
     public init(text: String, path: String) throws {
         self.path = path
         var records = try CSVDocument.parse(text, path: path)
-        guard !records.isEmpty, records[0] != [""] else { throw ReportError(path: path, reason: "empty file (no header)") }
+        guard !records.isEmpty, records[0] != [""] else { throw OutputError(reading: path, reason: "empty file (no header)") }
         header = records.removeFirst()
         for (k, record) in records.enumerated() where record.count != header.count {
-            throw ReportError(path: path, reason: "line \(k + 2): \(record.count) fields, the header has \(header.count)")
+            throw OutputError(reading: path, reason: "line \(k + 2): \(record.count) fields, the header has \(header.count)")
         }
         rows = records
         var index: [String: Int] = [:]
@@ -37,7 +37,7 @@ public struct CSVDocument: Sendable {
     /// Reads and parses the file at `path`.
     public init(contentsOf path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReportError(path: path, reason: "cannot read (missing or unreadable)")
+            throw OutputError(reading: path, reason: "cannot read (missing or unreadable)")
         }
         try self.init(text: String(decoding: data, as: UTF8.self), path: path)
     }
@@ -49,14 +49,14 @@ public struct CSVDocument: Sendable {
     public func require(_ names: [String]) throws {
         let missing = names.filter { index[$0] == nil }
         guard missing.isEmpty else {
-            throw ReportError(path: path, reason: "missing column\(missing.count > 1 ? "s" : "") "
+            throw OutputError(reading: path, reason: "missing column\(missing.count > 1 ? "s" : "") "
                               + missing.map { "'\($0)'" }.joined(separator: ", "))
         }
     }
 
     /// The text in column `name` of data row `row` (0-based, header excluded).
     public func text(row: Int, column name: String) throws -> String {
-        guard let k = index[name] else { throw ReportError(path: path, reason: "missing column '\(name)'") }
+        guard let k = index[name] else { throw OutputError(reading: path, reason: "missing column '\(name)'") }
         return rows[row][k]
     }
 
@@ -68,7 +68,7 @@ public struct CSVDocument: Sendable {
         if cell == "inf" { return .infinity }
         if cell == "-inf" { return -.infinity }
         guard let x = Double(cell) else {
-            throw ReportError(path: path, reason: "line \(row + 2): column '\(name)': expected a number, found '\(cell)'")
+            throw OutputError(reading: path, reason: "line \(row + 2): column '\(name)': expected a number, found '\(cell)'")
         }
         return x
     }
@@ -120,7 +120,7 @@ public struct CSVDocument: Sendable {
                 field.unicodeScalars.append(c)
             }
         }
-        if quoted { throw ReportError(path: path, reason: "line \(quoteLine): unterminated quoted field") }
+        if quoted { throw OutputError(reading: path, reason: "line \(quoteLine): unterminated quoted field") }
         if !field.isEmpty || !record.isEmpty || afterQuote {
             record.append(field)
             records.append(record)

@@ -20,13 +20,13 @@ public struct ManifestInfo: @unchecked Sendable {
         self.path = path
     }
 
-    /// Reads `path`; throws ``ReportError`` if it is missing or not a JSON object.
+    /// Reads `path`; throws ``OutputError`` if it is missing or not a JSON object.
     public init(contentsOf path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReportError(path: path, reason: "cannot read (missing or unreadable): not a cyberrisk output folder?")
+            throw OutputError(reading: path, reason: "cannot read (missing or unreadable): not a cyberrisk output folder?")
         }
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw ReportError(path: path, reason: "not a JSON object")
+            throw OutputError(reading: path, reason: "not a JSON object")
         }
         self.init(object: object, path: path)
     }

@@ -62,7 +62,7 @@ public struct RunResults: Sendable {
             for name in statistics { values[name] = try summary.number(row: row, column: name) }
             cells[metric, default: [:]][year] = values
         }
-        guard !years.isEmpty else { throw ReportError(path: summary.path, reason: "no data rows") }
+        guard !years.isEmpty else { throw OutputError(reading: summary.path, reason: "no data rows") }
         let sortedYears = years.sorted()
         self.years = sortedYears
         self.metrics = metrics
@@ -108,7 +108,7 @@ public struct RunResults: Sendable {
     static func year(_ csv: CSVDocument, row: Int) throws -> Int {
         let x = try csv.number(row: row, column: "year")
         guard x.isFinite, x == x.rounded(), Swift.abs(x) < 1e6 else {
-            throw ReportError(path: csv.path, reason: "line \(row + 2): column 'year': expected a calendar year, found \(x)")
+            throw OutputError(reading: csv.path, reason: "line \(row + 2): column 'year': expected a calendar year, found \(x)")
         }
         return Int(x)
     }

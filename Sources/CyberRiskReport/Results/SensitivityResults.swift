@@ -25,7 +25,7 @@ public struct SensitivityResults: Sendable {
     /// `"metric@year"` → share of inner Monte-Carlo noise in the output variance.
     let noise: [String: Double]
 
-    /// Reads `FOLDER/sensitivity.csv`; throws ``ReportError`` naming the file when it is malformed.
+    /// Reads `FOLDER/sensitivity.csv`; throws ``OutputError`` naming the file when it is malformed.
     public init(folder: String) throws {
         let csv = try CSVDocument(contentsOf: folder + "/sensitivity.csv")
         let columns = ["year", "metric", "parameter", "S1", "S1_lo", "S1_hi", "ST", "ST_lo", "ST_hi"]
@@ -43,7 +43,7 @@ public struct SensitivityResults: Sendable {
             table["\(try csv.text(row: row, column: "metric"))@\(year)", default: []]
                 .append(Entry(parameter: p, s1: x[0], s1Low: x[1], s1High: x[2], st: x[3], stLow: x[4], stHigh: x[5]))
         }
-        guard lastYear > Int.min else { throw ReportError(path: csv.path, reason: "no data rows") }
+        guard lastYear > Int.min else { throw OutputError(reading: csv.path, reason: "no data rows") }
         year = lastYear
         self.parameters = parameters
         self.table = table

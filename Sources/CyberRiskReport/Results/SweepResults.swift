@@ -62,18 +62,18 @@ public struct SweepResults: Sendable {
         }
         let missing = declared.filter { csv.column($0.path) == nil }.map(\.path)
         guard missing.isEmpty else {
-            throw ReportError(path: csv.path, reason: "no column for the varied parameter"
+            throw OutputError(reading: csv.path, reason: "no column for the varied parameter"
                               + (missing.count > 1 ? "s " : " ") + missing.map { "'\($0)'" }.joined(separator: ", ")
                               + " named in manifest.json")
         }
         guard !declared.isEmpty else {
-            throw ReportError(path: csv.path, reason: "cannot tell the varied parameters: manifest.json lists no "
+            throw OutputError(reading: csv.path, reason: "cannot tell the varied parameters: manifest.json lists no "
                               + "'parameters' and there are no columns between 'point' and 'scenario'")
         }
         parameters = declared
         var lastYear = Int.min
         for row in csv.rows.indices { lastYear = Swift.max(lastYear, try RunResults.year(csv, row: row)) }
-        guard lastYear > Int.min else { throw ReportError(path: csv.path, reason: "no data rows") }
+        guard lastYear > Int.min else { throw OutputError(reading: csv.path, reason: "no data rows") }
         year = lastYear
         let statistics = csv.header.filter { ["trials", "mean", "sd", "se", "min", "max", "es95", "es99"].contains($0)
             || ($0.hasPrefix("p") && Int($0.dropFirst()) != nil) }

@@ -81,15 +81,15 @@ import Testing
     @Test func missingOrBrokenFilesNameTheFileAndReason() throws {
         let folder = try ReportFolderFixture.forecast()
         try FileManager.default.removeItem(atPath: folder + "/sectors.csv")
-        #expect(throws: ReportError(path: folder + "/sectors.csv", reason: "cannot read (missing or unreadable)")) {
+        #expect(throws: OutputError(reading: folder + "/sectors.csv", reason: "cannot read (missing or unreadable)")) {
             try RunResults(folder: folder)
         }
         let other = try ReportFolderFixture.forecast()
         try ReportFolderFixture.write("scenario,year,metric,mean\nbaseline,20x6,national_risk,1\n", other, "summary.csv")
-        #expect(throws: ReportError(path: other + "/summary.csv", reason: "line 2: column 'year': expected a number, found '20x6'")) {
+        #expect(throws: OutputError(reading: other + "/summary.csv", reason: "line 2: column 'year': expected a number, found '20x6'")) {
             try RunResults(folder: other)
         }
-        #expect(throws: ReportError(path: "/nonexistent-cyberrisk", reason: "not a folder (give the --out folder of a run, merge or sweep)")) {
+        #expect(throws: OutputError(reading: "/nonexistent-cyberrisk", reason: "not a folder (give the --out folder of a run, merge or sweep)")) {
             try ReportDocument(folder: "/nonexistent-cyberrisk")
         }
     }

@@ -95,7 +95,7 @@ import Testing
         let text = try String(contentsOfFile: folder + "/manifest.json", encoding: .utf8)
             .replacingOccurrences(of: F.decline, with: "scenario.defense.other")
         try F.write(text, folder, "manifest.json")
-        #expect(throws: ReportError(path: folder + "/sweep.csv",
+        #expect(throws: OutputError(reading: folder + "/sweep.csv",
                                     reason: "no column for the varied parameter 'scenario.defense.other' named in manifest.json")) {
             try SweepResults(folder: folder)
         }

@@ -26,20 +26,20 @@ import Testing
     }
 
     @Test func badInputNamesFileLineAndReason() {
-        #expect(throws: ReportError(path: "t.csv", reason: "line 3: 2 fields, the header has 3")) {
+        #expect(throws: OutputError(reading: "t.csv", reason: "line 3: 2 fields, the header has 3")) {
             try CSVDocument(text: "a,b,c\n1,2,3\n4,5\n", path: "t.csv")
         }
-        #expect(throws: ReportError(path: "t.csv", reason: "line 2: unterminated quoted field")) {
+        #expect(throws: OutputError(reading: "t.csv", reason: "line 2: unterminated quoted field")) {
             try CSVDocument(text: "a\n\"open\n", path: "t.csv")
         }
-        #expect(throws: ReportError(path: "t.csv", reason: "empty file (no header)")) {
+        #expect(throws: OutputError(reading: "t.csv", reason: "empty file (no header)")) {
             try CSVDocument(text: "", path: "t.csv")
         }
-        #expect(throws: ReportError(path: "t.csv", reason: "line 2: column 'x': expected a number, found 'abc'")) {
+        #expect(throws: OutputError(reading: "t.csv", reason: "line 2: column 'x': expected a number, found 'abc'")) {
             let csv = try CSVDocument(text: "x\nabc\n", path: "t.csv")
             _ = try csv.number(row: 0, column: "x")
         }
-        #expect(throws: ReportError(path: "t.csv", reason: "missing columns 'mean', 'p95'")) {
+        #expect(throws: OutputError(reading: "t.csv", reason: "missing columns 'mean', 'p95'")) {
             try CSVDocument(text: "x\n1\n", path: "t.csv").require(["x", "mean", "p95"])
         }
     }
