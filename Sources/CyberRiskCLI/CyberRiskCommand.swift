@@ -1,6 +1,7 @@
 import ArgumentParser
 import CyberRisk
 import CyberRiskReport
+import CyberRiskSweep
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -56,6 +57,8 @@ struct CyberRiskCommand: ParsableCommand {
             return (2, "error: invalid configuration\n" + e.description)
         case let e as StateFileError:
             return (2, "error: " + e.description)
+        case let e as SweepFolderError:
+            return (2, "error: " + e.usageMessage)
         case let e as OutputError:
             // A folder or file given to read is bad input; a failed write is a runtime failure.
             return e.operation == .read ? (2, "error: " + e.description) : (1, "error: cannot write \(e.description)")

@@ -5,10 +5,8 @@ import Foundation
 enum ForecastSummary {
     static let headline: [MetricSet.Core] = [.nationalRisk, .humanRisk, .economicLoss]
 
-    /// The files every run and merge writes.
-    static let outputFiles = ["summary.csv", "sectors.csv", "exceedance.csv", "state.bin", "manifest.json"]
-
-    static func text(tables: ForecastTables, manifest: Manifest, out: String, files: [String] = outputFiles) -> String {
+    static func text(_ folder: ForecastFolder, out: String, files: [String] = ForecastFolder.fileNames) -> String {
+        let (tables, manifest) = (folder.tables, folder.manifest)
         let s = tables.scenario
         var table = TextTable(header: ["year", "national", "p95", "human", "p95", "loss $bn", "p95"])
         for t in 0..<s.horizonYears {
@@ -45,7 +43,8 @@ enum ForecastSummary {
         return lines.joined(separator: "\n")
     }
 
-    static func json(tables: ForecastTables, manifest: Manifest) -> String {
+    static func json(_ folder: ForecastFolder) -> String {
+        let (tables, manifest) = (folder.tables, folder.manifest)
         let s = tables.scenario
         var years: [[String: Any]] = []
         for t in 0..<s.horizonYears {

@@ -76,21 +76,11 @@ struct Run: ParsableCommand {
             throw signals.interruption("no output was written to \(out)")
         }
         bar.finish()
-        let end = Date()
-        let blocks = part.blocks(of: forecast.totalBlocks)
-        let state = StateFile(toolVersion: ToolVersion.current, configHash: resolved.hash,
-                              resolvedConfig: resolved.yaml, seed: resolved.scenario.seed,
-                              trials: resolved.scenario.trials, blockSize: TrialBlock.capacity,
-                              shard: part, blocks: blocks, accumulator: accumulator)
-        let manifest = Manifest(scenario: resolved.scenario.name, configHash: resolved.hash,
-                                resolvedConfig: resolved.yaml, seed: resolved.scenario.seed,
-                                trials: resolved.scenario.trials, trialsRun: Int(accumulator.trials),
-                                years: resolved.scenario.calendarYears,
-                                blockSize: TrialBlock.capacity, threads: workers, shard: part, blocks: blocks,
-                                startTime: start, endTime: end)
+        let folder = ForecastFolder(scenario: resolved.scenario, shard: part, accumulator: accumulator,
+                                    threads: workers, startTime: start, endTime: Date())
         if signals.isStopRequested { throw signals.interruption("no output was written to \(out)") }
-        try ForecastOutput.write(scenario: resolved.scenario, state: state, manifest: manifest, to: directory)
-        var written = ForecastSummary.outputFiles
+        try folder.write(to: directory)
+        var written = ForecastFolder.fileNames
         if report || svg {
             do {
                 _ = try ReportDocument(folder: out).write(to: directory, name: "report.html", svg: svg)
@@ -100,11 +90,10 @@ struct Run: ParsableCommand {
             written.append(svg ? "report.html, charts/*.svg" : "report.html")
         }
         guard !quiet else { return }
-        let tables = ForecastTables(scenario: resolved.scenario, accumulator: accumulator)
         if json {
-            print(ForecastSummary.json(tables: tables, manifest: manifest))
+            print(ForecastSummary.json(folder))
         } else {
-            print(ForecastSummary.text(tables: tables, manifest: manifest, out: out, files: written))
+            print(ForecastSummary.text(folder, out: out, files: written))
         }
     }
 }

@@ -22,7 +22,7 @@ public struct Forecast: Sendable {
 
     /// Number of blocks for the scenario's trial count.
     public var totalBlocks: Int {
-        (plan.scenario.trials + TrialBlock.capacity - 1) / TrialBlock.capacity
+        TrialBlock.count(trials: plan.scenario.trials)
     }
 
     /// Trials in `shard`.

@@ -7,6 +7,11 @@ public final class TrialBlock {
     /// Trials per block: a constant of the output format, not of the thread count.
     public static let capacity = 1024
 
+    /// `⌈trials / size⌉`: the blocks that `trials` trials fill, the last one possibly in part.
+    public static func count(trials: Int, size: Int = capacity) -> Int {
+        (trials + size - 1) / size
+    }
+
     let plan: SimulationPlan
     let n: Int
     let p: Int

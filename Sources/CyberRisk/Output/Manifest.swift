@@ -64,7 +64,7 @@ public struct Manifest: Sendable {
             "wall_seconds": wallSeconds,
             "trials_per_second": wallSeconds > 0 ? Double(trialsRun) / wallSeconds : 0,
             "blas": ["library": LinearAlgebra.blasDescription, "threads": 1],
-            "files": ["summary.csv", "sectors.csv", "exceedance.csv", "state.bin"],
+            "files": ForecastFolder.File.allCases.filter { $0 != .manifest }.map(\.rawValue),
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"

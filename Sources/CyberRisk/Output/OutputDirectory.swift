@@ -8,8 +8,9 @@ import Darwin
 /// so two processes pointed at the same folder cannot interleave their files.
 ///
 /// The lock is `flock` on `DIR/.cyberrisk.lock`; it is released when the value is deinitialised
-/// or the process ends (also when it is killed).
-public final class OutputDirectory {
+/// or the process ends (also when it is killed). Immutable, so threads may share it as long as
+/// they do not write the same file at once.
+public final class OutputDirectory: Sendable {
     public let path: String
     private let lockDescriptor: Int32
 

@@ -43,7 +43,7 @@ public enum ShardMerge {
         guard seen.count == first.shard.count else {
             throw StateFileError("missing shard(s) \(Shard.missing(from: Set(seen.keys), count: first.shard.count)) of \(first.shard.count)")
         }
-        let totalBlocks = (first.trials + first.blockSize - 1) / first.blockSize
+        let totalBlocks = TrialBlock.count(trials: first.trials, size: first.blockSize)
         merged.shard = .whole
         merged.blocks = 0..<totalBlocks
         guard merged.accumulator.trials == Int64(first.trials) else {

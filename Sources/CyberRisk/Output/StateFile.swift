@@ -32,6 +32,16 @@ public struct StateFile: Sendable, Equatable {
         self.accumulator = accumulator
     }
 
+    /// The state of shard `shard` of a forecast of `scenario` (its resolved YAML and hash, seed
+    /// and trials, this tool's version and block size) holding `accumulator`.
+    public init(scenario: Scenario, shard: Shard = .whole, accumulator: ForecastAccumulator) {
+        let yaml = ScenarioEncoder.yaml(scenario)
+        self.init(toolVersion: ToolVersion.current, configHash: ScenarioEncoder.configHash(yaml: yaml),
+                  resolvedConfig: yaml, seed: scenario.seed, trials: scenario.trials, blockSize: TrialBlock.capacity,
+                  shard: shard, blocks: shard.blocks(of: TrialBlock.count(trials: scenario.trials)),
+                  accumulator: accumulator)
+    }
+
     /// The file's bytes.
     public func encoded() -> [UInt8] {
         var w = ByteWriter()

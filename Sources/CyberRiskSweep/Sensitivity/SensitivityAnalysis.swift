@@ -75,7 +75,7 @@ public struct SensitivityAnalysis: Sendable {
         }
         let sorted = records.sorted { $0.point.index < $1.point.index }
         guard sorted.count == header.totalPoints, sorted.enumerated().allSatisfy({ $0.offset == $0.element.point.index }) else {
-            throw SweepJournalError("incomplete: \(records.count) of \(header.totalPoints) points recorded (finish the run with --resume)")
+            throw SweepJournalError("incomplete: \(records.count) of \(header.totalPoints) points recorded", unfinished: true)
         }
         let first = sorted[0]
         guard sorted.allSatisfy({ $0.years == first.years && $0.metrics == first.metrics }) else {

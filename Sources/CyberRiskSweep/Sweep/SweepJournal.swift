@@ -224,7 +224,15 @@ public enum SweepJournal {
 /// Why a sweep journal was refused.
 public struct SweepJournalError: Error, CustomStringConvertible, Equatable {
     public var reason: String
-    public init(_ reason: String) { self.reason = reason }
+    /// Whether the journals are sound but their run is unfinished (points not yet recorded), so
+    /// that finishing it — resuming the sweep — would cure the error.
+    public var isUnfinished: Bool
+
+    public init(_ reason: String, unfinished: Bool = false) {
+        self.reason = reason
+        isUnfinished = unfinished
+    }
+
     public var description: String { reason }
 }
 

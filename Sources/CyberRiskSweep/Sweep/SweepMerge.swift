@@ -30,7 +30,8 @@ public enum SweepMerge {
             byIndex[h.shard.index] = name
             let expected = (h.totalPoints - h.shard.index + h.shard.count - 1) / h.shard.count
             guard contents.records.count == expected else {
-                throw SweepJournalError("\(name): shard \(h.shard) is incomplete: \(contents.records.count) of \(expected) points recorded (finish it with `sweep --resume`)")
+                throw SweepJournalError("\(name): shard \(h.shard) is incomplete: \(contents.records.count) of \(expected) points recorded",
+                                        unfinished: true)
             }
             for r in contents.records where r.point.index % h.shard.count != h.shard.index {
                 throw SweepJournalError("\(name): point \(r.point.index) does not belong to shard \(h.shard)")

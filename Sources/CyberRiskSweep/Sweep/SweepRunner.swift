@@ -72,8 +72,6 @@ public struct SweepRunner: Sendable {
         let delivery = Mutex(())
         let capacity = TrialBlock.capacity
 
-        @Sendable func blocks(_ s: Scenario) -> Int { (s.trials + capacity - 1) / capacity }
-
         /// The next unit, starting the next point when the current one is all handed out.
         @Sendable func take() -> Unit? {
             schedule.withLock { s -> Unit? in
@@ -83,7 +81,7 @@ public struct SweepRunner: Sendable {
                     do {
                         let simulation = try SimulationPlan(scenario: scenario)
                         s.active[s.position] = Active(
-                            plan: simulation, blocks: blocks(scenario),
+                            plan: simulation, blocks: TrialBlock.count(trials: scenario.trials),
                             accumulator: ForecastAccumulator(years: simulation.years, metricCount: simulation.metrics.count,
                                                              sectorCount: simulation.sectorCount),
                             start: Date())

@@ -6,8 +6,8 @@ import CyberRisk
 /// - `sweep.csv`: `point,<parameter paths…>,scenario,year,metric,trials,mean,sd,se,p05,p50,p95,p99,es95`,
 ///   one row per (point, year, metric), ordered by point, year, then metric in scenario order.
 /// - `points.csv`: `point,<parameter paths…>,seed` — the design, one row per point.
-/// - `sensitivity.csv` and `sensitivity_noise.csv` (Saltelli designs only): the Sobol' indices of
-///   ``SensitivityAnalysis`` and each series' inner-noise share.
+///
+/// (A Saltelli design's folder also holds the sensitivity indices: see `SweepFolder`.)
 public struct SweepTables: Sendable {
     public let header: SweepJournal.Header
     /// Records ordered by point index.
@@ -16,20 +16,6 @@ public struct SweepTables: Sendable {
     public init(header: SweepJournal.Header, records: [SweepRecord]) {
         self.header = header
         self.records = records.sorted { $0.point.index < $1.point.index }
-    }
-
-    /// Every CSV file of the finished (unsharded or merged) sweep's folder, by name, and for a
-    /// Saltelli design the analysis behind `sensitivity.csv`.
-    ///
-    /// - Throws: ``SweepJournalError`` if a Saltelli sweep is incomplete.
-    public func files(threads: Int = 1) throws(SweepJournalError)
-        -> (files: [(name: String, bytes: [UInt8])], sensitivity: SensitivityAnalysis?) {
-        var files = [("sweep.csv", Array(sweepCSV.utf8)), ("points.csv", Array(pointsCSV.utf8))]
-        guard header.design == SweepDesign.saltelli.rawValue else { return (files, nil) }
-        let analysis = try SensitivityAnalysis(header: header, records: records, threads: threads)
-        files.append(("sensitivity.csv", Array(analysis.csv.utf8)))
-        files.append(("sensitivity_noise.csv", Array(analysis.noiseCSV.utf8)))
-        return (files, analysis)
     }
 
     public var sweepCSV: String {

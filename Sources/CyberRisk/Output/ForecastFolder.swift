@@ -1,0 +1,110 @@
+import Foundation
+
+/// A forecast's output folder as one value — what `run`, `run --shard`, `merge` and a sweep's
+/// `--keep-points` write: what was run (the resolved config, seed, trials, shard), its results
+/// (the accumulator) and how it ran (threads, times, the folders it was merged from).
+///
+/// The folder holds `summary.csv`, `sectors.csv`, `exceedance.csv`, `state.bin` and
+/// `manifest.json` (``File``). ``write(to:)`` stages them all and renames them into place with
+/// the manifest last, so a folder with a manifest is complete and a failed write leaves the
+/// previous files as they were; ``init(merging:startTime:)`` reads the shards' `state.bin`
+/// back.
+///
+/// ```swift
+/// let resolved = try ScenarioCatalog.resolve(path: nil, overrides: ["trials=10000"])
+/// let start = Date()
+/// let accumulator = try Forecast(plan: SimulationPlan(scenario: resolved.scenario)).run(threads: 2)
+/// let folder = ForecastFolder(scenario: resolved.scenario, accumulator: accumulator, threads: 2,
+///                             startTime: start, endTime: Date())
+/// try folder.write(to: OutputDirectory(path: "out"))
+/// folder.tables.summary(year: 9, metric: MetricSet.Core.nationalRisk.rawValue).mean
+/// ```
+public struct ForecastFolder: Sendable {
+    /// The files of a forecast folder, in the order they are renamed into place.
+    public enum File: String, CaseIterable, Sendable {
+        case summary = "summary.csv"
+        case sectors = "sectors.csv"
+        case exceedance = "exceedance.csv"
+        case state = "state.bin"
+        /// Renamed last: its presence marks a complete folder.
+        case manifest = "manifest.json"
+    }
+
+    /// The file names of ``File``, in order.
+    public static var fileNames: [String] { File.allCases.map(\.rawValue) }
+
+    /// The scenario of ``state``'s resolved config.
+    public let scenario: Scenario
+    /// `state.bin`: the config, seed, trials, shard and the exact accumulator.
+    public let state: StateFile
+    /// `manifest.json`.
+    public let manifest: Manifest
+
+    /// The forecast (or shard `shard` of it) of `scenario`, with the accumulator it produced on
+    /// `threads` workers (0 when it ran on a pool shared with other forecasts, as sweep points
+    /// do) between `startTime` and `endTime`.
+    public init(scenario: Scenario, shard: Shard = .whole, accumulator: ForecastAccumulator, threads: Int,
+                startTime: Date, endTime: Date) {
+        let state = StateFile(scenario: scenario, shard: shard, accumulator: accumulator)
+        self.init(scenario: scenario, state: state, threads: threads, startTime: startTime, endTime: endTime,
+                  mergedFrom: [])
+    }
+
+    /// The whole forecast merged from the `state.bin` of its shards' folders (any order); the
+    /// tables are byte-identical to an unsharded run's.
+    ///
+    /// - Throws: ``OutputError`` (reading) naming a `state.bin` that cannot be read or decoded,
+    ///   or whose config does not load; ``StateFileError`` for shards that do not make one
+    ///   forecast (see ``ShardMerge``).
+    public init(merging folders: [String], startTime: Date = Date()) throws {
+        var states: [(name: String, state: StateFile)] = []
+        for folder in folders {
+            let path = folder + "/" + File.state.rawValue
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw OutputError(reading: path, reason: "cannot read (missing or unreadable)")
+            }
+            do {
+                states.append((path, try StateFile(decoding: Array(data))))
+            } catch {
+                throw OutputError(reading: path, reason: error.description)
+            }
+        }
+        let merged = try ShardMerge.merge(states)
+        let scenario: Scenario
+        do {
+            scenario = try merged.scenario(source: states[0].name)
+        } catch {
+            throw OutputError(reading: states[0].name, reason: error.description)
+        }
+        self.init(scenario: scenario, state: merged, threads: 0, startTime: startTime, endTime: Date(),
+                  mergedFrom: folders)
+    }
+
+    init(scenario: Scenario, state: StateFile, threads: Int, startTime: Date, endTime: Date, mergedFrom: [String]) {
+        self.scenario = scenario
+        self.state = state
+        manifest = Manifest(scenario: scenario.name, configHash: state.configHash, resolvedConfig: state.resolvedConfig,
+                            seed: state.seed, trials: state.trials, trialsRun: Int(state.accumulator.trials),
+                            years: scenario.calendarYears, blockSize: state.blockSize, threads: threads,
+                            shard: state.shard, blocks: state.blocks, startTime: startTime, endTime: endTime,
+                            mergedFrom: mergedFrom)
+    }
+
+    /// The CSV tables of the results.
+    public var tables: ForecastTables { ForecastTables(scenario: scenario, accumulator: state.accumulator) }
+
+    /// Writes every file into `directory`, all staged first and renamed into place in ``File``
+    /// order (see ``OutputDirectory/writeAll(_:)``).
+    public func write(to directory: OutputDirectory) throws {
+        let tables = self.tables
+        try directory.writeAll(File.allCases.map { file in
+            switch file {
+            case .summary: (file.rawValue, Array(tables.summaryCSV.utf8))
+            case .sectors: (file.rawValue, Array(tables.sectorsCSV.utf8))
+            case .exceedance: (file.rawValue, Array(tables.exceedanceCSV.utf8))
+            case .state: (file.rawValue, state.encoded())
+            case .manifest: (file.rawValue, Array(manifest.json().utf8))
+            }
+        })
+    }
+}
