@@ -32,7 +32,8 @@ struct ReportCommand: ParsableCommand {
         do {
             report = try ReportDocument(folder: folder)
         } catch let e as OutputError where e.operation == .read {
-            throw CLIError.usage(e.description)
+            // The folder itself is refused only when it is not a folder.
+            throw CLIError.usage(e.description + (e.path == folder ? " (give the --out folder of a run, merge or sweep)" : ""))
         }
         let target = out ?? folder + "/report.html"
         let url = URL(fileURLWithPath: target)

@@ -29,11 +29,19 @@ struct Stress: ParsableCommand {
     func run() throws {
         let resolved = try scenario.resolve()
         let s = resolved.scenario
+        let shocks = try Stress.parseShocks(shock)
         let result: StressTest
         do {
-            result = try StressTest(scenario: s, year: year ?? s.startYear, shocks: try StressTest.parseShocks(shock))
+            result = try StressTest(scenario: s, year: year ?? s.startYear, shocks: shocks)
         } catch {
-            throw CLIError.usage(error.description)
+            switch error {
+            case let .unknownSector(id, sectors):
+                throw CLIError.usage("--shock: unknown sector '\(id)'; sectors are \(sectors.joined(separator: ", "))")
+            case let .shockOutOfRange(id, value):
+                throw CLIError.usage("--shock: \(id)=\(value) is outside [0, 1]")
+            case .yearOutsideHorizon:
+                throw CLIError.usage("--year: \(error.description)")
+            }
         }
         if let out {
             let directory = try OutputDirectory.forOption(out)
@@ -66,5 +74,21 @@ struct Stress: ParsableCommand {
         print("services_deprivation  \(TextTable.format(result.servicesDeprivation))")
         print("economic_loss_usd_bn  \(TextTable.format(result.economicLoss))")
         print("sectors_disrupted     \(result.sectorsDisrupted)")
+    }
+
+    /// The shocks of `--shock energy=0.5,communications=0.3`.
+    static func parseShocks(_ text: String) throws -> [String: Double] {
+        var out: [String: Double] = [:]
+        for item in text.split(separator: ",") {
+            let kv = item.split(separator: "=", maxSplits: 1)
+            guard kv.count == 2, let v = Double(kv[1].trimmingCharacters(in: .whitespaces)) else {
+                throw CLIError.usage("--shock: expected sector=value[,sector=value…], found '\(item)'")
+            }
+            let id = kv[0].trimmingCharacters(in: .whitespaces)
+            guard out[id] == nil else { throw CLIError.usage("--shock: sector '\(id)' given twice") }
+            out[id] = v
+        }
+        guard !out.isEmpty else { throw CLIError.usage("--shock: no shocks given") }
+        return out
     }
 }

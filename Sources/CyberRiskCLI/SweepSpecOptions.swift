@@ -48,9 +48,10 @@ struct SweepSpecOptions: ParsableArguments {
         } else {
             guard !vary.isEmpty else { throw CLIError.usage("\(command): give a spec file or at least one --vary path=values") }
             s = SweepSpec()
+            s.file = "--vary"
             if let design { s.design = design }
         }
-        s.parameters += try SweepSpec.parameters(vary: vary)
+        s.parameters += try SweepSpec.parameters(parsing: vary, origin: ConfigOrigin(store: .commandLine, file: "--vary"))
         if base != nil && scenario != nil { throw CLIError.usage("give either --base or --scenario, not both") }
         if let base { s.base = .file(base) }
         if let scenario { s.base = .named(scenario) }

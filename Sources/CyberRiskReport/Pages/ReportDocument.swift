@@ -25,7 +25,7 @@ public struct ReportDocument: Sendable {
     public init(folder: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw OutputError(reading: folder, reason: "not a folder (give the --out folder of a run, merge or sweep)")
+            throw OutputError(reading: folder, reason: "not a folder")
         }
         if ReportDocument.isSweep(folder: folder) {
             let sensitivity = FileManager.default.fileExists(atPath: folder + "/sensitivity.csv")

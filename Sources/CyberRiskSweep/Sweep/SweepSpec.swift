@@ -46,8 +46,9 @@ public struct SweepSpec: Sendable, Equatable {
     public var seed: UInt64?
     public var scramble = false
     public var parameters: [SweepParameter] = []
-    /// The spec file as shown in messages (`--vary` for command-line sweeps).
-    public var file: String = "--vary"
+    /// The spec file as shown in messages (a spec made in code is named by its maker: the command
+    /// line calls it `--vary`).
+    public var file: String = "sweep spec"
     /// The file's `design:` when the reader replaced it (see ``init(parsing:file:design:)``).
     public var ignoredDesign: String?
 
@@ -145,14 +146,15 @@ public struct SweepSpec: Sendable, Equatable {
         try issues.throwIfAny()
     }
 
-    /// Reads `--vary` arguments: `path=v1,v2,…` (values) or `path={range: [lo, hi], steps: n}`
-    /// (any domain, in YAML flow syntax).
+    /// Reads parameters written as text, one per argument: `path=v1,v2,…` (values) or
+    /// `path={range: [lo, hi], steps: n}` (any domain, in YAML flow syntax), as the command line's
+    /// `--vary` takes them.
     ///
-    /// - Throws: ``ConfigError`` (file `--vary`) for each argument that does not read.
-    public static func parameters(vary arguments: [String]) throws -> [SweepParameter] {
+    /// - Parameter origin: where the arguments come from, named in messages (`--vary`).
+    /// - Throws: ``ConfigError`` (at `origin`) for each argument that does not read.
+    public static func parameters(parsing arguments: [String], origin: ConfigOrigin) throws -> [SweepParameter] {
         var issues = ConfigIssueList()
         var out: [SweepParameter] = []
-        let origin = ConfigOrigin(store: .commandLine, file: "--vary")
         for argument in arguments {
             guard let equals = argument.firstIndex(of: "=") else {
                 issues.add(ConfigIssue(origin: origin, path: "", message: "expected path=v1,v2,… or path={range: [lo, hi], steps: n}, found '\(argument)'"))

@@ -89,7 +89,7 @@ import Testing
         #expect(throws: OutputError(reading: other + "/summary.csv", reason: "line 2: column 'year': expected a number, found '20x6'")) {
             try RunResults(folder: other)
         }
-        #expect(throws: OutputError(reading: "/nonexistent-cyberrisk", reason: "not a folder (give the --out folder of a run, merge or sweep)")) {
+        #expect(throws: OutputError(reading: "/nonexistent-cyberrisk", reason: "not a folder")) {
             try ReportDocument(folder: "/nonexistent-cyberrisk")
         }
     }
