@@ -1,8 +1,8 @@
 /// The scenario's parameters flattened into one vector per trial, and the draw that fills it.
 ///
-/// Layout (`P = 8·N + 17` entries): for each sector `i`, at `8·i`: digital initial, ceiling, rate,
-/// attacks per year, success probability, IoT elasticity, severity alpha, beta; then the globals
-/// at `8·N + Global.rawValue`. A fixed parameter is copied; an uncertain one is drawn from the
+/// Layout (`P = 8·N + 17` entries): for each sector `i`, at `8·i` (``slotsPerSector``): digital
+/// initial, ceiling, rate, attacks per year, success probability, IoT elasticity, severity alpha,
+/// beta (``SectorSlot``); then the globals at `8·N + Global.rawValue` (``Global``). A fixed parameter is copied; an uncertain one is drawn from the
 /// stream `(seed, trial, stream: RandomStreamID.parameters, site: entry index)`, so each place a
 /// distribution occurs is drawn independently and every trial's draw is the same on any thread or shard.
 public struct ParameterTable: Sendable {
@@ -20,6 +20,9 @@ public struct ParameterTable: Sendable {
              botnetAlpha, botnetBeta, vulnerabilityDecline, cyberCoupling
     }
 
+    /// Slots of each sector, `8`.
+    public static let slotsPerSector = SectorSlot.allCases.count
+
     /// Number of sectors `N`.
     public let sectorCount: Int
     /// The `P` parameters in layout order.
@@ -29,7 +32,7 @@ public struct ParameterTable: Sendable {
 
     public init(scenario s: Scenario) {
         var e: [Parameter] = []
-        e.reserveCapacity(8 * s.sectors.count + Global.allCases.count)
+        e.reserveCapacity(ParameterTable.slotsPerSector * s.sectors.count + Global.allCases.count)
         for sector in s.sectors {
             e += [sector.digital.initial, sector.digital.ceiling, sector.digital.rate,
                   sector.threat.attacksPerYear, sector.threat.successProbability, sector.threat.iotElasticity,
@@ -51,15 +54,16 @@ public struct ParameterTable: Sendable {
     public var count: Int { entries.count }
 
     /// Index of a sector slot.
-    @inline(__always) public func index(sector i: Int, _ slot: SectorSlot) -> Int { 8 * i + slot.rawValue }
+    @inline(__always) public func index(sector i: Int, _ slot: SectorSlot) -> Int { ParameterTable.slotsPerSector * i + slot.rawValue }
     /// Index of a global entry.
-    @inline(__always) public func index(_ g: Global) -> Int { 8 * sectorCount + g.rawValue }
+    @inline(__always) public func index(_ g: Global) -> Int { ParameterTable.slotsPerSector * sectorCount + g.rawValue }
 
     /// Whether `A(t)` differs between trials (uncertain digital dependence or coupling), in which
     /// case the cascade is solved per trial instead of with one Leontief inverse per year.
     public var couplingVariesByTrial: Bool {
         uncertainIndices.contains { i in
-            i == index(.cyberCoupling) || (i < 8 * sectorCount && i % 8 <= SectorSlot.digitalRate.rawValue)
+            i == index(.cyberCoupling) || (i < ParameterTable.slotsPerSector * sectorCount
+                                           && i % ParameterTable.slotsPerSector <= SectorSlot.digitalRate.rawValue)
         }
     }
 

@@ -93,8 +93,9 @@ public struct SimulationPlan: Sendable {
     /// `d_i(t)` for every sector from a trial's parameter vector.
     static func digitalDependence(_ theta: [Double], parameters p: ParameterTable, year t: Int, into d: inout [Double]) {
         for i in 0..<p.sectorCount {
-            let base = p.index(sector: i, .digitalInitial)
-            d[i] = GrowthCurve.value(at: Double(t), initial: theta[base], ceiling: theta[base + 1], rate: theta[base + 2])
+            d[i] = GrowthCurve.value(at: Double(t), initial: theta[p.index(sector: i, .digitalInitial)],
+                                     ceiling: theta[p.index(sector: i, .digitalCeiling)],
+                                     rate: theta[p.index(sector: i, .digitalRate)])
         }
     }
 

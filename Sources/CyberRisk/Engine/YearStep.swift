@@ -7,44 +7,41 @@ extension TrialBlock {
     /// events, and `c_i = min(1, d_i·Σ severities)`. Leaves `d` in `digital`, `c` in `shocks`, and
     /// each trial's `D(t)` and `δ(t)` in `devices` and `defence` for the metrics.
     func directShocks(year t: Int, firstTrial: Int, rows: Int) {
-        let params = plan.parameters
         let seed = plan.scenario.seed
         let time = Double(t)
-        let gIoT = params.index(.iotInitial)
-        let gDecline = params.index(.vulnerabilityDecline)
-        let gEvents = params.index(.botnetEvents)
         let memo = digitalMemo.baseAddress!
         for i in 0..<n { memo[4 * i] = .nan }   // a new year: nothing memoised (NaN equals nothing)
         for b in 0..<rows {
             let trial = UInt64(firstTrial + b)
-            let th = theta.baseAddress! + b * p
+            let th = parameters(row: b)
             let d = digital.baseAddress! + b * n
             let s = shocks.baseAddress! + b * n
-            let delta = Foundation.pow(1 - th[gDecline], time)
-            let d0 = th[gIoT]
-            let devices = GrowthCurve.value(at: time, initial: d0, ceiling: th[gIoT + 1], rate: th[gIoT + 2])
+            let delta = Foundation.pow(1 - th[.vulnerabilityDecline], time)
+            let d0 = th[.iotInitial]
+            let devices = GrowthCurve.value(at: time, initial: d0, ceiling: th[.iotCeiling], rate: th[.iotRate])
             // (D(t)/D(0))^e as exp(e·ln(D(t)/D(0))): one logarithm per trial-year, not a pow per sector.
             let logIoTRatio = d0 > 0 ? Foundation.log(devices / d0) : 0
             self.devices[b] = devices
             defence[b] = delta
             for i in 0..<n {
-                let base = 8 * i
+                let x0 = th[sector: i, .digitalInitial], k = th[sector: i, .digitalCeiling], r = th[sector: i, .digitalRate]
                 let last = memo + 4 * i
-                if last[0] != th[base] || last[1] != th[base + 1] || last[2] != th[base + 2] {
-                    last[0] = th[base]
-                    last[1] = th[base + 1]
-                    last[2] = th[base + 2]
-                    last[3] = GrowthCurve.value(at: time, initial: th[base], ceiling: th[base + 1], rate: th[base + 2])
+                if last[0] != x0 || last[1] != k || last[2] != r {
+                    last[0] = x0
+                    last[1] = k
+                    last[2] = r
+                    last[3] = GrowthCurve.value(at: time, initial: x0, ceiling: k, rate: r)
                 }
                 let di = last[3]
                 d[i] = di
                 s[i] = 0
-                let lambda = th[base + 3] * Foundation.exp(th[base + 5] * logIoTRatio) * th[base + 4] * delta
+                let lambda = th[sector: i, .attacksPerYear] * Foundation.exp(th[sector: i, .iotElasticity] * logIoTRatio)
+                    * th[sector: i, .successProbability] * delta
                 guard di > 0, lambda > 0 else { continue }
                 var rng = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.attacks(year: t), site: UInt64(i))
                 let attacks = Poisson.sample(mean: lambda, using: &rng)
                 if attacks > 0 {
-                    let alpha = th[base + 6], beta = th[base + 7]
+                    let alpha = th[sector: i, .severityAlpha], beta = th[sector: i, .severityBeta]
                     if severitySums[i].alpha != alpha || severitySums[i].beta != beta {
                         severitySums[i] = BetaSum(alpha: alpha, beta: beta)
                     }
@@ -52,7 +49,7 @@ extension TrialBlock {
                     s[i] = severitySums[i].sample(count: attacks, stoppingAt: 1 / di, using: &rng)
                 }
             }
-            let eventMean = th[gEvents] * devices
+            let eventMean = th[.botnetEvents] * devices
             if eventMean > 0 {
                 var eventRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.botnetCount(year: t), site: 0)
                 let events = Poisson.sample(mean: eventMean, using: &eventRNG)
@@ -74,12 +71,10 @@ extension TrialBlock {
     /// every sector is offline or saturated (`d_i·Σ ≥ 1`): further events cannot change any
     /// shock, so even absurd event counts end quickly.
     func botnetShocks(events: Double, into s: UnsafeMutablePointer<Double>, digital d: UnsafeMutablePointer<Double>,
-                      parameters th: UnsafeMutablePointer<Double>, trial: UInt64, year t: Int) {
-        let params = plan.parameters
+                      parameters th: TrialParameters, trial: UInt64, year t: Int) {
         let seed = plan.scenario.seed
-        let hitProbability = th[params.index(.botnetHitProbability)]
-        let gAlpha = params.index(.botnetAlpha), gBeta = params.index(.botnetBeta)
-        let severity = Beta.Sampler(alpha: th[gAlpha], beta: th[gBeta])
+        let hitProbability = th[.botnetHitProbability]
+        let severity = Beta.Sampler(alpha: th[.botnetAlpha], beta: th[.botnetBeta])
         for i in 0..<n {
             botnetSeverities[i] = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.botnetSeverity(year: t),
                                                site: UInt64(i))
@@ -151,7 +146,7 @@ extension TrialBlock {
         let a = matrix.baseAddress!
         let mode = plan.scenario.cascade.mode
         let d = digital.baseAddress! + b * n
-        let kappa = theta[b * p + plan.parameters.index(.cyberCoupling)]
+        let kappa = parameters(row: b)[.cyberCoupling]
         // The linear mode needs I − A(t): built in the same pass (negation is exact).
         let sign: Double = mode == .linear ? -1 : 1
         for i in 0..<n {
@@ -178,8 +173,7 @@ extension TrialBlock {
         let q = inoperability.baseAddress! + b * n
         let m = pairMatrix.baseAddress!, x = pairShocks.baseAddress!
         let d0 = digital.baseAddress! + b * n, d1 = d0 + n
-        let kappaIndex = plan.parameters.index(.cyberCoupling)
-        let kappa0 = theta[b * p + kappaIndex], kappa1 = theta[(b + 1) * p + kappaIndex]
+        let kappa0 = parameters(row: b)[.cyberCoupling], kappa1 = parameters(row: b + 1)[.cyberCoupling]
         for i in 0..<n {
             let scale0 = kappa0 * d0[i], scale1 = kappa1 * d1[i]
             for j in 0..<n {
@@ -200,23 +194,18 @@ extension TrialBlock {
 
     /// Step 7: the metrics of each trial-year into `values` (`rows × M`).
     func metrics(year t: Int, firstTrial: Int, rows: Int) {
-        let params = plan.parameters
         let seed = plan.scenario.seed
         let time = Double(t)
         let threshold = plan.scenario.cascade.failureThreshold
         let population = plan.scenario.population
         let (ws, wp, wn) = plan.humanWeights
         let dimensionCount = plan.scenario.humanSecurity.dimensions.count
-        let gShare = params.index(.personalShare)
-        let gRate = params.index(.compromiseRate), gNeural = params.index(.neuralInitial)
-        let gProb = params.index(.neuralCompromiseProbability), gElast = params.index(.attackerElasticity)
-        let gHarm = params.index(.harmSeverity)
         plan.nationalWeights.withUnsafeBufferPointer { w in
         plan.outputs.withUnsafeBufferPointer { out in
         plan.servicesWeights.withUnsafeBufferPointer { r in
         plan.dimensionWeights.withUnsafeBufferPointer { dw in
             for b in 0..<rows {
-                let th = theta.baseAddress! + b * p
+                let th = parameters(row: b)
                 let q = inoperability.baseAddress! + b * n
                 let v = values.baseAddress! + b * m
                 var national = 0.0, loss = 0.0, services = 0.0, disrupted = 0.0
@@ -229,27 +218,27 @@ extension TrialBlock {
                 }
                 let delta = defence[b]
                 let devices = self.devices[b]
-                let gamma = th[gRate] * delta
-                let perPerson = devices * 1e9 * th[gShare] / population
+                let gamma = th[.compromiseRate] * delta
+                let perPerson = devices * 1e9 * th[.personalShare] / population
                 let personal = -Foundation.expm1(-perPerson * gamma)
-                let u0 = th[gNeural]
-                let users = GrowthCurve.value(at: time, initial: u0, ceiling: th[gNeural + 1], rate: th[gNeural + 2])
+                let u0 = th[.neuralInitial]
+                let users = GrowthCurve.value(at: time, initial: u0, ceiling: th[.neuralCeiling], rate: th[.neuralRate])
                 var implants = 0.0
                 if users > 0 {
-                    let nu = Swift.min(1, th[gProb] * Foundation.pow(users / u0, th[gElast]) * delta)
+                    let nu = Swift.min(1, th[.neuralCompromiseProbability] * Foundation.pow(users / u0, th[.attackerElasticity]) * delta)
                     var rng = RandomStream(seed: seed, trial: UInt64(firstTrial + b),
                                            stream: RandomStreamID.neural(year: t), site: 0)
                     implants = Poisson.sample(mean: users * nu, using: &rng)
                 }
                 let neuralShare = users > 0 ? implants / users : 0
-                let neuralHarm = Swift.min(1, neuralShare * th[gHarm])
+                let neuralHarm = Swift.min(1, neuralShare * th[.harmSeverity])
                 v[MetricSet.Core.nationalRisk.rawValue] = national
                 v[MetricSet.Core.humanRisk.rawValue] = ws * services + wp * personal + wn * neuralHarm
                 v[MetricSet.Core.economicLoss.rawValue] = loss
                 v[MetricSet.Core.sectorsDisrupted.rawValue] = disrupted
                 v[MetricSet.Core.servicesDeprivation.rawValue] = services
                 v[MetricSet.Core.personalCompromise.rawValue] = personal
-                v[MetricSet.Core.iotDevicesCompromised.rawValue] = devices * 1e3 * th[gShare] * gamma
+                v[MetricSet.Core.iotDevicesCompromised.rawValue] = devices * 1e3 * th[.personalShare] * gamma
                 v[MetricSet.Core.neuralImplantsCompromised.rawValue] = implants
                 v[MetricSet.Core.neuralCompromise.rawValue] = neuralShare
                 for k in 0..<dimensionCount {
@@ -266,6 +255,12 @@ extension TrialBlock {
         }
         }
         }
+    }
+
+    /// The parameter vector `θ` of row `b` of the block, read by name.
+    @inline(__always)
+    func parameters(row b: Int) -> TrialParameters {
+        TrialParameters(base: theta.baseAddress! + b * p, sectorCount: n)
     }
 
     /// Reduces this year's values of the block: plain sums in trial order (deterministic for a
