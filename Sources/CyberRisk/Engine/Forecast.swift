@@ -1,13 +1,10 @@
-import Dispatch
-import Synchronization
-
 /// Runs a scenario's trials in fixed blocks across worker threads and returns the merged
 /// accumulator.
 ///
-/// Blocks are handed to `threads` workers through an atomic counter
-/// (`DispatchQueue.concurrentPerform`); each worker owns a ``TrialBlock`` and a
-/// ``ForecastAccumulator``; the workers' accumulators are merged exactly at the end. Randomness is
-/// addressed by trial, so which worker runs which block changes nothing in the result.
+/// Blocks are handed to `threads` workers in order (``WorkerPool``); each worker owns a
+/// ``TrialBlock`` and a ``ForecastAccumulator``; the workers' accumulators are merged exactly at
+/// the end. Randomness is addressed by trial, so which worker runs which block changes nothing in
+/// the result.
 ///
 /// ```swift
 /// let plan = try SimulationPlan(scenario: scenario)
@@ -45,38 +42,27 @@ public struct Forecast: Sendable {
                     progress: (@Sendable (Int) -> Void)? = nil,
                     isCancelled: (@Sendable () -> Bool)? = nil) throws -> ForecastAccumulator {
         let blocks = shard.blocks(of: totalBlocks)
-        let workers = Swift.max(1, Swift.min(threads, blocks.count))
-        let next = Atomic<Int>(blocks.lowerBound)
-        let cancelled = Atomic<Bool>(false)
-        let results = Mutex<[Int: ForecastAccumulator]>([:])
         let plan = self.plan
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let block = TrialBlock(plan: plan)
-            var acc = ForecastAccumulator(years: plan.years, metricCount: plan.metrics.count,
-                                          sectorCount: plan.sectorCount)
-            while true {
-                if let isCancelled, isCancelled() {
-                    cancelled.store(true, ordering: .relaxed)
-                    break
-                }
-                let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                if k >= blocks.upperBound { break }
+        let run = WorkerPool(threads: threads).run(
+            units: blocks.count, isCancelled: isCancelled,
+            start: { _ in
+                (block: TrialBlock(plan: plan),
+                 accumulator: ForecastAccumulator(years: plan.years, metricCount: plan.metrics.count,
+                                                  sectorCount: plan.sectorCount))
+            },
+            work: { worker, unit in
+                let k = blocks.lowerBound + unit
                 let rows = self.rows(inBlock: k)
-                guard block.simulate(firstTrial: k * TrialBlock.capacity, rows: rows, into: &acc,
-                                     isCancelled: isCancelled) else {
-                    cancelled.store(true, ordering: .relaxed)
-                    break
-                }
+                guard worker.block.simulate(firstTrial: k * TrialBlock.capacity, rows: rows, into: &worker.accumulator,
+                                            isCancelled: isCancelled) else { return false }
                 progress?(rows)
-            }
-            results.withLock { $0[worker] = acc }
-        }
-        if cancelled.load(ordering: .relaxed) { throw SimulationError.cancelled }
+                return true
+            },
+            finish: { worker, _ in worker.accumulator })
+        if run.stopped { throw SimulationError.cancelled }
         var total = ForecastAccumulator(years: plan.years, metricCount: plan.metrics.count,
                                         sectorCount: plan.sectorCount)
-        results.withLock { parts in
-            for w in 0..<workers { if let part = parts[w] { total.merge(part) } }
-        }
+        for part in run.results { total.merge(part) }
         return total
     }
 }

@@ -1,6 +1,5 @@
 import CyberRisk
 
-import Dispatch
 import Synchronization
 
 /// Sobol' indices of every (year, metric) of a finished Saltelli sweep: which of the varied
@@ -89,23 +88,20 @@ public struct SensitivityAnalysis: Sendable {
         let seriesCount = years.count * metrics.count
         let years = years, metrics = metrics, seed = header.seed
         let results = Mutex<[Series?]>(Array(repeating: nil, count: seriesCount))
-        let workers = Swift.max(1, Swift.min(threads, seriesCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            for s in stride(from: w, to: seriesCount, by: workers) {
-                func outputs(_ matrix: Int) -> [Double] {
-                    (0..<n).map { sorted[$0 * (k + 2) + matrix].rows[s].mean }
-                }
-                func noise(_ matrix: Int) -> Double {
-                    (0..<n).reduce(0.0) { let se = sorted[$1 * (k + 2) + matrix].rows[s].se; return $0 + se * se }
-                }
-                let fA = outputs(0), fB = outputs(1)
-                let indices = SobolIndices(fA: fA, fB: fB, fAB: (0..<k).map { outputs(2 + $0) },
-                                           resamples: resamples, seed: seed, site: UInt64(s))
-                let one = Series(year: years[s / metrics.count], metric: metrics[s % metrics.count],
-                                 indices: indices, variance: SensitivityAnalysis.variance(fA + fB),
-                                 noiseVariance: (noise(0) + noise(1)) / Double(2 * n))
-                results.withLock { $0[s] = one }
+        WorkerPool(threads: threads).forEach(units: seriesCount) { s in
+            func outputs(_ matrix: Int) -> [Double] {
+                (0..<n).map { sorted[$0 * (k + 2) + matrix].rows[s].mean }
             }
+            func noise(_ matrix: Int) -> Double {
+                (0..<n).reduce(0.0) { let se = sorted[$1 * (k + 2) + matrix].rows[s].se; return $0 + se * se }
+            }
+            let fA = outputs(0), fB = outputs(1)
+            let indices = SobolIndices(fA: fA, fB: fB, fAB: (0..<k).map { outputs(2 + $0) },
+                                       resamples: resamples, seed: seed, site: UInt64(s))
+            let one = Series(year: years[s / metrics.count], metric: metrics[s % metrics.count],
+                             indices: indices, variance: SensitivityAnalysis.variance(fA + fB),
+                             noiseVariance: (noise(0) + noise(1)) / Double(2 * n))
+            results.withLock { $0[s] = one }
         }
         series = results.withLock { $0.map { $0! } }
     }

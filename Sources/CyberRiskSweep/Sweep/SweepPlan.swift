@@ -1,6 +1,5 @@
 import CyberRisk
 
-import Dispatch
 import Synchronization
 
 /// A sweep resolved against its base scenario and checked end to end before any work: every
@@ -129,23 +128,17 @@ public struct SweepPlan: Sendable {
     static func validatePoints(_ points: [SweepPoint], spec: SweepSpec, base: ResolvedScenario,
                                loader: ConfigLoader, threads: Int) throws -> [Scenario] {
         let results = Mutex<[Int: Result<Scenario, ConfigError>]>([:])
-        let workers = Swift.max(1, Swift.min(threads, points.count))
-        let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                if k >= points.count { break }
-                let result: Result<Scenario, ConfigError>
-                do {
-                    let tree = try tree(of: points[k], spec: spec, base: base)
-                    result = .success(try loader.scenario(from: tree))
-                } catch let error as ConfigError {
-                    result = .failure(error)
-                } catch {
-                    result = .failure(ConfigError(origin: .builtIn, path: "", message: "\(error)"))
-                }
-                results.withLock { $0[k] = result }
+        WorkerPool(threads: threads).forEach(units: points.count) { k in
+            let result: Result<Scenario, ConfigError>
+            do {
+                let tree = try tree(of: points[k], spec: spec, base: base)
+                result = .success(try loader.scenario(from: tree))
+            } catch let error as ConfigError {
+                result = .failure(error)
+            } catch {
+                result = .failure(ConfigError(origin: .builtIn, path: "", message: "\(error)"))
             }
+            results.withLock { $0[k] = result }
         }
         var issues = ConfigIssueList()
         var scenarios: [Scenario] = []

@@ -1,10 +1,10 @@
 import CyberRisk
 
-import Dispatch
 import Foundation
 import Synchronization
 
-/// Runs sweep points on one pool of worker threads, in units of (point, block of 1024 trials).
+/// Runs sweep points on one pool of worker threads (``WorkerPool``), in units of (point, block of
+/// 1024 trials).
 ///
 /// Workers take units in point order from one shared cursor, so with many cores and few blocks
 /// per point several points run at once, and with few points each one is spread over every core —
@@ -40,17 +40,16 @@ public struct SweepRunner: Sendable {
     }
 
     private struct Schedule {
-        var position = 0
-        var block = 0
         var active: [Int: Active] = [:]
         var failure: (any Error)?
     }
 
-    private struct Unit {
+    /// A worker's part of the point it is on.
+    private struct Part {
         var position: Int
-        var block: Int
-        var rows: Int
-        var plan: SimulationPlan
+        var block: TrialBlock
+        var accumulator: ForecastAccumulator
+        var blocks = 0
     }
 
     /// Simulates `points` on `threads` workers.
@@ -71,52 +70,47 @@ public struct SweepRunner: Sendable {
         let schedule = Mutex(Schedule())
         let delivery = Mutex(())
         let capacity = TrialBlock.capacity
+        // Unit u is block u − firstUnit[p] of the point at position p: points in order, each
+        // point's blocks in order.
+        var firstUnit = [0]
+        for point in points { firstUnit.append(firstUnit.last! + TrialBlock.count(trials: plan.scenario(at: point.index).trials)) }
+        let units = firstUnit
 
-        /// The next unit, starting the next point when the current one is all handed out.
-        @Sendable func take() -> Unit? {
-            schedule.withLock { s -> Unit? in
-                guard s.failure == nil, s.position < points.count else { return nil }
-                let scenario = plan.scenario(at: points[s.position].index)
-                if s.block == 0 {
-                    do {
-                        let simulation = try SimulationPlan(scenario: scenario)
-                        s.active[s.position] = Active(
-                            plan: simulation, blocks: TrialBlock.count(trials: scenario.trials),
-                            accumulator: ForecastAccumulator(years: simulation.years, metricCount: simulation.metrics.count,
-                                                             sectorCount: simulation.sectorCount),
-                            start: Date())
-                    } catch {
-                        s.failure = error
-                        return nil
-                    }
+        /// The simulation plan of the point at `position`, made when a worker first reaches it.
+        @Sendable func activate(_ position: Int) -> SimulationPlan? {
+            schedule.withLock { s -> SimulationPlan? in
+                guard s.failure == nil else { return nil }
+                if let active = s.active[position] { return active.plan }
+                do {
+                    let simulation = try SimulationPlan(scenario: plan.scenario(at: points[position].index))
+                    s.active[position] = Active(
+                        plan: simulation, blocks: units[position + 1] - units[position],
+                        accumulator: ForecastAccumulator(years: simulation.years, metricCount: simulation.metrics.count,
+                                                         sectorCount: simulation.sectorCount),
+                        start: Date())
+                    return simulation
+                } catch {
+                    s.failure = error
+                    return nil
                 }
-                let active = s.active[s.position]!
-                let unit = Unit(position: s.position, block: s.block,
-                                rows: Swift.min(capacity, scenario.trials - s.block * capacity), plan: active.plan)
-                s.block += 1
-                if s.block == active.blocks {
-                    s.position += 1
-                    s.block = 0
-                }
-                return unit
             }
         }
 
         /// Hands in a worker's part of a point; delivers the point if it is now complete.
-        @Sendable func handIn(position: Int, blocksDone: Int, part: ForecastAccumulator) {
+        @Sendable func handIn(_ part: Part) {
             let done: Active? = schedule.withLock { s in
-                guard var active = s.active[position] else { return nil }
-                active.accumulator.merge(part)
-                active.handedIn += blocksDone
+                guard var active = s.active[part.position] else { return nil }
+                active.accumulator.merge(part.accumulator)
+                active.handedIn += part.blocks
                 if active.handedIn == active.blocks {
-                    s.active[position] = nil
+                    s.active[part.position] = nil
                     return active
                 }
-                s.active[position] = active
+                s.active[part.position] = active
                 return nil
             }
             guard let done else { return }
-            let point = points[position]
+            let point = points[part.position]
             let tables = ForecastTables(scenario: done.plan.scenario, accumulator: done.accumulator)
             let record = SweepRecord(point: point, tables: tables, seconds: Date().timeIntervalSince(done.start))
             do {
@@ -126,38 +120,39 @@ public struct SweepRunner: Sendable {
             }
         }
 
-        let workers = Swift.max(1, threads)
-        let cancelled = Atomic<Bool>(false)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var current: (position: Int, block: TrialBlock, acc: ForecastAccumulator, blocks: Int)?
-            while true {
-                if let isCancelled, isCancelled() {
-                    cancelled.store(true, ordering: .relaxed)
-                    break
+        let run = WorkerPool(threads: threads).run(
+            units: units.last!, isCancelled: isCancelled,
+            start: { _ -> Part? in nil },
+            work: { current, unit in
+                // The point of this unit: the last position whose first unit is ≤ unit.
+                var lo = 0, hi = points.count - 1
+                while lo < hi {
+                    let mid = (lo + hi + 1) / 2
+                    if units[mid] <= unit { lo = mid } else { hi = mid - 1 }
                 }
-                guard let unit = take() else { break }
-                if let c = current, c.position != unit.position {
-                    handIn(position: c.position, blocksDone: c.blocks, part: c.acc)
+                let position = lo, block = unit - units[lo]
+                if let c = current, c.position != position {
+                    handIn(c)
                     current = nil
                 }
+                guard let simulation = activate(position) else { return false }
                 if current == nil {
-                    let p = unit.plan
-                    current = (unit.position, TrialBlock(plan: p),
-                               ForecastAccumulator(years: p.years, metricCount: p.metrics.count, sectorCount: p.sectorCount), 0)
+                    current = Part(position: position, block: TrialBlock(plan: simulation),
+                                   accumulator: ForecastAccumulator(years: simulation.years, metricCount: simulation.metrics.count,
+                                                                    sectorCount: simulation.sectorCount))
                 }
-                guard current!.block.simulate(firstTrial: unit.block * capacity, rows: unit.rows, into: &current!.acc,
-                                              isCancelled: isCancelled) else {
-                    cancelled.store(true, ordering: .relaxed)
-                    break
-                }
+                let rows = Swift.min(capacity, simulation.scenario.trials - block * capacity)
+                guard current!.block.simulate(firstTrial: block * capacity, rows: rows, into: &current!.accumulator,
+                                              isCancelled: isCancelled) else { return false }
                 current!.blocks += 1
-                progress?(unit.rows)
-            }
-            if let c = current, !cancelled.load(ordering: .relaxed) {
-                handIn(position: c.position, blocksDone: c.blocks, part: c.acc)
-            }
-        }
+                progress?(rows)
+                return true
+            },
+            finish: { current, stopped in
+                if let c = current, !stopped { handIn(c) }
+            })
         if let failure = schedule.withLock({ $0.failure }) { throw failure }
-        if cancelled.load(ordering: .relaxed) { throw SimulationError.cancelled }
+        // Without a failure, only a stop request ends the run early.
+        if run.stopped { throw SimulationError.cancelled }
     }
 }
