@@ -114,6 +114,15 @@ func threadCount(forOption threads: Int?) throws -> Int {
     return workers
 }
 
+/// The trial count of `--trials`, checked to be in 1…`Scenario.maximumTrials` (reported as
+/// `--trials`, not as the `trials=` override it becomes).
+func trialCount(forOption trials: Int) throws -> Int {
+    guard (1...Scenario.maximumTrials).contains(trials) else {
+        throw CLIError.usage("--trials: expected 1…\(Scenario.maximumTrials), found \(trials)")
+    }
+    return trials
+}
+
 extension ResolvedScenario {
     /// Prints the resolved config as YAML, ending in exactly one newline.
     func printYAML() {

@@ -49,12 +49,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         var extra: [String] = []
-        if let trials {
-            guard (1...Scenario.maximumTrials).contains(trials) else {
-                throw CLIError.usage("--trials: expected 1…\(Scenario.maximumTrials), found \(trials)")
-            }
-            extra.append("trials=\(trials)")
-        }
+        if let trials { extra.append("trials=\(try trialCount(forOption: trials))") }
         if let seed { extra.append("seed=\(seed)") }
         let resolved = try scenario.resolve(extra: extra)
         let part = try Shard.forOption(shard)

@@ -62,12 +62,7 @@ struct SweepSpecOptions: ParsableArguments {
             }
             s.samples = samples
         }
-        if let trials {
-            guard (1...Scenario.maximumTrials).contains(trials) else {
-                throw CLIError.usage("--trials: expected 1…\(Scenario.maximumTrials), found \(trials)")
-            }
-            s.trials = trials
-        }
+        if let trials { s.trials = try trialCount(forOption: trials) }
         if let seed { s.seed = seed }
         if scramble { s.scramble = true }
         return s

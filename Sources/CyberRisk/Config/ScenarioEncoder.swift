@@ -72,14 +72,9 @@ public enum ScenarioEncoder {
         configHash(yaml: yaml(scenario))
     }
 
-    /// FNV-1a 64 of `yaml`'s UTF-8 bytes, 16 lowercase hex digits.
+    /// ``FNV1a64`` of `yaml`'s UTF-8 bytes, 16 lowercase hex digits.
     public static func configHash(yaml: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in yaml.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(h, radix: 16)
+        let hex = String(FNV1a64.hash(Array(yaml.utf8)), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 

@@ -80,25 +80,12 @@ public struct QuantileSketch: Sendable, Equatable {
 
     /// Inserts one value. Allocation-free unless `x` falls outside the buckets covered so far.
     public mutating func insert(_ x: Double) {
-        let bits = x.bitPattern
-        let magnitude = bits & 0x7FFF_FFFF_FFFF_FFFF
-        var v = x
-        if magnitude == 0 {
-            zeroCount += 1
-            v = 0
-        } else if magnitude > 0x7FF0_0000_0000_0000 {
-            return
-        } else if bits == magnitude {
-            positive.add(Int(truncatingIfNeeded: magnitude >> QuantileSketch.indexShift), 1)
-        } else {
-            negative.add(Int(truncatingIfNeeded: magnitude >> QuantileSketch.indexShift), 1)
-        }
-        count += 1
-        if v < min { min = v }
-        if v > max { max = v }
+        insert(x, count: 1)
     }
 
     /// Inserts `x` `count` times (equal to `count` single inserts; `count = 0` is a no-op).
+    /// Inlined, so the single insert of the hot loop compiles to the same code it always had.
+    @inline(__always)
     public mutating func insert(_ x: Double, count c: UInt64) {
         guard c > 0 else { return }
         let bits = x.bitPattern
