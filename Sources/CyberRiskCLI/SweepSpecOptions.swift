@@ -51,7 +51,7 @@ struct SweepSpecOptions: ParsableArguments {
             s.file = "--vary"
             if let design { s.design = design }
         }
-        s.parameters += try SweepSpec.parameters(parsing: vary, origin: ConfigOrigin(store: .commandLine, file: "--vary"))
+        s.parameters += try SweepSpec.parameters(parsing: vary, source: "--vary")
         if base != nil && scenario != nil { throw CLIError.usage("give either --base or --scenario, not both") }
         if let base { s.base = .file(base) }
         if let scenario { s.base = .named(scenario) }

@@ -108,7 +108,7 @@ enum ReaderFuzzTarget: String, CaseIterable, Sendable {
         let vary = parts.dropFirst().map { String(decoding: $0, as: UTF8.self) }
         return outcome {
             var spec = try SweepSpec(parsing: parts[0], file: "fuzz-sweep.yaml")
-            if !vary.isEmpty { spec.parameters += try SweepSpec.parameters(parsing: vary, origin: ConfigOrigin(store: .commandLine, file: "--vary")) }
+            if !vary.isEmpty { spec.parameters += try SweepSpec.parameters(parsing: vary, source: "--vary") }
             try spec.validate()
             if case .file = spec.base { return }   // the target reads no disk
             if let n = spec.pointCount, n <= 64 {

@@ -8,19 +8,19 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     public var issues: [ConfigIssue]
 
     /// How many issues one error lists before it summarises the rest.
-    public static let maximumIssues = 100
+    static let maximumIssues = 100
 
-    public init(issues: [ConfigIssue]) {
+    init(issues: [ConfigIssue]) {
         self.issues = issues
     }
 
     /// An error with one issue.
-    public init(_ issue: ConfigIssue) {
+    init(_ issue: ConfigIssue) {
         self.issues = [issue]
     }
 
     /// An error with one issue about a value from `origin`.
-    public init(origin: ConfigOrigin, path: String, message: String) {
+    package init(origin: ConfigOrigin, path: String, message: String) {
         self.issues = [ConfigIssue(origin: origin, path: path, message: message)]
     }
 

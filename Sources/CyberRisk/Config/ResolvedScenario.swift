@@ -11,12 +11,12 @@ public struct ResolvedScenario: Sendable {
     /// The resolved tree the scenario was decoded from (defaults and overrides applied), for
     /// parameter sweeps: set a path with ``ConfigValue/set(_:at:)`` and decode it with
     /// ``ConfigLoader/scenario(from:)``.
-    public var tree: ConfigValue
+    package var tree: ConfigValue
     /// Where the configuration came from, as shown to the user: the file path, `embedded:<path>`,
     /// or the name given to in-memory text.
     public var source: String
 
-    public init(scenario: Scenario, tree: ConfigValue, source: String) {
+    init(scenario: Scenario, tree: ConfigValue, source: String) {
         self.scenario = scenario
         self.source = source
         self.yaml = ScenarioEncoder.yaml(scenario)

@@ -5,15 +5,15 @@
 /// beta (``SectorSlot``); then the globals at `8·N + Global.rawValue` (``Global``). A fixed parameter is copied; an uncertain one is drawn from the
 /// stream `(seed, trial, stream: RandomStreamID.parameters, site: entry index)`, so each place a
 /// distribution occurs is drawn independently and every trial's draw is the same on any thread or shard.
-public struct ParameterTable: Sendable {
+struct ParameterTable: Sendable {
     /// Per-sector entries, offsets within a sector's 8 slots.
-    public enum SectorSlot: Int, CaseIterable, Sendable {
+    enum SectorSlot: Int, CaseIterable, Sendable {
         case digitalInitial, digitalCeiling, digitalRate, attacksPerYear, successProbability,
              iotElasticity, severityAlpha, severityBeta
     }
 
     /// Scenario-wide entries, after the sectors' slots.
-    public enum Global: Int, CaseIterable, Sendable {
+    enum Global: Int, CaseIterable, Sendable {
         case iotInitial, iotCeiling, iotRate, personalShare, compromiseRate,
              neuralInitial, neuralCeiling, neuralRate, neuralCompromiseProbability,
              attackerElasticity, harmSeverity, botnetEvents, botnetHitProbability,
@@ -21,16 +21,16 @@ public struct ParameterTable: Sendable {
     }
 
     /// Slots of each sector, `8`.
-    public static let slotsPerSector = SectorSlot.allCases.count
+    static let slotsPerSector = SectorSlot.allCases.count
 
     /// Number of sectors `N`.
-    public let sectorCount: Int
+    let sectorCount: Int
     /// The `P` parameters in layout order.
-    public let entries: [Parameter]
+    let entries: [Parameter]
     /// Indices of the uncertain entries (the only ones drawn).
-    public let uncertainIndices: [Int]
+    let uncertainIndices: [Int]
 
-    public init(scenario s: Scenario) {
+    init(scenario s: Scenario) {
         var e: [Parameter] = []
         e.reserveCapacity(ParameterTable.slotsPerSector * s.sectors.count + Global.allCases.count)
         for sector in s.sectors {
@@ -51,16 +51,16 @@ public struct ParameterTable: Sendable {
     }
 
     /// `P`, the length of one trial's vector.
-    public var count: Int { entries.count }
+    var count: Int { entries.count }
 
     /// Index of a sector slot.
-    @inline(__always) public func index(sector i: Int, _ slot: SectorSlot) -> Int { ParameterTable.slotsPerSector * i + slot.rawValue }
+    @inline(__always) func index(sector i: Int, _ slot: SectorSlot) -> Int { ParameterTable.slotsPerSector * i + slot.rawValue }
     /// Index of a global entry.
-    @inline(__always) public func index(_ g: Global) -> Int { ParameterTable.slotsPerSector * sectorCount + g.rawValue }
+    @inline(__always) func index(_ g: Global) -> Int { ParameterTable.slotsPerSector * sectorCount + g.rawValue }
 
     /// Whether `A(t)` differs between trials (uncertain digital dependence or coupling), in which
     /// case the cascade is solved per trial instead of with one Leontief inverse per year.
-    public var couplingVariesByTrial: Bool {
+    var couplingVariesByTrial: Bool {
         uncertainIndices.contains { i in
             i == index(.cyberCoupling) || (i < ParameterTable.slotsPerSector * sectorCount
                                            && i % ParameterTable.slotsPerSector <= SectorSlot.digitalRate.rawValue)
@@ -68,10 +68,10 @@ public struct ParameterTable: Sendable {
     }
 
     /// The vector with every entry at its fixed value or its mean (for `stress` and calibration).
-    public var meanValues: [Double] { entries.map(\.mean) }
+    var meanValues: [Double] { entries.map(\.mean) }
 
     /// Writes trial `trial`'s vector into `out[0..<P]`: fixed entries copied, uncertain ones drawn.
-    public func draw(seed: UInt64, trial: UInt64, into out: UnsafeMutableBufferPointer<Double>) {
+    func draw(seed: UInt64, trial: UInt64, into out: UnsafeMutableBufferPointer<Double>) {
         for k in 0..<entries.count {
             switch entries[k] {
             case .fixed(let x):
@@ -85,7 +85,7 @@ public struct ParameterTable: Sendable {
 
     /// One draw of a parameter's distribution.
     @inline(__always)
-    public static func sample(_ p: Parameter, using rng: inout RandomStream) -> Double {
+    static func sample(_ p: Parameter, using rng: inout RandomStream) -> Double {
         switch p {
         case .fixed(let x): return x
         case .uniform(let a, let b): return Uniform.sample(lower: a, upper: b, using: &rng)
@@ -100,18 +100,18 @@ public struct ParameterTable: Sendable {
 
 /// The `stream` word of the random counter: what a draw is for. With `year` folded in, a draw
 /// is addressed by `(seed, trial, stream, site)` and never depends on what other draws happened.
-public enum RandomStreamID {
+enum RandomStreamID {
     /// Uncertain parameters (site = parameter index); drawn once per trial.
-    public static let parameters: UInt64 = 0
+    static let parameters: UInt64 = 0
     /// Successful attacks on a sector (site = sector): their number, then the sum of their
     /// severities (`BetaSum`), from one stream.
-    public static func attacks(year: Int) -> UInt64 { UInt64(year) << 8 | 1 }
+    static func attacks(year: Int) -> UInt64 { UInt64(year) << 8 | 1 }
     /// Number of botnet events (site 0).
-    public static func botnetCount(year: Int) -> UInt64 { UInt64(year) << 8 | 3 }
+    static func botnetCount(year: Int) -> UInt64 { UInt64(year) << 8 | 3 }
     /// Whether botnet event `m` hits each sector (site = m; word `i` for sector `i`).
-    public static func botnetHit(year: Int) -> UInt64 { UInt64(year) << 8 | 4 }
+    static func botnetHit(year: Int) -> UInt64 { UInt64(year) << 8 | 4 }
     /// Number of compromised neural implants (site 0).
-    public static func neural(year: Int) -> UInt64 { UInt64(year) << 8 | 5 }
+    static func neural(year: Int) -> UInt64 { UInt64(year) << 8 | 5 }
     /// Severities of the botnet hits on a sector, in order (site = sector).
-    public static func botnetSeverity(year: Int) -> UInt64 { UInt64(year) << 8 | 6 }
+    static func botnetSeverity(year: Int) -> UInt64 { UInt64(year) << 8 | 6 }
 }

@@ -5,32 +5,32 @@ import Foundation
 /// Leontief inverse `L(t) = (I − A(t))⁻¹`.
 public struct SimulationPlan: Sendable {
     public let scenario: Scenario
-    public let parameters: ParameterTable
-    public let metrics: MetricSet
+    let parameters: ParameterTable
+    @_spi(Engine) public let metrics: MetricSet
     /// `N`.
-    public let sectorCount: Int
+    @_spi(Engine) public let sectorCount: Int
     /// `H`.
-    public let years: Int
+    @_spi(Engine) public let years: Int
     /// Base matrix `a` (overlay applied), row-major.
-    public let baseMatrix: [Double]
+    let baseMatrix: [Double]
     /// `w_i / Σ w`.
-    public let nationalWeights: [Double]
+    let nationalWeights: [Double]
     /// `output_usd_bn_i`.
-    public let outputs: [Double]
+    let outputs: [Double]
     /// `r_i / Σ r` (zeros if `Σ r = 0`).
-    public let servicesWeights: [Double]
+    let servicesWeights: [Double]
     /// For each dimension `k`, `W_ik r_i / Σ_i W_ik r_i`, row-major `dimensions × N`.
-    public let dimensionWeights: [Double]
+    let dimensionWeights: [Double]
     /// Index of the `personal` dimension, which also carries the device and implant components.
-    public let personalDimension: Int?
+    let personalDimension: Int?
     /// `(ω_s, ω_p, ω_n)` normalised to sum 1.
-    public let humanWeights: (services: Double, personal: Double, neural: Double)
+    let humanWeights: (services: Double, personal: Double, neural: Double)
     /// Whether `A(t)` is solved per trial (uncertain digital dependence or coupling).
-    public let perTrialCoupling: Bool
+    let perTrialCoupling: Bool
     /// `A(t)` per year (row-major, `years` blocks of `N²`) when shared; empty otherwise.
-    public let sharedMatrices: [Double]
+    let sharedMatrices: [Double]
     /// `L(t)` per year when shared and the mode is linear; empty otherwise.
-    public let sharedLeontief: [Double]
+    let sharedLeontief: [Double]
 
     /// Prepares a scenario; throws if some year's `I − A(t)` is singular (validation normally
     /// refuses such a scenario first).

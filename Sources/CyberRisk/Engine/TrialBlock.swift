@@ -3,12 +3,12 @@
 ///
 /// One `TrialBlock` belongs to one worker thread; after `init` nothing is allocated while it
 /// simulates (the hot loop only reads and writes these buffers).
-public final class TrialBlock {
+@_spi(Engine) public final class TrialBlock {
     /// Trials per block: a constant of the output format, not of the thread count.
-    public static let capacity = 1024
+    @_spi(Engine) public static let capacity = 1024
 
     /// `⌈trials / size⌉`: the blocks that `trials` trials fill, the last one possibly in part.
-    public static func count(trials: Int, size: Int = capacity) -> Int {
+    package static func count(trials: Int, size: Int = capacity) -> Int {
         (trials + size - 1) / size
     }
 
@@ -53,7 +53,7 @@ public final class TrialBlock {
     /// Each sector's stream of botnet severities in the current trial-year, `N`.
     let botnetSeverities: UnsafeMutableBufferPointer<RandomStream>
 
-    public init(plan: SimulationPlan) {
+    @_spi(Engine) public init(plan: SimulationPlan) {
         self.plan = plan
         n = plan.sectorCount
         p = plan.parameters.count
@@ -106,7 +106,7 @@ public final class TrialBlock {
     ///   must be discarded.
     /// - Returns: `true` when the whole block was added.
     @discardableResult
-    public func simulate(firstTrial: Int, rows: Int, into accumulator: inout ForecastAccumulator,
+    @_spi(Engine) public func simulate(firstTrial: Int, rows: Int, into accumulator: inout ForecastAccumulator,
                          isCancelled: (() -> Bool)? = nil) -> Bool {
         precondition(rows > 0 && rows <= TrialBlock.capacity)
         let seed = plan.scenario.seed

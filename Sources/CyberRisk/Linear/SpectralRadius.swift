@@ -8,10 +8,10 @@ import COpenBLAS
 /// ```swift
 /// SpectralRadius.of([0, 0.5, 0.5, 0], n: 2)   // 0.5
 /// ```
-public enum SpectralRadius {
+enum SpectralRadius {
     /// `ρ(A)` of the `n×n` matrix with row-major entries `values`; `nil` if LAPACK fails to
     /// converge (it does not for finite input) or the matrix is empty.
-    public static func of(_ values: [Double], n: Int) -> Double? {
+    static func of(_ values: [Double], n: Int) -> Double? {
         precondition(values.count == n * n, "SpectralRadius needs n² entries")
         guard n > 0 else { return nil }
         // dgeev wants column-major: the transpose has the same eigenvalues, so the row-major

@@ -40,7 +40,7 @@ public struct Scenario: Sendable, Equatable, Hashable {
     /// The simulated calendar years, `startYear … startYear + horizonYears − 1`.
     public var calendarYears: [Int] { (0..<horizonYears).map { startYear + $0 } }
 
-    public init(name: String, description: String, startYear: Int, horizonYears: Int, trials: Int,
+    init(name: String, description: String, startYear: Int, horizonYears: Int, trials: Int,
                 seed: UInt64, population: Double, sectors: [Sector], dependencies: Dependencies,
                 cascade: CascadeSettings, iot: IoTScenario, neural: NeuralScenario,
                 botnet: BotnetScenario, defense: DefenseScenario, humanSecurity: HumanSecurity) {
@@ -78,7 +78,7 @@ public struct Dependencies: Sendable, Equatable, Hashable {
     /// `κ ≥ 0`: how much coupling tightens as both sectors digitalise.
     public var cyberCoupling: Parameter
 
-    public init(matrix: DependencyMatrix, source: String? = nil, lifelineFloors: [Double],
+    init(matrix: DependencyMatrix, source: String? = nil, lifelineFloors: [Double],
                 lifelineOverlayEnabled: Bool, cyberCoupling: Parameter) {
         self.matrix = matrix
         self.source = source
@@ -107,7 +107,7 @@ public struct CascadeSettings: Sendable, Equatable, Hashable {
     /// Inoperability at or above which a sector counts as disrupted, in `(0, 1]`.
     public var failureThreshold: Double
 
-    public init(mode: CascadeMode, failureThreshold: Double) {
+    init(mode: CascadeMode, failureThreshold: Double) {
         self.mode = mode
         self.failureThreshold = failureThreshold
     }
@@ -121,7 +121,7 @@ public struct IoTScenario: Sendable, Equatable, Hashable {
     /// Annual compromise probability per personal device at the start year, in `[0, 1]`.
     public var compromiseRate: Parameter
 
-    public init(devices: GrowthCurve, personalShare: Parameter, compromiseRate: Parameter) {
+    init(devices: GrowthCurve, personalShare: Parameter, compromiseRate: Parameter) {
         self.devices = devices
         self.personalShare = personalShare
         self.compromiseRate = compromiseRate
@@ -138,7 +138,7 @@ public struct NeuralScenario: Sendable, Equatable, Hashable {
     /// Harm of one compromise, in `[0, 1]`.
     public var harmSeverity: Parameter
 
-    public init(users: GrowthCurve, compromiseProbability: Parameter, attackerElasticity: Parameter,
+    init(users: GrowthCurve, compromiseProbability: Parameter, attackerElasticity: Parameter,
                 harmSeverity: Parameter) {
         self.users = users
         self.compromiseProbability = compromiseProbability
@@ -155,7 +155,7 @@ public struct BotnetScenario: Sendable, Equatable, Hashable {
     /// Severity of a hit.
     public var severity: BetaShape
 
-    public init(eventsPerBnDevices: Parameter, sectorHitProbability: Parameter, severity: BetaShape) {
+    init(eventsPerBnDevices: Parameter, sectorHitProbability: Parameter, severity: BetaShape) {
         self.eventsPerBnDevices = eventsPerBnDevices
         self.sectorHitProbability = sectorHitProbability
         self.severity = severity
@@ -166,7 +166,7 @@ public struct BotnetScenario: Sendable, Equatable, Hashable {
 public struct DefenseScenario: Sendable, Equatable, Hashable {
     public var vulnerabilityDecline: Parameter
 
-    public init(vulnerabilityDecline: Parameter) {
+    init(vulnerabilityDecline: Parameter) {
         self.vulnerabilityDecline = vulnerabilityDecline
     }
 }
@@ -180,7 +180,7 @@ public struct HumanSecurity: Sendable, Equatable, Hashable {
     /// Dimensions in output order; each has one weight `W_ik ≥ 0` per sector.
     public var dimensions: [HumanDimension]
 
-    public init(servicesWeight: Double, personalWeight: Double, neuralWeight: Double,
+    init(servicesWeight: Double, personalWeight: Double, neuralWeight: Double,
                 dimensions: [HumanDimension]) {
         self.servicesWeight = servicesWeight
         self.personalWeight = personalWeight
@@ -196,7 +196,7 @@ public struct HumanDimension: Sendable, Equatable, Hashable {
     /// One weight per sector, in sector order.
     public var sectorWeights: [Double]
 
-    public init(name: String, sectorWeights: [Double]) {
+    init(name: String, sectorWeights: [Double]) {
         self.name = name
         self.sectorWeights = sectorWeights
     }

@@ -19,7 +19,7 @@ public struct Sector: Sendable, Equatable, Hashable {
     /// Beta distribution of the inoperability one successful attack causes.
     public var severity: BetaShape
 
-    public init(id: String, name: String, criticality: Double, populationReliance: Double,
+    init(id: String, name: String, criticality: Double, populationReliance: Double,
                 outputUSDbn: Double, digital: GrowthCurve, threat: Threat, severity: BetaShape) {
         self.id = id
         self.name = name
@@ -43,7 +43,7 @@ public struct Threat: Sendable, Equatable, Hashable {
     /// Elasticity `≥ 0` of attack frequency to the IoT installed base.
     public var iotElasticity: Parameter
 
-    public init(attacksPerYear: Parameter, successProbability: Parameter, iotElasticity: Parameter) {
+    init(attacksPerYear: Parameter, successProbability: Parameter, iotElasticity: Parameter) {
         self.attacksPerYear = attacksPerYear
         self.successProbability = successProbability
         self.iotElasticity = iotElasticity
@@ -55,7 +55,7 @@ public struct BetaShape: Sendable, Equatable, Hashable {
     public var alpha: Parameter
     public var beta: Parameter
 
-    public init(alpha: Parameter, beta: Parameter) {
+    init(alpha: Parameter, beta: Parameter) {
         self.alpha = alpha
         self.beta = beta
     }

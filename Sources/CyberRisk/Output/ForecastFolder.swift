@@ -36,7 +36,7 @@ public struct ForecastFolder: Sendable {
     /// The scenario of ``state``'s resolved config.
     public let scenario: Scenario
     /// `state.bin`: the config, seed, trials, shard and the exact accumulator.
-    public let state: StateFile
+    let state: StateFile
     /// `manifest.json`.
     public let manifest: Manifest
 

@@ -18,7 +18,7 @@ public struct Manifest: Sendable {
     public var endTime: Date
     public var mergedFrom: [String]
 
-    public init(scenario: String, configHash: String, resolvedConfig: String, seed: UInt64, trials: Int,
+    init(scenario: String, configHash: String, resolvedConfig: String, seed: UInt64, trials: Int,
                 trialsRun: Int, years: [Int], blockSize: Int, threads: Int, shard: Shard, blocks: Range<Int>,
                 startTime: Date, endTime: Date, mergedFrom: [String] = []) {
         self.scenario = scenario
@@ -41,7 +41,7 @@ public struct Manifest: Sendable {
     public var wallSeconds: Double { endTime.timeIntervalSince(startTime) }
 
     /// Pretty-printed JSON with sorted keys.
-    public func json() -> String {
+    func json() -> String {
         let iso = ISO8601DateFormatter()
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let object: [String: Any] = [

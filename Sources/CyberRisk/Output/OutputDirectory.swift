@@ -35,13 +35,13 @@ public final class OutputDirectory: Sendable {
     }
 
     /// `path/name`.
-    public func file(_ name: String) -> String { path + "/" + name }
+    package func file(_ name: String) -> String { path + "/" + name }
 
     /// Writes several files so that none appears under its final name before all are complete:
     /// all are staged first, then renamed in the given order (put the manifest last: its presence
     /// marks a finished output). On failure, staged files are removed and earlier outputs in the
     /// folder are left as they were, except those already renamed.
-    public func writeAll(_ files: [(name: String, bytes: [UInt8])]) throws {
+    package func writeAll(_ files: [(name: String, bytes: [UInt8])]) throws {
         var staged: [(temp: String, path: String)] = []
         do {
             for f in files {

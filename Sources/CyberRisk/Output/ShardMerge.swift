@@ -3,9 +3,9 @@
 /// Refuses (with the file named) states of different configurations, seeds, trial counts, tool
 /// versions or shard counts, a shard given twice, and a missing shard. Because accumulators merge
 /// exactly, the merged tables are byte-identical to an unsharded run's.
-public enum ShardMerge {
+enum ShardMerge {
     /// Merges `(name, state)` pairs; names are used in error messages.
-    public static func merge(_ states: [(name: String, state: StateFile)]) throws(StateFileError) -> StateFile {
+    static func merge(_ states: [(name: String, state: StateFile)]) throws(StateFileError) -> StateFile {
         guard let (firstName, first) = states.first else { throw StateFileError("no shard states to merge") }
         
         var seen: [Int: String] = [:]

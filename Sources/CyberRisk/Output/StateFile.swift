@@ -5,21 +5,21 @@
 /// block range run; payload length and the serialised ``ForecastAccumulator``; then a 64-bit
 /// FNV-1a checksum over everything before it. Reading checks all of it, so a truncated,
 /// corrupted or foreign file is refused with a reason.
-public struct StateFile: Sendable, Equatable {
-    public static let magic = Array("CYBERRISK-STATE\n".utf8)
-    public static let formatVersion: UInt64 = 1
+struct StateFile: Sendable, Equatable {
+    static let magic = Array("CYBERRISK-STATE\n".utf8)
+    static let formatVersion: UInt64 = 1
 
-    public var toolVersion: String
-    public var configHash: String
-    public var resolvedConfig: String
-    public var seed: UInt64
-    public var trials: Int
-    public var blockSize: Int
-    public var shard: Shard
-    public var blocks: Range<Int>
-    public var accumulator: ForecastAccumulator
+    var toolVersion: String
+    var configHash: String
+    var resolvedConfig: String
+    var seed: UInt64
+    var trials: Int
+    var blockSize: Int
+    var shard: Shard
+    var blocks: Range<Int>
+    var accumulator: ForecastAccumulator
 
-    public init(toolVersion: String, configHash: String, resolvedConfig: String, seed: UInt64, trials: Int,
+    init(toolVersion: String, configHash: String, resolvedConfig: String, seed: UInt64, trials: Int,
                 blockSize: Int, shard: Shard, blocks: Range<Int>, accumulator: ForecastAccumulator) {
         self.toolVersion = toolVersion
         self.configHash = configHash
@@ -34,7 +34,7 @@ public struct StateFile: Sendable, Equatable {
 
     /// The state of shard `shard` of a forecast of `scenario` (its resolved YAML and hash, seed
     /// and trials, this tool's version and block size) holding `accumulator`.
-    public init(scenario: Scenario, shard: Shard = .whole, accumulator: ForecastAccumulator) {
+    init(scenario: Scenario, shard: Shard = .whole, accumulator: ForecastAccumulator) {
         let yaml = ScenarioEncoder.yaml(scenario)
         self.init(toolVersion: ToolVersion.current, configHash: ScenarioEncoder.configHash(yaml: yaml),
                   resolvedConfig: yaml, seed: scenario.seed, trials: scenario.trials, blockSize: TrialBlock.capacity,
@@ -43,7 +43,7 @@ public struct StateFile: Sendable, Equatable {
     }
 
     /// The file's bytes.
-    public func encoded() -> [UInt8] {
+    func encoded() -> [UInt8] {
         var w = ByteWriter()
         w.append(bytes: StateFile.magic)
         w.append(StateFile.formatVersion)
@@ -69,7 +69,7 @@ public struct StateFile: Sendable, Equatable {
     }
 
     /// Parses and checks a state file's bytes; the error's reason says what is wrong (the caller adds the path).
-    public init(decoding bytes: [UInt8]) throws(StateFileError) {
+    init(decoding bytes: [UInt8]) throws(StateFileError) {
         guard bytes.count >= StateFile.magic.count + 8, Array(bytes.prefix(StateFile.magic.count)) == StateFile.magic else {
             throw StateFileError("not a cyberrisk state file")
         }
@@ -126,7 +126,7 @@ public struct StateFile: Sendable, Equatable {
     /// tool) is refused here rather than trapping when the tables are built.
     ///
     /// - Parameter source: the file, for messages (`shard0/state.bin`).
-    public func scenario(source: String) throws(StateFileError) -> Scenario {
+    func scenario(source: String) throws(StateFileError) -> Scenario {
         guard ScenarioEncoder.configHash(yaml: resolvedConfig) == configHash else {
             throw StateFileError("the embedded config does not match its hash \(configHash)")
         }
@@ -154,6 +154,6 @@ public struct StateFile: Sendable, Equatable {
 /// Why a state file was refused.
 public struct StateFileError: Error, CustomStringConvertible, Equatable {
     public var reason: String
-    public init(_ reason: String) { self.reason = reason }
+    init(_ reason: String) { self.reason = reason }
     public var description: String { reason }
 }

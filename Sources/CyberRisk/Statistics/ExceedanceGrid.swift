@@ -6,12 +6,12 @@ import Foundation
 /// for continuous metrics `0` followed by 39 log-spaced points from `10⁻⁴·hi` to `hi` (the
 /// largest value seen in any year); for whole-number metrics every whole number `0 … hi` when
 /// `hi < 40`, else `0` and 39 distinct log-spaced whole numbers up to `hi`.
-public enum ExceedanceGrid {
+enum ExceedanceGrid {
     /// Number of thresholds per curve (at most).
-    public static let size = 40
+    static let size = 40
 
     /// The thresholds for a metric whose largest value is `hi`.
-    public static func thresholds(maximum hi: Double, wholeNumbers: Bool) -> [Double] {
+    static func thresholds(maximum hi: Double, wholeNumbers: Bool) -> [Double] {
         guard hi.isFinite, hi > 0 else { return [0] }
         if wholeNumbers {
             let top = hi.rounded(.down)
@@ -34,7 +34,7 @@ public enum ExceedanceGrid {
 
     /// `P(X > x)` estimated from a sketch; for whole-number metrics `P(X ≥ x + 1)`, evaluated
     /// between the two whole numbers so bucket widths cannot blur it.
-    public static func probability(above x: Double, in sketch: QuantileSketch, wholeNumbers: Bool) -> Double {
+    static func probability(above x: Double, in sketch: QuantileSketch, wholeNumbers: Bool) -> Double {
         sketch.fractionAbove(wholeNumbers ? x + 0.5 : x)
     }
 }

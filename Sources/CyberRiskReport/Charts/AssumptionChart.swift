@@ -13,11 +13,11 @@ import Foundation
 /// ```swift
 /// AssumptionChart.iotDevices(scenario)   // billions of devices by year
 /// ```
-public enum AssumptionChart {
-    public static let width = 400.0, height = 280.0
+enum AssumptionChart {
+    static let width = 400.0, height = 280.0
 
     /// `G(t)` at each year index for the parameters' means, lower bounds and upper bounds.
-    public static func curve(_ g: GrowthCurve, years: Int) -> (mean: [Double], lower: [Double], upper: [Double]) {
+    static func curve(_ g: GrowthCurve, years: Int) -> (mean: [Double], lower: [Double], upper: [Double]) {
         func at(_ pick: (Parameter) -> Double) -> [Double] {
             (0..<years).map { GrowthCurve.value(at: Double($0), initial: pick(g.initial), ceiling: pick(g.ceiling),
                                                 rate: pick(g.rate)) }
@@ -25,18 +25,18 @@ public enum AssumptionChart {
         return (at(\.mean), at(\.lowerBound), at(\.upperBound))
     }
 
-    public static func iotDevices(_ s: Scenario) -> Chart {
+    static func iotDevices(_ s: Scenario) -> Chart {
         growth(s, s.iot.devices, id: "assumption-iot", title: "IoT devices in use",
                axis: "IoT devices worldwide, billions")
     }
 
-    public static func implantUsers(_ s: Scenario) -> Chart {
+    static func implantUsers(_ s: Scenario) -> Chart {
         growth(s, s.neural.users, id: "assumption-implants", title: "Neural-implant users",
                axis: "people with a neural implant")
     }
 
     /// One thin line per sector and the criticality-weighted mean in bold.
-    public static func digitalDependence(_ s: Scenario) -> Chart {
+    static func digitalDependence(_ s: Scenario) -> Chart {
         let years = s.calendarYears
         let area = PlotArea(width: width, height: height, marginBottom: 70)
         var xy = XYChart(area: area, x: YearAxis.scale(years, area: area),

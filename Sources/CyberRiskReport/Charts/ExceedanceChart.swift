@@ -15,10 +15,10 @@ import Foundation
 /// ExceedanceChart.chart(metric: "economic_loss_usd_bn",
 ///                       curves: [(2026, c0), (2030, c4), (2035, c9)], trials: 100_000)
 /// ```
-public enum ExceedanceChart {
-    public static let width = 600.0, height = 360.0
+enum ExceedanceChart {
+    static let width = 600.0, height = 360.0
 
-    public static func chart(metric: String, curves: [(year: Int, curve: RunResults.Curve)], trials: Int) -> Chart {
+    static func chart(metric: String, curves: [(year: Int, curve: RunResults.Curve)], trials: Int) -> Chart {
         let label = MetricLabel(metric: metric)
         let area = PlotArea(width: width, height: height, marginBottom: 70)
         let all = curves.map(\.curve)

@@ -10,20 +10,20 @@ import CyberRisk
 /// ```swift
 /// let chart = FanChart.chart(series: results.series["national_risk"]!)
 /// ```
-public enum FanChart {
+enum FanChart {
     /// Pixel size of a fan chart.
-    public static let width = 600.0, height = 360.0
+    static let width = 600.0, height = 360.0
 
     /// Metrics whose values are whole numbers.
-    public static let wholeNumberMetrics: Set<String> = ["sectors_disrupted", "neural_implants_compromised"]
+    static let wholeNumberMetrics: Set<String> = ["sectors_disrupted", "neural_implants_compromised"]
 
     /// How to read a fan chart, in one sentence.
-    public static func reading() -> String {
+    static func reading() -> String {
         "Each year, 90% of the simulated futures fall in the light band and half in the "
             + "dark band; the solid line is the median, the dashed line the mean. Axes start at zero."
     }
 
-    public static func chart(series: MetricSeries, id: String? = nil) -> Chart {
+    static func chart(series: MetricSeries, id: String? = nil) -> Chart {
         let label = MetricLabel(metric: series.metric)
         let area = PlotArea(width: width, height: height, marginBottom: 70)
         let whole = FanChart.wholeNumberMetrics.contains(series.metric)

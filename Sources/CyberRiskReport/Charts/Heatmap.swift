@@ -13,19 +13,19 @@ import CyberRisk
 ///                   columnTitle: "year", valueTitle: "mean inoperability, %")
 /// let chart = map.chart(id: "sector-heatmap", title: "Sector inoperability by year")
 /// ```
-public struct Heatmap: Sendable {
-    public var rows: [String]
-    public var columns: [String]
+struct Heatmap: Sendable {
+    var rows: [String]
+    var columns: [String]
     /// `values[row][column]`; NaN cells are drawn grey and labelled "n/a".
-    public var values: [[Double]]
-    public var format: NumberFormat
-    public var rowTitle: String
-    public var columnTitle: String
-    public var valueTitle: String
-    public var cellHeight: Double = 24
-    public var width: Double = 1180
+    var values: [[Double]]
+    var format: NumberFormat
+    var rowTitle: String
+    var columnTitle: String
+    var valueTitle: String
+    var cellHeight: Double = 24
+    var width: Double = 1180
 
-    public init(rows: [String], columns: [String], values: [[Double]], format: NumberFormat,
+    init(rows: [String], columns: [String], values: [[Double]], format: NumberFormat,
                 rowTitle: String = "", columnTitle: String, valueTitle: String) {
         precondition(values.count == rows.count && values.allSatisfy { $0.count == columns.count },
                      "a heatmap needs one value per row and column")
@@ -39,19 +39,19 @@ public struct Heatmap: Sendable {
     }
 
     /// The colour scale's top: the largest finite value rounded up to a nice number (1 if none).
-    public var maximum: Double {
+    var maximum: Double {
         let top = values.joined().filter(\.isFinite).max() ?? 0
         return top > 0 ? Scale.niceCeiling(top) : 1
     }
 
     /// The plot geometry: labels on the left, key on the right.
-    public var area: PlotArea {
+    var area: PlotArea {
         let labelWidth = (rows.map(Legend.textWidth).max() ?? 0) + 16
         return PlotArea(width: width, height: 48 + Double(rows.count) * cellHeight + 50, marginTop: 48,
                         marginRight: 110, marginBottom: 50, marginLeft: Swift.max(labelWidth, 60))
     }
 
-    public func chart(id: String, title: String, caption: String = "") -> Chart {
+    func chart(id: String, title: String, caption: String = "") -> Chart {
         let area = self.area
         let top = maximum
         let cellWidth = (area.right - area.left) / Double(Swift.max(columns.count, 1))

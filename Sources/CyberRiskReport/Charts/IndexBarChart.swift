@@ -9,27 +9,27 @@ import CyberRisk
 /// let entries = results.entries(metric: "national_risk", year: 2035)
 /// IndexBarChart(entries: entries).chart(id: "sensitivity-national_risk", title: "National risk")
 /// ```
-public struct IndexBarChart: Sendable {
-    public var entries: [SensitivityResults.Entry]
-    public var width: Double = 600
+struct IndexBarChart: Sendable {
+    var entries: [SensitivityResults.Entry]
+    var width: Double = 600
     /// Height of one parameter's row, in pixels.
-    public var rowHeight: Double = 34
+    var rowHeight: Double = 34
 
-    public init(entries: [SensitivityResults.Entry]) {
+    init(entries: [SensitivityResults.Entry]) {
         self.entries = entries
     }
 
     /// The label of a parameter path: the path without a leading `scenario.` or `sectors.`
     /// (`defense.vulnerability_decline`, `energy.threat.success_probability`); the full path is
     /// the label's tooltip.
-    public static func label(_ path: String) -> String {
+    static func label(_ path: String) -> String {
         for prefix in ["scenario.", "sectors."] where path.hasPrefix(prefix) && path.count > prefix.count {
             return String(path.dropFirst(prefix.count))
         }
         return path
     }
 
-    public func chart(id: String, title: String, caption: String = "") -> Chart {
+    func chart(id: String, title: String, caption: String = "") -> Chart {
         let labels = entries.map { IndexBarChart.label($0.parameter) }
         let labelWidth = (labels.map(Legend.textWidth).max() ?? 0) + 16
         let area = PlotArea(width: width, height: 48 + rowHeight * Double(Swift.max(entries.count, 1)) + 74,

@@ -7,26 +7,26 @@ import CyberRisk
 /// MetricLabel(metric: "economic_loss_usd_bn").axisTitle   // "economic loss, US$ bn per year"
 /// MetricLabel(metric: "national_risk").format             // .percent
 /// ```
-public struct MetricLabel: Sendable, Equatable {
-    public var metric: String
-    public var title: String
-    public var axisTitle: String
-    public var format: NumberFormat
+struct MetricLabel: Sendable, Equatable {
+    var metric: String
+    var title: String
+    var axisTitle: String
+    var format: NumberFormat
 
     /// A value with its unit for running text: `0.56%`, `US$ 206 bn`, `3.2`.
-    public func value(_ x: Double) -> String {
+    func value(_ x: Double) -> String {
         metric == "economic_loss_usd_bn" ? RunReport.dollarsBn(x) : format.string(x)
     }
 
     /// A range of values with the unit once: `0.58% – 1.5%`, `US$ 115–300 bn`.
-    public func range(_ lo: Double, _ hi: Double) -> String {
+    func range(_ lo: Double, _ hi: Double) -> String {
         guard metric == "economic_loss_usd_bn", Swift.max(Swift.abs(lo), Swift.abs(hi)) < 1000 else {
             return value(lo) + " – " + value(hi)
         }
         return "US$ \(NumberFormat.significant(lo))–\(NumberFormat.significant(hi)) bn"
     }
 
-    public init(metric: String) {
+    init(metric: String) {
         self.metric = metric
         switch metric {
         case "national_risk":

@@ -11,16 +11,16 @@ import CyberRisk
 /// page.body.append(HTMLPage.section("Forecast", intro: "…", [HTMLPage.figure(chart)]))
 /// let html = page.rendered
 /// ```
-public struct HTMLPage: Sendable {
-    public var title: String
-    public var body: [Markup] = []
+struct HTMLPage: Sendable {
+    var title: String
+    var body: [Markup] = []
 
-    public init(title: String) {
+    init(title: String) {
         self.title = title
     }
 
     /// The whole document, starting with `<!DOCTYPE html>`.
-    public var rendered: String {
+    var rendered: String {
         let head = Markup("head", children: [
             Markup("meta", ["charset": "utf-8"]),
             Markup("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
@@ -34,27 +34,27 @@ public struct HTMLPage: Sendable {
     }
 
     /// `<section>` with a heading, an optional introductory paragraph and content.
-    public static func section(_ heading: String, id: String, intro: String = "", _ content: [Markup]) -> Markup {
+    static func section(_ heading: String, id: String, intro: String = "", _ content: [Markup]) -> Markup {
         var children = [Markup.element("h2", text: heading)]
         if !intro.isEmpty { children.append(Markup.element("p", ["class": "intro"], text: intro)) }
         return Markup("section", ["id": id], children: children + content)
     }
 
     /// A chart with its caption (left out when the section's introduction already says it).
-    public static func figure(_ chart: Chart, caption: Bool = true) -> Markup {
+    static func figure(_ chart: Chart, caption: Bool = true) -> Markup {
         var children = [chart.svg]
         if caption && !chart.caption.isEmpty { children.append(Markup.element("figcaption", text: chart.caption)) }
         return Markup("figure", children: children)
     }
 
     /// Figures side by side, wrapping to the page width (`small` packs three per row at 1280 px).
-    public static func grid(_ items: [Markup], small: Bool = false) -> Markup {
+    static func grid(_ items: [Markup], small: Bool = false) -> Markup {
         Markup("div", ["class": small ? "grid small" : "grid"], children: items)
     }
 
     /// A table with a caption, a header row and right-aligned numeric cells (all but the first
     /// two columns, which hold the rank and the name).
-    public static func table(caption: String, header: [String], rows: [[String]]) -> Markup {
+    static func table(caption: String, header: [String], rows: [[String]]) -> Markup {
         let head = Markup("thead", children: [Markup("tr", children: header.map { Markup.element("th", text: $0) })])
         let body = Markup("tbody", children: rows.map { row in
             Markup("tr", children: row.enumerated().map { k, cell in
@@ -65,7 +65,7 @@ public struct HTMLPage: Sendable {
     }
 
     /// A paragraph; text between backticks is set as `<code>`.
-    public static func paragraph(_ text: String, class name: String = "") -> Markup {
+    static func paragraph(_ text: String, class name: String = "") -> Markup {
         let parts = text.split(separator: "`", omittingEmptySubsequences: false)
         let children = parts.enumerated().compactMap { k, part -> Markup? in
             guard !part.isEmpty else { return nil }

@@ -39,7 +39,7 @@ public struct ReportDocument: Sendable {
     }
 
     /// A sweep folder has `sweep.csv` (its manifest says `"kind": "sweep"`).
-    public static func isSweep(folder: String) -> Bool {
+    static func isSweep(folder: String) -> Bool {
         if FileManager.default.fileExists(atPath: folder + "/sweep.csv") { return true }
         let kind = (try? ManifestInfo(contentsOf: folder + "/manifest.json"))?.string("kind")
         return kind == "sweep" || kind == "sensitivity"

@@ -11,15 +11,15 @@ import Foundation
 /// report.html          // the page
 /// report.charts.map(\.id)   // ["fan-national_risk", …, "sector-heatmap", "assumption-iot", …]
 /// ```
-public struct RunReport: Sendable {
+struct RunReport: Sendable {
     /// The metrics with a fan chart and an exceedance chart, in this order, when present.
-    public static let headlineMetrics = ["national_risk", "human_risk", "economic_loss_usd_bn", "sectors_disrupted"]
+    static let headlineMetrics = ["national_risk", "human_risk", "economic_loss_usd_bn", "sectors_disrupted"]
 
-    public let results: RunResults
-    public let charts: [Chart]
-    public let html: String
+    let results: RunResults
+    let charts: [Chart]
+    let html: String
 
-    public init(results r: RunResults) {
+    init(results r: RunResults) {
         self.results = r
         let metrics = RunReport.headlineMetrics.filter { r.series[$0] != nil }
         let fans = metrics.compactMap { r.series[$0] }.map { FanChart.chart(series: $0) }
@@ -75,7 +75,7 @@ public struct RunReport: Sendable {
     }
 
     /// First, middle and last year (fewer when there are fewer years).
-    public static func exceedanceYears(_ years: [Int]) -> [Int] {
+    static func exceedanceYears(_ years: [Int]) -> [Int] {
         guard let first = years.first, let last = years.last else { return [] }
         var picks = [first]
         let middle = years[(years.count - 1) / 2]
@@ -140,12 +140,12 @@ public struct RunReport: Sendable {
     }
 
     /// `US$ 206 bn`, or `US$ 1.65 trillion` from a thousand billion up.
-    public static func dollarsBn(_ x: Double) -> String {
+    static func dollarsBn(_ x: Double) -> String {
         Swift.abs(x) >= 1000 ? "US$ \(NumberFormat.significant(x / 1000)) trillion" : "US$ \(NumberFormat.significant(x)) bn"
     }
 
     /// `12,345`.
-    public static func grouped(_ n: Int) -> String {
+    static func grouped(_ n: Int) -> String {
         let digits = String(Swift.abs(n))
         var out = ""
         for (k, c) in digits.enumerated() {

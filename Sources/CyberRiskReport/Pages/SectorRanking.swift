@@ -11,25 +11,25 @@ import CyberRisk
 /// let ranking = SectorRanking(results: results)
 /// ranking.byContribution.first?.id    // the sector adding most to national risk
 /// ```
-public struct SectorRanking: Sendable {
-    public struct Entry: Sendable, Equatable {
-        public var id: String
-        public var name: String
+package struct SectorRanking: Sendable {
+    package struct Entry: Sendable, Equatable {
+        var id: String
+        var name: String
         /// Last-year mean and 95th percentile of inoperability, and `P(q ≥ threshold)`.
-        public var meanInoperability: Double
-        public var p95Inoperability: Double
-        public var probabilityDisrupted: Double
+        var meanInoperability: Double
+        var p95Inoperability: Double
+        var probabilityDisrupted: Double
         /// `w_i·E[q_i] / Σ w` in the last year (NaN without the scenario's weights).
-        public var contribution: Double
+        package var contribution: Double
     }
 
-    public let results: RunResults
+    let results: RunResults
     /// Sorted by last-year mean inoperability, largest first.
-    public let byInoperability: [Entry]
+    let byInoperability: [Entry]
     /// Sorted by contribution to national risk, largest first (empty without weights).
-    public let byContribution: [Entry]
+    package let byContribution: [Entry]
 
-    public init(results r: RunResults) {
+    package init(results r: RunResults) {
         results = r
         let weights = Dictionary(r.scenario?.sectors.map { ($0.id, $0.criticality) } ?? [], uniquingKeysWith: { a, _ in a })
         let total = weights.values.reduce(0, +)
@@ -46,7 +46,7 @@ public struct SectorRanking: Sendable {
     }
 
     /// Years × sectors, colour = mean inoperability; rows in ``byInoperability`` order.
-    public var heatmap: Chart? {
+    var heatmap: Chart? {
         guard !byInoperability.isEmpty else { return nil }
         let rowsByID = Dictionary(results.sectors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let map = Heatmap(rows: byInoperability.map(\.name), columns: results.years.map(String.init),
@@ -59,7 +59,7 @@ public struct SectorRanking: Sendable {
     }
 
     /// The two ranking tables.
-    public var tables: [Markup] {
+    var tables: [Markup] {
         let year = results.years.last.map(String.init) ?? ""
         let threshold = results.scenario.map { " (≥ " + NumberFormat.percent.string($0.cascade.failureThreshold) + ")" } ?? ""
         var out = [HTMLPage.table(

@@ -12,17 +12,17 @@ import Foundation
 /// let report = SweepReport(results: try SweepResults(folder: "sweep-out"))
 /// report.charts.map(\.id)   // ["sweep-national_risk-1", …, "sweep-grid-national_risk", …]
 /// ```
-public struct SweepReport: Sendable {
-    public static let headlineMetrics = ["national_risk", "human_risk", "economic_loss_usd_bn"]
+struct SweepReport: Sendable {
+    static let headlineMetrics = ["national_risk", "human_risk", "economic_loss_usd_bn"]
     /// Most points whose effect charts still draw each point's p05–p95 bar.
-    public static let whiskerLimit = 200
+    static let whiskerLimit = 200
 
-    public let results: SweepResults
-    public let sensitivity: SensitivityResults?
-    public let charts: [Chart]
-    public let html: String
+    let results: SweepResults
+    let sensitivity: SensitivityResults?
+    let charts: [Chart]
+    let html: String
 
-    public init(results r: SweepResults, sensitivity: SensitivityResults? = nil) {
+    init(results r: SweepResults, sensitivity: SensitivityResults? = nil) {
         self.results = r
         self.sensitivity = sensitivity
         let metrics = SweepReport.headlineMetrics.filter(r.metrics.contains)
@@ -73,7 +73,7 @@ public struct SweepReport: Sendable {
     }
 
     /// The indices of `metric` in the last year as bars, with the inner-noise share in the caption.
-    public static func indexChart(_ s: SensitivityResults, metric: String) -> Chart {
+    static func indexChart(_ s: SensitivityResults, metric: String) -> Chart {
         let label = MetricLabel(metric: metric)
         var caption = "S1 (blue) and ST (vermillion) of the mean \(label.title.lowercased()) in \(s.year), with 95% intervals."
         if let share = s.noiseShare(metric: metric, year: s.year), share.isFinite {
@@ -117,7 +117,7 @@ public struct SweepReport: Sendable {
     }
 
     /// The metric's last-year mean and p05–p95 range against parameter `k`.
-    public static func effectChart(_ r: SweepResults, metric: String, parameter k: Int) -> Chart {
+    static func effectChart(_ r: SweepResults, metric: String, parameter k: Int) -> Chart {
         let label = MetricLabel(metric: metric)
         let p = r.parameters[k]
         let area = PlotArea(width: 400, height: 290, marginBottom: 50)
@@ -148,7 +148,7 @@ public struct SweepReport: Sendable {
 
     /// A heatmap of the metric's last-year mean over a two-parameter grid: columns the first
     /// parameter's levels, rows the second's (largest at the top).
-    public static func gridChart(_ r: SweepResults, metric: String) -> Chart {
+    static func gridChart(_ r: SweepResults, metric: String) -> Chart {
         let label = MetricLabel(metric: metric)
         let columns = r.levels(of: 0), rows = Array(r.levels(of: 1).reversed())
         var values = Array(repeating: Array(repeating: Double.nan, count: columns.count), count: rows.count)

@@ -11,16 +11,16 @@ import Foundation
 /// csv.rows[0][0]                          // "a, b"
 /// try csv.number(row: 0, column: "x")     // 1.5
 /// ```
-public struct CSVDocument: Sendable {
+struct CSVDocument: Sendable {
     /// Where the text came from, for error messages.
-    public let path: String
-    public let header: [String]
-    public let rows: [[String]]
+    let path: String
+    let header: [String]
+    let rows: [[String]]
     private let index: [String: Int]
 
     /// Parses `text`; throws ``OutputError`` for an empty file, an unterminated quote or a row
     /// whose field count differs from the header's.
-    public init(text: String, path: String) throws {
+    init(text: String, path: String) throws {
         self.path = path
         var records = try CSVDocument.parse(text, path: path)
         guard !records.isEmpty, records[0] != [""] else { throw OutputError(reading: path, reason: "empty file (no header)") }
@@ -35,7 +35,7 @@ public struct CSVDocument: Sendable {
     }
 
     /// Reads and parses the file at `path`.
-    public init(contentsOf path: String) throws {
+    init(contentsOf path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw OutputError(reading: path, reason: "cannot read (missing or unreadable)")
         }
@@ -43,10 +43,10 @@ public struct CSVDocument: Sendable {
     }
 
     /// The position of column `name`, if present.
-    public func column(_ name: String) -> Int? { index[name] }
+    func column(_ name: String) -> Int? { index[name] }
 
     /// Throws unless every column in `names` is present.
-    public func require(_ names: [String]) throws {
+    func require(_ names: [String]) throws {
         let missing = names.filter { index[$0] == nil }
         guard missing.isEmpty else {
             throw OutputError(reading: path, reason: "missing column\(missing.count > 1 ? "s" : "") "
@@ -55,14 +55,14 @@ public struct CSVDocument: Sendable {
     }
 
     /// The text in column `name` of data row `row` (0-based, header excluded).
-    public func text(row: Int, column name: String) throws -> String {
+    func text(row: Int, column name: String) throws -> String {
         guard let k = index[name] else { throw OutputError(reading: path, reason: "missing column '\(name)'") }
         return rows[row][k]
     }
 
     /// The number in column `name` of data row `row`; `NaN`, `inf` and `-inf` are accepted, an
     /// empty cell reads as NaN.
-    public func number(row: Int, column name: String) throws -> Double {
+    func number(row: Int, column name: String) throws -> Double {
         let cell = try text(row: row, column: name).trimmingCharacters(in: .whitespaces)
         if cell.isEmpty || cell == "NaN" || cell == "nan" { return .nan }
         if cell == "inf" { return .infinity }

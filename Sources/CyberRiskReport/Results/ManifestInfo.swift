@@ -10,18 +10,18 @@ import Foundation
 /// m.string("scenario")   // "baseline"
 /// m.integer("trials")    // 100000
 /// ```
-public struct ManifestInfo: @unchecked Sendable {
+struct ManifestInfo: @unchecked Sendable {
     /// The decoded JSON object (only JSON types: immutable after decoding).
-    public let object: [String: Any]
-    public let path: String
+    let object: [String: Any]
+    let path: String
 
-    public init(object: [String: Any], path: String) {
+    init(object: [String: Any], path: String) {
         self.object = object
         self.path = path
     }
 
     /// Reads `path`; throws ``OutputError`` if it is missing or not a JSON object.
-    public init(contentsOf path: String) throws {
+    init(contentsOf path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw OutputError(reading: path, reason: "cannot read (missing or unreadable): not a cyberrisk output folder?")
         }
@@ -31,7 +31,7 @@ public struct ManifestInfo: @unchecked Sendable {
         self.init(object: object, path: path)
     }
 
-    public func string(_ key: String) -> String? {
+    func string(_ key: String) -> String? {
         switch object[key] {
         case let s as String: return s
         case let n as NSNumber: return n.stringValue
@@ -39,7 +39,7 @@ public struct ManifestInfo: @unchecked Sendable {
         }
     }
 
-    public func integer(_ key: String) -> Int? {
+    func integer(_ key: String) -> Int? {
         switch object[key] {
         case let n as NSNumber: return n.intValue
         case let s as String: return Int(s)
@@ -48,11 +48,11 @@ public struct ManifestInfo: @unchecked Sendable {
     }
 
     /// A nested object, e.g. `shard`.
-    public func dictionary(_ key: String) -> [String: Any]? { object[key] as? [String: Any] }
+    func dictionary(_ key: String) -> [String: Any]? { object[key] as? [String: Any] }
 
     /// An array of objects, e.g. a sweep's `parameters`.
-    public func objects(_ key: String) -> [[String: Any]] { object[key] as? [[String: Any]] ?? [] }
+    func objects(_ key: String) -> [[String: Any]] { object[key] as? [[String: Any]] ?? [] }
 
     /// An array of strings, e.g. `merged_from`.
-    public func strings(_ key: String) -> [String] { object[key] as? [String] ?? [] }
+    func strings(_ key: String) -> [String] { object[key] as? [String] ?? [] }
 }

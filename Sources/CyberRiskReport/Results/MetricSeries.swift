@@ -8,29 +8,29 @@ import CyberRisk
 /// s.years            // [2026, …, 2035]
 /// s["p95"]           // one value per year (NaN where the column is missing)
 /// ```
-public struct MetricSeries: Sendable, Equatable {
-    public var metric: String
-    public var years: [Int]
+struct MetricSeries: Sendable, Equatable {
+    var metric: String
+    var years: [Int]
     /// Statistic name (`mean`, `p05`, …) → one value per year.
-    public var columns: [String: [Double]]
+    var columns: [String: [Double]]
 
-    public init(metric: String, years: [Int], columns: [String: [Double]]) {
+    init(metric: String, years: [Int], columns: [String: [Double]]) {
         self.metric = metric
         self.years = years
         self.columns = columns
     }
 
     /// The values of statistic `name`, NaN-filled if the column is absent.
-    public subscript(_ name: String) -> [Double] {
+    subscript(_ name: String) -> [Double] {
         columns[name] ?? Array(repeating: .nan, count: years.count)
     }
 
     /// The value of `name` in the year index `t`.
-    public func value(_ name: String, year t: Int) -> Double {
+    func value(_ name: String, year t: Int) -> Double {
         guard t >= 0 && t < years.count else { return .nan }
         return self[name][t]
     }
 
     /// Calendar years as `Double`, for an x scale.
-    public var x: [Double] { years.map(Double.init) }
+    var x: [Double] { years.map(Double.init) }
 }

@@ -11,40 +11,40 @@ import Foundation
 /// r.series["economic_loss_usd_bn"]?["mean"]   // yearly mean loss, US$ bn
 /// r.scenario?.iot.devices                     // the IoT growth assumption
 /// ```
-public struct RunResults: Sendable {
+package struct RunResults: Sendable {
     /// Per sector and year, from `sectors.csv`.
-    public struct SectorYears: Sendable, Equatable {
-        public var id: String
-        public var meanInoperability: [Double]
-        public var p95Inoperability: [Double]
-        public var probabilityDisrupted: [Double]
+    struct SectorYears: Sendable, Equatable {
+        var id: String
+        var meanInoperability: [Double]
+        var p95Inoperability: [Double]
+        var probabilityDisrupted: [Double]
     }
 
     /// One exceedance curve: thresholds and `P(metric > threshold)`.
-    public struct Curve: Sendable, Equatable {
-        public var thresholds: [Double]
-        public var probabilities: [Double]
+    struct Curve: Sendable, Equatable {
+        var thresholds: [Double]
+        var probabilities: [Double]
     }
 
-    public let folder: String
-    public let manifest: ManifestInfo
-    public let scenarioName: String
+    let folder: String
+    let manifest: ManifestInfo
+    let scenarioName: String
     /// The simulated calendar years, in order.
-    public let years: [Int]
+    let years: [Int]
     /// Trials behind the statistics.
-    public let trials: Int
+    let trials: Int
     /// Metrics in file order, and their series.
-    public let metrics: [String]
-    public let series: [String: MetricSeries]
+    let metrics: [String]
+    let series: [String: MetricSeries]
     /// Sectors in file order.
-    public let sectors: [SectorYears]
+    let sectors: [SectorYears]
     /// `exceedance[metric][year]`.
-    public let exceedance: [String: [Int: Curve]]
+    let exceedance: [String: [Int: Curve]]
     /// The scenario, or `nil` with ``scenarioProblem`` saying why it could not be decoded.
-    public let scenario: Scenario?
-    public let scenarioProblem: String?
+    let scenario: Scenario?
+    let scenarioProblem: String?
 
-    public init(folder: String) throws {
+    package init(folder: String) throws {
         self.folder = folder
         manifest = try ManifestInfo(contentsOf: folder + "/manifest.json")
         let summary = try CSVDocument(contentsOf: folder + "/summary.csv")
@@ -96,12 +96,12 @@ public struct RunResults: Sendable {
     }
 
     /// The mean of `metric` in the year index `t` (NaN if absent).
-    public func mean(_ metric: String, year t: Int) -> Double {
+    func mean(_ metric: String, year t: Int) -> Double {
         series[metric]?.value("mean", year: t) ?? .nan
     }
 
     /// The display name of sector `id` (from the scenario; the id itself if unknown).
-    public func sectorName(_ id: String) -> String {
+    func sectorName(_ id: String) -> String {
         scenario?.sectors.first { $0.id == id }?.name ?? id
     }
 

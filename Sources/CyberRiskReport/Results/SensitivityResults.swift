@@ -7,26 +7,26 @@ import CyberRisk
 /// let s = try SensitivityResults(folder: "sensitivity")
 /// s.entries(metric: "national_risk", year: s.year).first?.parameter
 /// ```
-public struct SensitivityResults: Sendable {
+struct SensitivityResults: Sendable {
     /// One parameter's indices for one (year, metric), with their 95% intervals.
-    public struct Entry: Sendable, Equatable {
-        public var parameter: String
-        public var s1: Double, s1Low: Double, s1High: Double
-        public var st: Double, stLow: Double, stHigh: Double
+    struct Entry: Sendable, Equatable {
+        var parameter: String
+        var s1: Double, s1Low: Double, s1High: Double
+        var st: Double, stLow: Double, stHigh: Double
     }
 
-    public let path: String
+    let path: String
     /// The last year in the file: the one the report shows.
-    public let year: Int
+    let year: Int
     /// Parameters in file order.
-    public let parameters: [String]
+    let parameters: [String]
     /// `"metric@year"` → entries in file (spec) order.
     let table: [String: [Entry]]
     /// `"metric@year"` → share of inner Monte-Carlo noise in the output variance.
     let noise: [String: Double]
 
     /// Reads `FOLDER/sensitivity.csv`; throws ``OutputError`` naming the file when it is malformed.
-    public init(folder: String) throws {
+    init(folder: String) throws {
         let csv = try CSVDocument(contentsOf: folder + "/sensitivity.csv")
         let columns = ["year", "metric", "parameter", "S1", "S1_lo", "S1_hi", "ST", "ST_lo", "ST_hi"]
         try csv.require(columns)
@@ -60,11 +60,11 @@ public struct SensitivityResults: Sendable {
     }
 
     /// The indices of `metric` in `year`, most influential first (by ST, then S1; undefined last).
-    public func entries(metric: String, year: Int) -> [Entry] {
+    func entries(metric: String, year: Int) -> [Entry] {
         let entries = table["\(metric)@\(year)"] ?? []
         return SensitivityRanking.order(firstOrder: entries.map(\.s1), total: entries.map(\.st)).map { entries[$0] }
     }
 
     /// The share of inner Monte-Carlo noise in the variance of `metric` in `year`, if known.
-    public func noiseShare(metric: String, year: Int) -> Double? { noise["\(metric)@\(year)"] }
+    func noiseShare(metric: String, year: Int) -> Double? { noise["\(metric)@\(year)"] }
 }

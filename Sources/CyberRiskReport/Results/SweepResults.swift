@@ -16,38 +16,38 @@ import Foundation
 /// s.points[0].values           // that point's parameter values
 /// s.points[0].statistic("national_risk", "mean")
 /// ```
-public struct SweepResults: Sendable {
-    public struct Parameter: Sendable, Equatable {
-        public var path: String
-        public var scale: Scale.Kind
+struct SweepResults: Sendable {
+    package struct Parameter: Sendable, Equatable {
+        var path: String
+        var scale: Scale.Kind
     }
 
-    public struct Point: Sendable, Equatable {
-        public var id: String
+    struct Point: Sendable, Equatable {
+        var id: String
         /// One value per ``SweepResults/parameters`` entry.
-        public var values: [Double]
+        var values: [Double]
         /// metric → statistic (`mean`, `p05`, `p95`, …) → value in the last year.
-        public var statistics: [String: [String: Double]]
+        var statistics: [String: [String: Double]]
 
-        public func statistic(_ metric: String, _ name: String) -> Double {
+        func statistic(_ metric: String, _ name: String) -> Double {
             statistics[metric]?[name] ?? .nan
         }
     }
 
-    public let folder: String
-    public let manifest: ManifestInfo
+    let folder: String
+    let manifest: ManifestInfo
     /// `grid`, `lhs`, `sobol`, or `nil` if the manifest does not say.
-    public let design: String?
-    public let parameters: [Parameter]
+    let design: String?
+    let parameters: [Parameter]
     /// The last simulated year, the one compared across points.
-    public let year: Int
-    public let metrics: [String]
+    let year: Int
+    let metrics: [String]
     /// Points in file order.
-    public let points: [Point]
+    let points: [Point]
     /// Trials per point.
-    public let trials: Int
+    let trials: Int
 
-    public init(folder: String) throws {
+    init(folder: String) throws {
         self.folder = folder
         manifest = try ManifestInfo(contentsOf: folder + "/manifest.json")
         let csv = try CSVDocument(contentsOf: folder + "/sweep.csv")
@@ -100,7 +100,7 @@ public struct SweepResults: Sendable {
     }
 
     /// The distinct values of parameter `k`, ascending.
-    public func levels(of k: Int) -> [Double] {
+    func levels(of k: Int) -> [Double] {
         Array(Set(points.map { $0.values[k] }.filter(\.isFinite))).sorted()
     }
 }

@@ -9,20 +9,20 @@ import CyberRisk
 /// let axis = Axis(.left, scale: y, area: area, title: "US$ bn per year")
 /// chart.children += [axis.grid, /* data */ axis.markup]
 /// ```
-public struct Axis: Sendable {
-    public enum Edge: String, Sendable {
+struct Axis: Sendable {
+    enum Edge: String, Sendable {
         case bottom, left
     }
 
-    public var edge: Edge
-    public var scale: Scale
-    public var area: PlotArea
-    public var title: String
-    public var format: NumberFormat
+    var edge: Edge
+    var scale: Scale
+    var area: PlotArea
+    var title: String
+    var format: NumberFormat
     /// The tick values; by default ``Scale/ticks(count:)``.
-    public var ticks: [Double]
+    var ticks: [Double]
 
-    public init(_ edge: Edge, scale: Scale, area: PlotArea, title: String, format: NumberFormat = .plain,
+    init(_ edge: Edge, scale: Scale, area: PlotArea, title: String, format: NumberFormat = .plain,
                 ticks: [Double]? = nil) {
         self.edge = edge
         self.scale = scale
@@ -33,7 +33,7 @@ public struct Axis: Sendable {
     }
 
     /// Grid lines across the plot at each tick.
-    public var grid: Markup {
+    var grid: Markup {
         let lines = ticks.map { t -> Markup in
             let p = Markup.number(scale(t))
             switch edge {
@@ -48,7 +48,7 @@ public struct Axis: Sendable {
     }
 
     /// The axis line, ticks, tick labels and title.
-    public var markup: Markup {
+    var markup: Markup {
         var children: [Markup] = []
         switch edge {
         case .bottom:

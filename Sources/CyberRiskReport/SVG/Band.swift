@@ -8,15 +8,15 @@ import CyberRisk
 /// Band(label: "p05–p95", x: years, lower: p05, upper: p95, color: Palette.blue, opacity: 0.2)
 ///     .markup(x: xScale, y: yScale)
 /// ```
-public struct Band: Sendable {
-    public var label: String
-    public var x: [Double]
-    public var lower: [Double]
-    public var upper: [Double]
-    public var color: String
-    public var opacity: Double
+struct Band: Sendable {
+    var label: String
+    var x: [Double]
+    var lower: [Double]
+    var upper: [Double]
+    var color: String
+    var opacity: Double
 
-    public init(label: String, x: [Double], lower: [Double], upper: [Double], color: String, opacity: Double) {
+    init(label: String, x: [Double], lower: [Double], upper: [Double], color: String, opacity: Double) {
         precondition(x.count == lower.count && x.count == upper.count, "a band needs one bound pair per x")
         self.label = label
         self.x = x
@@ -27,12 +27,12 @@ public struct Band: Sendable {
     }
 
     /// The pixel outline: upper edge left to right, then lower edge right to left.
-    public func outline(x xs: Scale, y ys: Scale) -> [(x: Double, y: Double)] {
+    func outline(x xs: Scale, y ys: Scale) -> [(x: Double, y: Double)] {
         let keep = x.indices.filter { xs.canShow(x[$0]) && ys.canShow(lower[$0]) && ys.canShow(upper[$0]) }
         return keep.map { (xs(x[$0]), ys(upper[$0])) } + keep.reversed().map { (xs(x[$0]), ys(lower[$0])) }
     }
 
-    public func markup(x xs: Scale, y ys: Scale) -> Markup {
+    func markup(x xs: Scale, y ys: Scale) -> Markup {
         Markup("polygon", ["class": "band", "data-series": label, "points": Markup.points(outline(x: xs, y: ys)),
                            "fill": color, "fill-opacity": Markup.number(opacity), "stroke": "none"])
     }

@@ -19,12 +19,12 @@ public struct Chart: Sendable {
     /// What the chart shows and how to read it, in a sentence or two (the HTML figure caption and
     /// the SVG `<desc>`).
     public var caption: String
-    public var width: Double
-    public var height: Double
+    var width: Double
+    var height: Double
     /// Elements in drawing order (later ones on top).
-    public var content: [Markup]
+    var content: [Markup]
 
-    public init(id: String, title: String, caption: String = "", width: Double, height: Double, content: [Markup]) {
+    init(id: String, title: String, caption: String = "", width: Double, height: Double, content: [Markup]) {
         self.id = id
         self.title = title
         self.caption = caption
@@ -34,7 +34,7 @@ public struct Chart: Sendable {
     }
 
     /// The `<svg>` element.
-    public var svg: Markup {
+    var svg: Markup {
         Markup("svg", ["xmlns": "http://www.w3.org/2000/svg", "id": id, "class": "chart",
                        "width": Markup.number(width), "height": Markup.number(height),
                        "viewBox": "0 0 \(Markup.number(width)) \(Markup.number(height))",
@@ -53,10 +53,10 @@ public struct Chart: Sendable {
     }
 
     /// System sans-serif fonts available on every platform.
-    public static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif"
+    static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif"
 
     /// A grey note inside the plot, e.g. "no data" (centred at `x`, `y`).
-    public static func note(_ text: String, x: Double, y: Double) -> Markup {
+    static func note(_ text: String, x: Double, y: Double) -> Markup {
         Markup.element("text", ["class": "note", "x": Markup.number(x), "y": Markup.number(y), "text-anchor": "middle",
                                 "fill": Palette.muted], text: text)
     }

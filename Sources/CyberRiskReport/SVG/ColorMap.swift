@@ -10,7 +10,7 @@ import Foundation
 /// ColorMap.viridis(1)     // "#FDE725"
 /// ColorMap.isDark(0.2)    // true: write labels on it in white
 /// ```
-public enum ColorMap {
+enum ColorMap {
     /// Ten evenly spaced samples of viridis; colours between them are interpolated in sRGB.
     static let anchors: [(Double, Double, Double)] = [
         (0x44, 0x01, 0x54), (0x48, 0x28, 0x78), (0x3E, 0x4A, 0x89), (0x31, 0x68, 0x8E), (0x26, 0x82, 0x8E),
@@ -18,7 +18,7 @@ public enum ColorMap {
     ]
 
     /// The colour at `t ∈ [0, 1]` (clamped; NaN gives a neutral grey) as `#RRGGBB`.
-    public static func viridis(_ t: Double) -> String {
+    static func viridis(_ t: Double) -> String {
         guard t.isFinite else { return "#CCCCCC" }
         let u = Swift.min(Swift.max(t, 0), 1) * Double(anchors.count - 1)
         let k = Swift.min(Int(u), anchors.count - 2)
@@ -29,5 +29,5 @@ public enum ColorMap {
     }
 
     /// Whether text on the colour at `t` should be white (the lower half of viridis is dark).
-    public static func isDark(_ t: Double) -> Bool { t < 0.55 }
+    static func isDark(_ t: Double) -> Bool { t < 0.55 }
 }

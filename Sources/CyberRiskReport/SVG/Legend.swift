@@ -7,42 +7,42 @@ import CyberRisk
 /// Legend(entries: [.band("p05–p95: 90% of futures", Palette.blue, 0.2),
 ///                  .line("median", Palette.blue, dash: "")]).markup(x: 64, y: 300)
 /// ```
-public struct Legend: Sendable {
-    public enum Swatch: Sendable {
+struct Legend: Sendable {
+    enum Swatch: Sendable {
         case band(opacity: Double)
         case line(dash: String, width: Double)
         case dot
     }
 
-    public struct Entry: Sendable {
-        public var label: String
-        public var color: String
-        public var swatch: Swatch
+    struct Entry: Sendable {
+        var label: String
+        var color: String
+        var swatch: Swatch
 
-        public static func band(_ label: String, _ color: String, _ opacity: Double) -> Entry {
+        static func band(_ label: String, _ color: String, _ opacity: Double) -> Entry {
             Entry(label: label, color: color, swatch: .band(opacity: opacity))
         }
 
-        public static func line(_ label: String, _ color: String, dash: String = "", width: Double = 2) -> Entry {
+        static func line(_ label: String, _ color: String, dash: String = "", width: Double = 2) -> Entry {
             Entry(label: label, color: color, swatch: .line(dash: dash, width: width))
         }
 
-        public static func dot(_ label: String, _ color: String) -> Entry {
+        static func dot(_ label: String, _ color: String) -> Entry {
             Entry(label: label, color: color, swatch: .dot)
         }
     }
 
-    public var entries: [Entry]
+    var entries: [Entry]
 
-    public init(entries: [Entry]) {
+    init(entries: [Entry]) {
         self.entries = entries
     }
 
     /// Approximate width of `text` at the report's 12 px sans-serif font.
-    public static func textWidth(_ text: String) -> Double { Double(text.count) * 6.6 }
+    static func textWidth(_ text: String) -> Double { Double(text.count) * 6.6 }
 
     /// The legend with its first swatch's left edge at `x` and its text baseline near `y`.
-    public func markup(x: Double, y: Double) -> Markup {
+    func markup(x: Double, y: Double) -> Markup {
         var children: [Markup] = []
         var cursor = x
         for e in entries {

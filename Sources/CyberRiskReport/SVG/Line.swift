@@ -7,17 +7,17 @@ import CyberRisk
 /// ```swift
 /// Line(label: "median", x: years, y: p50, color: Palette.blue).markup(x: xScale, y: yScale)
 /// ```
-public struct Line: Sendable {
-    public var label: String
-    public var x: [Double]
-    public var y: [Double]
-    public var color: String
-    public var width: Double
+struct Line: Sendable {
+    var label: String
+    var x: [Double]
+    var y: [Double]
+    var color: String
+    var width: Double
     /// `stroke-dasharray`; empty for a solid line.
-    public var dash: String
-    public var dots: Bool
+    var dash: String
+    var dots: Bool
 
-    public init(label: String, x: [Double], y: [Double], color: String, width: Double = 2, dash: String = "",
+    init(label: String, x: [Double], y: [Double], color: String, width: Double = 2, dash: String = "",
                 dots: Bool = false) {
         precondition(x.count == y.count, "a line needs one y per x")
         self.label = label
@@ -30,11 +30,11 @@ public struct Line: Sendable {
     }
 
     /// The pixel positions of the drawable points.
-    public func pixels(x xs: Scale, y ys: Scale) -> [(x: Double, y: Double)] {
+    func pixels(x xs: Scale, y ys: Scale) -> [(x: Double, y: Double)] {
         x.indices.filter { xs.canShow(x[$0]) && ys.canShow(y[$0]) }.map { (xs(x[$0]), ys(y[$0])) }
     }
 
-    public func markup(x xs: Scale, y ys: Scale) -> Markup {
+    func markup(x xs: Scale, y ys: Scale) -> Markup {
         let points = pixels(x: xs, y: ys)
         var line = Markup("polyline", ["class": "line", "data-series": label, "points": Markup.points(points),
                                        "fill": "none", "stroke": color, "stroke-width": Markup.number(width),

@@ -12,25 +12,25 @@ import Foundation
 /// dot.rendered   // <circle cx="10" cy="20" r="3"/>
 /// Markup("text", children: [.text("a < b")]).rendered   // <text>a &lt; b</text>
 /// ```
-public struct Markup: Sendable, Equatable {
+struct Markup: Sendable, Equatable {
     /// Element name; empty for a text node.
-    public var name: String
+    var name: String
     /// Attributes in rendering order.
-    public var attributes: [Attribute]
+    var attributes: [Attribute]
     /// Child nodes.
-    public var children: [Markup]
+    var children: [Markup]
     /// The text of a text node (escaped when rendered) or raw markup (not escaped).
-    public var content: String
+    var content: String
     /// Whether ``content`` is inserted verbatim (trusted, already well-formed markup such as CSS).
-    public var isRaw: Bool
+    var isRaw: Bool
 
     /// One `name="value"` pair.
-    public struct Attribute: Sendable, Equatable {
-        public var name: String
-        public var value: String
+    struct Attribute: Sendable, Equatable {
+        var name: String
+        var value: String
     }
 
-    public init(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], children: [Markup] = []) {
+    init(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], children: [Markup] = []) {
         self.name = name
         self.attributes = attributes.map { Attribute(name: $0.key, value: $0.value) }
         self.children = children
@@ -39,27 +39,27 @@ public struct Markup: Sendable, Equatable {
     }
 
     /// A text node.
-    public static func text(_ s: String) -> Markup {
+    static func text(_ s: String) -> Markup {
         var node = Markup("")
         node.content = s
         return node
     }
 
     /// Trusted markup inserted as is (only for text this module wrote itself, e.g. the style sheet).
-    public static func raw(_ s: String) -> Markup {
+    static func raw(_ s: String) -> Markup {
         var node = Markup.text(s)
         node.isRaw = true
         return node
     }
 
     /// An element holding one text node.
-    public static func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:],
+    static func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:],
                                text: String) -> Markup {
         Markup(name, attributes, children: [.text(text)])
     }
 
     /// Adds or replaces an attribute.
-    public func with(_ name: String, _ value: String) -> Markup {
+    func with(_ name: String, _ value: String) -> Markup {
         var copy = self
         if let k = copy.attributes.firstIndex(where: { $0.name == name }) {
             copy.attributes[k].value = value
@@ -70,12 +70,12 @@ public struct Markup: Sendable, Equatable {
     }
 
     /// The value of attribute `name`, if set.
-    public func attribute(_ name: String) -> String? {
+    func attribute(_ name: String) -> String? {
         attributes.first { $0.name == name }?.value
     }
 
     /// The node as text: `<name a="v">children</name>`, or `<name a="v"/>` without children.
-    public var rendered: String {
+    var rendered: String {
         var out = ""
         render(into: &out)
         return out
@@ -98,7 +98,7 @@ public struct Markup: Sendable, Equatable {
     }
 
     /// Escapes `&`, `<`, `>` and `"` for text and attribute values.
-    public static func escape(_ s: String) -> String {
+    static func escape(_ s: String) -> String {
         guard s.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return s }
         var out = ""
         out.reserveCapacity(s.count + 8)
@@ -115,7 +115,7 @@ public struct Markup: Sendable, Equatable {
     }
 
     /// A pixel coordinate with at most two decimals and no trailing zeros (`12`, `12.5`, `12.25`).
-    public static func number(_ x: Double) -> String {
+    static func number(_ x: Double) -> String {
         guard x.isFinite else { return "0" }
         let rounded = (x * 100).rounded() / 100
         if rounded == rounded.rounded() { return String(Int(rounded)) }
@@ -125,7 +125,7 @@ public struct Markup: Sendable, Equatable {
     }
 
     /// An SVG `points` list: `x1,y1 x2,y2 …`.
-    public static func points(_ xy: [(x: Double, y: Double)]) -> String {
+    static func points(_ xy: [(x: Double, y: Double)]) -> String {
         xy.map { number($0.x) + "," + number($0.y) }.joined(separator: " ")
     }
 }

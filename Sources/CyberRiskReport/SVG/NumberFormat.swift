@@ -11,7 +11,7 @@ import Foundation
 /// NumberFormat.percentFixed.string(0.01) // "1.00%"
 /// NumberFormat.year.string(2035)        // "2035"
 /// ```
-public enum NumberFormat: String, Sendable, Equatable {
+package enum NumberFormat: String, Sendable, Equatable {
     /// Up to three significant digits; thousands as `k`, millions as `M`, billions as `bn`.
     case plain
     /// A share in `[0, 1]` written as a percentage with up to three significant digits.
@@ -22,7 +22,7 @@ public enum NumberFormat: String, Sendable, Equatable {
     /// A whole number without grouping (calendar years).
     case year
 
-    public func string(_ x: Double) -> String {
+    package func string(_ x: Double) -> String {
         guard x.isFinite else { return x.isNaN ? "n/a" : (x > 0 ? "∞" : "−∞") }
         switch self {
         case .plain: return NumberFormat.compact(x)
@@ -34,7 +34,7 @@ public enum NumberFormat: String, Sendable, Equatable {
 
     /// `x` with `digits` significant digits in plain decimal notation, trailing zeros removed
     /// unless `trimZeros` is false.
-    public static func significant(_ x: Double, digits: Int = 3, trimZeros: Bool = true) -> String {
+    static func significant(_ x: Double, digits: Int = 3, trimZeros: Bool = true) -> String {
         guard x.isFinite else { return "n/a" }
         if x == 0 { return "0" }
         let magnitude = Int(Foundation.log10(Swift.abs(x)).rounded(.down))
@@ -48,7 +48,7 @@ public enum NumberFormat: String, Sendable, Equatable {
     }
 
     /// `significant` with `k`, `M`, `bn` suffixes from 10 000 up.
-    public static func compact(_ x: Double) -> String {
+    static func compact(_ x: Double) -> String {
         let a = Swift.abs(x)
         if a >= 1e9 { return significant(x / 1e9) + "bn" }
         if a >= 1e6 { return significant(x / 1e6) + "M" }

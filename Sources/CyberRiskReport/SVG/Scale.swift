@@ -13,20 +13,20 @@ import Foundation
 /// y(0.5)        // 160
 /// y.ticks()     // [0, 0.2, 0.4, 0.6, 0.8, 1]
 /// ```
-public struct Scale: Sendable, Equatable {
-    public enum Kind: String, Sendable, Equatable {
+struct Scale: Sendable, Equatable {
+    enum Kind: String, Sendable, Equatable {
         case linear, log
     }
 
-    public var kind: Kind
+    var kind: Kind
     /// The data interval shown, `lower < upper` (both `> 0` for `.log`).
-    public var lower: Double
-    public var upper: Double
+    var lower: Double
+    var upper: Double
     /// The pixel positions of `lower` and `upper`.
-    public var start: Double
-    public var end: Double
+    var start: Double
+    var end: Double
 
-    public init(kind: Kind = .linear, domain lower: Double, _ upper: Double, pixels start: Double, _ end: Double) {
+    init(kind: Kind = .linear, domain lower: Double, _ upper: Double, pixels start: Double, _ end: Double) {
         precondition(upper > lower, "a scale needs lower < upper")
         precondition(kind == .linear || lower > 0, "a log scale needs a positive domain")
         self.kind = kind
@@ -39,7 +39,7 @@ public struct Scale: Sendable, Equatable {
     /// A linear scale from 0 to `maximum` rounded up to a nice tick (1, 2, 2.5 or 5 × 10ᵏ); for a
     /// maximum of 0 or less (or not finite), 0…1. Risks and losses are drawn on these: zero is
     /// always on the axis.
-    public static func zeroBased(maximum: Double, pixels: ClosedRange<Double>, reversed: Bool = false,
+    static func zeroBased(maximum: Double, pixels: ClosedRange<Double>, reversed: Bool = false,
                                  tickCount: Int = 5) -> Scale {
         let top = maximum.isFinite && maximum > 0 ? niceCeiling(maximum, tickCount: tickCount) : 1
         return reversed ? Scale(domain: 0, top, pixels: pixels.upperBound, pixels.lowerBound)
@@ -47,7 +47,7 @@ public struct Scale: Sendable, Equatable {
     }
 
     /// A log scale covering `minimum…maximum`, widened to whole powers of ten.
-    public static func decades(minimum: Double, maximum: Double, pixels start: Double, _ end: Double) -> Scale {
+    static func decades(minimum: Double, maximum: Double, pixels start: Double, _ end: Double) -> Scale {
         let lo = Foundation.pow(10, (Foundation.log10(minimum)).rounded(.down))
         var hi = Foundation.pow(10, (Foundation.log10(maximum)).rounded(.up))
         if hi <= lo { hi = lo * 10 }
@@ -55,7 +55,7 @@ public struct Scale: Sendable, Equatable {
     }
 
     /// The pixel position of `x` (values outside the domain map outside the pixel range).
-    public func callAsFunction(_ x: Double) -> Double {
+    func callAsFunction(_ x: Double) -> Double {
         let f: Double
         switch kind {
         case .linear: f = (x - lower) / (upper - lower)
@@ -65,13 +65,13 @@ public struct Scale: Sendable, Equatable {
     }
 
     /// Whether `x` can be drawn on this scale (finite, and positive on a log scale).
-    public func canShow(_ x: Double) -> Bool {
+    func canShow(_ x: Double) -> Bool {
         x.isFinite && (kind == .linear || x > 0)
     }
 
     /// Tick values inside the domain: about `count` nice steps (linear) or the powers of ten
     /// (log; with 2× and 5× when fewer than three decades are shown).
-    public func ticks(count: Int = 5) -> [Double] {
+    func ticks(count: Int = 5) -> [Double] {
         switch kind {
         case .linear:
             let step = Scale.niceStep((upper - lower) / Double(Swift.max(count, 1)))
@@ -97,7 +97,7 @@ public struct Scale: Sendable, Equatable {
     }
 
     /// The smallest 1, 2, 2.5 or 5 × 10ᵏ that is `≥ x` (for `x > 0`).
-    public static func niceStep(_ x: Double) -> Double {
+    static func niceStep(_ x: Double) -> Double {
         guard x > 0, x.isFinite else { return 1 }
         let magnitude = Foundation.pow(10, Foundation.log10(x).rounded(.down))
         for m in [1.0, 2, 2.5, 5, 10] where m * magnitude >= x * (1 - 1e-12) {
@@ -107,7 +107,7 @@ public struct Scale: Sendable, Equatable {
     }
 
     /// `x` rounded up to a multiple of the nice step for `tickCount` ticks.
-    public static func niceCeiling(_ x: Double, tickCount: Int = 5) -> Double {
+    static func niceCeiling(_ x: Double, tickCount: Int = 5) -> Double {
         let step = niceStep(x / Double(tickCount))
         return (x / step * (1 - 1e-12)).rounded(.up) * step
     }

@@ -10,17 +10,17 @@ import CyberRisk
 /// Whiskers(label: "mean, p05–p95", x: [0.1, 0.2], y: [1, 2], lower: [0.5, 1], upper: [2, 3],
 ///          color: Palette.blue).markup(x: xScale, y: yScale)
 /// ```
-public struct Whiskers: Sendable {
-    public var label: String
-    public var x: [Double]
-    public var y: [Double]
-    public var lower: [Double]
-    public var upper: [Double]
-    public var color: String
+struct Whiskers: Sendable {
+    var label: String
+    var x: [Double]
+    var y: [Double]
+    var lower: [Double]
+    var upper: [Double]
+    var color: String
     /// Sideways spacing, in pixels, of points that share an `x`.
-    public var dodge: Double = 7
+    var dodge: Double = 7
 
-    public init(label: String, x: [Double], y: [Double], lower: [Double], upper: [Double], color: String) {
+    init(label: String, x: [Double], y: [Double], lower: [Double], upper: [Double], color: String) {
         precondition(x.count == y.count && x.count == lower.count && x.count == upper.count,
                      "whiskers need y, lower and upper per x")
         self.label = label
@@ -31,7 +31,7 @@ public struct Whiskers: Sendable {
         self.color = color
     }
 
-    public func markup(x xs: Scale, y ys: Scale) -> Markup {
+    func markup(x xs: Scale, y ys: Scale) -> Markup {
         var children: [Markup] = []
         let offsets = self.offsets()
         for k in x.indices where xs.canShow(x[k]) {
@@ -51,7 +51,7 @@ public struct Whiskers: Sendable {
 
     /// The sideways offset of each point: `(i − (n − 1)/2)·dodge` for the `i`-th of `n` points at
     /// the same `x`.
-    public func offsets() -> [Double] {
+    func offsets() -> [Double] {
         var groups: [Double: [Int]] = [:]
         for k in x.indices { groups[x[k], default: []].append(k) }
         var out = Array(repeating: 0.0, count: x.count)

@@ -11,24 +11,24 @@ import CyberRisk
 /// xy.lines = [Line(label: "mean", x: years, y: means, color: Palette.vermillion)]
 /// let chart = xy.chart(id: "fan-national_risk", title: "National risk")
 /// ```
-public struct XYChart: Sendable {
-    public var area: PlotArea
-    public var x: Scale
-    public var y: Scale
-    public var xTitle: String
-    public var yTitle: String
-    public var xFormat: NumberFormat = .plain
-    public var yFormat: NumberFormat = .plain
+struct XYChart: Sendable {
+    var area: PlotArea
+    var x: Scale
+    var y: Scale
+    var xTitle: String
+    var yTitle: String
+    var xFormat: NumberFormat = .plain
+    var yFormat: NumberFormat = .plain
     /// Tick values; `nil` for the scale's own.
-    public var xTicks: [Double]? = nil
-    public var yTicks: [Double]? = nil
-    public var bands: [Band] = []
-    public var lines: [Line] = []
+    var xTicks: [Double]? = nil
+    var yTicks: [Double]? = nil
+    var bands: [Band] = []
+    var lines: [Line] = []
     /// Other marks drawn after the lines (e.g. ``Whiskers``).
-    public var marks: [Markup] = []
-    public var legend: [Legend.Entry] = []
+    var marks: [Markup] = []
+    var legend: [Legend.Entry] = []
 
-    public init(area: PlotArea, x: Scale, y: Scale, xTitle: String, yTitle: String) {
+    init(area: PlotArea, x: Scale, y: Scale, xTitle: String, yTitle: String) {
         self.area = area
         self.x = x
         self.y = y
@@ -37,7 +37,7 @@ public struct XYChart: Sendable {
     }
 
     /// The finished chart. Data are clipped to the plot rectangle.
-    public func chart(id: String, title: String, caption: String = "") -> Chart {
+    func chart(id: String, title: String, caption: String = "") -> Chart {
         let xAxis = Axis(.bottom, scale: x, area: area, title: xTitle, format: xFormat, ticks: xTicks)
         let yAxis = Axis(.left, scale: y, area: area, title: yTitle, format: yFormat, ticks: yTicks)
         let clip = "clip-" + id

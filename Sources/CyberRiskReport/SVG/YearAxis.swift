@@ -7,8 +7,8 @@ import CyberRisk
 /// ```swift
 /// YearAxis.ticks([2026, 2027, 2028])   // [2026, 2027, 2028]
 /// ```
-public enum YearAxis {
-    public static func scale(_ years: [Int], area: PlotArea, steps: Bool = false) -> Scale {
+enum YearAxis {
+    static func scale(_ years: [Int], area: PlotArea, steps: Bool = false) -> Scale {
         let first = Double(years.first ?? 0), last = Double(years.last ?? 0)
         return last > first && !steps ? Scale(domain: first, last, pixels: area.left + 10, area.right - 10)
                                       : Scale(domain: first - 0.5, last + 0.5, pixels: area.left, area.right)
@@ -20,11 +20,11 @@ public enum YearAxis {
     /// ```swift
     /// YearAxis.steps(x: [2026, 2027], y: [0, 1])   // x: [2025.5, 2026.5, 2026.5, 2027.5], y: [0, 0, 1, 1]
     /// ```
-    public static func steps(x: [Double], y: [Double]) -> (x: [Double], y: [Double]) {
+    static func steps(x: [Double], y: [Double]) -> (x: [Double], y: [Double]) {
         (x.flatMap { [$0 - 0.5, $0 + 0.5] }, y.flatMap { [$0, $0] })
     }
 
-    public static func ticks(_ years: [Int]) -> [Double] {
+    static func ticks(_ years: [Int]) -> [Double] {
         let step = years.count > 12 ? 2 : 1
         return stride(from: 0, to: years.count, by: step).map { Double(years[$0]) }
     }

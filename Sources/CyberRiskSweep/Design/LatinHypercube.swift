@@ -1,4 +1,4 @@
-import CyberRisk
+@_spi(Engine) import CyberRisk
 
 /// Latin-hypercube samples in `[0, 1)^d` from a seed (McKay, Beckman and Conover 1979).
 ///
@@ -11,12 +11,12 @@ import CyberRisk
 /// let u = LatinHypercube.points(samples: 4, dimensions: 2, seed: 7)
 /// // each column holds one value in [0, .25), [.25, .5), [.5, .75) and [.75, 1)
 /// ```
-public enum LatinHypercube {
+enum LatinHypercube {
     /// Random stream id of the design draws (distinct from the engine's streams).
     static let stream: UInt64 = 0x1A71_0000
 
     /// `samples` points (rows) of `dimensions` coordinates.
-    public static func points(samples n: Int, dimensions d: Int, seed: UInt64) -> [[Double]] {
+    static func points(samples n: Int, dimensions d: Int, seed: UInt64) -> [[Double]] {
         precondition(n >= 1 && d >= 0)
         var rows = [[Double]](repeating: [Double](repeating: 0, count: d), count: n)
         for j in 0..<d {

@@ -16,37 +16,37 @@ import CyberRisk
 /// d.a.count          // 1024
 /// d.ab[2][5][2] == d.b[5][2] && d.ab[2][5][0] == d.a[5][0]   // true
 /// ```
-public struct SaltelliDesign: Sendable {
-    public let inputs: Int
-    public let baseRows: Int
-    public let a: [[Double]]
-    public let b: [[Double]]
+package struct SaltelliDesign: Sendable {
+    let inputs: Int
+    let baseRows: Int
+    let a: [[Double]]
+    let b: [[Double]]
     /// `ab[i]` = `A` with column `i` from `B`.
-    public let ab: [[[Double]]]
+    let ab: [[[Double]]]
 
     /// Where each model run of a Saltelli sweep sits: the run of point index `p` is row
     /// `p / (k + 2)` of matrix `p % (k + 2)`, with matrix 0 = `A`, 1 = `B`, `2 + i` = `A_B⁽ⁱ⁾`.
     /// Interleaving the matrices row by row keeps every prefix of rows complete, and spreads each
     /// matrix evenly over round-robin shards.
-    public enum Matrix: Sendable, Equatable {
+    enum Matrix: Sendable, Equatable {
         case a, b, ab(Int)
 
         /// The matrix of point `index` in a design with `inputs` inputs.
-        public init(point index: Int, inputs k: Int) {
+        init(point index: Int, inputs k: Int) {
             let m = index % (k + 2)
             self = m == 0 ? .a : m == 1 ? .b : .ab(m - 2)
         }
     }
 
     /// Model runs of the design, `N·(k + 2)`, or `nil` on overflow.
-    public static func pointCount(inputs k: Int, baseRows n: Int) -> Int? {
+    static func pointCount(inputs k: Int, baseRows n: Int) -> Int? {
         let (count, overflow) = n.multipliedReportingOverflow(by: k + 2)
         return overflow ? nil : count
     }
 
     /// The smallest power of two `≥ samples` (and `≥ 2`): the base rows the design uses, since
     /// the Sobol' sequence's balance properties hold for powers of two.
-    public static func baseRows(forSamples samples: Int) -> Int {
+    package static func baseRows(forSamples samples: Int) -> Int {
         var n = 2
         while n < samples && n <= Int.max / 2 { n *= 2 }
         return n
@@ -54,7 +54,7 @@ public struct SaltelliDesign: Sendable {
 
     /// Unit coordinates of every model run in point order (``Matrix`` layout):
     /// `A₀, B₀, A_B⁽⁰⁾₀ … A_B⁽ᵏ⁻¹⁾₀, A₁, …`.
-    public var points: [[Double]] {
+    var points: [[Double]] {
         var out: [[Double]] = []
         out.reserveCapacity(baseRows * (inputs + 2))
         for j in 0..<baseRows {
@@ -66,7 +66,7 @@ public struct SaltelliDesign: Sendable {
     }
 
     /// - Precondition: `1 ≤ inputs ≤ SobolSequence.maximumDimensions / 2`, `baseRows ≥ 2`.
-    public init(inputs k: Int, baseRows n: Int, scrambleSeed: UInt64? = nil) {
+    init(inputs k: Int, baseRows n: Int, scrambleSeed: UInt64? = nil) {
         precondition(k >= 1 && 2 * k <= SobolSequence.maximumDimensions && n >= 2)
         inputs = k
         baseRows = n

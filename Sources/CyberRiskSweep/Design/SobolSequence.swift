@@ -1,4 +1,4 @@
-import CyberRisk
+@_spi(Engine) import CyberRisk
 
 /// The Sobol' low-discrepancy sequence in up to ``maximumDimensions`` dimensions, with Joe–Kuo
 /// direction numbers (`new-joe-kuo-6.21201`) and optional seeded scrambling.
@@ -23,13 +23,13 @@ import CyberRisk
 /// s.point(1)   // [0.5, 0.5]
 /// s.point(2)   // [0.75, 0.25]
 /// ```
-public struct SobolSequence: Sendable {
+struct SobolSequence: Sendable {
     /// Dimensions available from the embedded table.
-    public static let maximumDimensions = SobolDirectionNumbers.dimensions
+    static let maximumDimensions = SobolDirectionNumbers.dimensions
     /// Bits of each coordinate: points are multiples of `2^-32`.
-    public static let bits = 32
+    static let bits = 32
 
-    public let dimensions: Int
+    let dimensions: Int
     /// `directions[j * bits + k]`: direction number `v_k` of dimension `j`, as a 32-bit fraction.
     private let directions: [UInt32]
     /// Digital shift per dimension (0 when not scrambled).
@@ -37,7 +37,7 @@ public struct SobolSequence: Sendable {
 
     /// The sequence in `dimensions` dimensions (`1 … maximumDimensions`), scrambled when
     /// `scrambleSeed` is given.
-    public init(dimensions: Int, scrambleSeed: UInt64? = nil) {
+    init(dimensions: Int, scrambleSeed: UInt64? = nil) {
         precondition(dimensions >= 1 && dimensions <= SobolSequence.maximumDimensions,
                      "Sobol' dimensions must be in 1…\(SobolSequence.maximumDimensions)")
         self.dimensions = dimensions
@@ -95,7 +95,7 @@ public struct SobolSequence: Sendable {
     static let scrambleStream: UInt64 = 0x5C0B_0150
 
     /// The 32-bit integer coordinates of point `index`.
-    public func integerPoint(_ index: UInt64) -> [UInt32] {
+    func integerPoint(_ index: UInt64) -> [UInt32] {
         let gray = index ^ (index >> 1)
         var out = shift
         var g = gray
@@ -111,7 +111,7 @@ public struct SobolSequence: Sendable {
     }
 
     /// Point `index` in `[0, 1)^dimensions`.
-    public func point(_ index: UInt64) -> [Double] {
+    func point(_ index: UInt64) -> [Double] {
         integerPoint(index).map { Double($0) * 0x1p-32 }
     }
 }

@@ -1,4 +1,4 @@
-import CyberRisk
+@_spi(Engine) import CyberRisk
 
 /// First-order and total Sobol' sensitivity indices from a Saltelli design's model outputs, with
 /// bootstrap confidence intervals.
@@ -32,7 +32,7 @@ public struct SobolIndices: Sendable, Equatable {
     /// `fAB[i]` (`N` values per input). The bootstrap draws from the Philox stream of
     /// (`seed`, `site`), so separate outputs of one analysis (`site` = their index) resample
     /// independently and reproducibly.
-    public init(fA: [Double], fB: [Double], fAB: [[Double]], resamples: Int = 1000, seed: UInt64 = 1, site: UInt64 = 0) {
+    init(fA: [Double], fB: [Double], fAB: [[Double]], resamples: Int = 1000, seed: UInt64 = 1, site: UInt64 = 0) {
         let n = fA.count
         precondition(n >= 2 && fB.count == n && fAB.allSatisfy { $0.count == n })
         let all = Array(0..<n)

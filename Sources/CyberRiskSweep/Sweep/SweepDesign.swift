@@ -22,7 +22,7 @@ public enum SweepDesign: String, Sendable, CaseIterable, CustomStringConvertible
     ///
     /// - Precondition: the spec was validated (``SweepSpec``): grid parameters have values or
     ///   steps, `samples ≥ 1` for lhs/sobol, at most ``SobolSequence/maximumDimensions`` parameters.
-    public static func points(_ design: SweepDesign, parameters: [SweepParameter], samples: Int,
+    static func points(_ design: SweepDesign, parameters: [SweepParameter], samples: Int,
                               seed: UInt64, scramble: Bool) -> [[Double]] {
         switch design {
         case .grid:

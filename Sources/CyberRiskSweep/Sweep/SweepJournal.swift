@@ -17,8 +17,8 @@ import Synchronization
 /// torn frame at the end; ``read(_:)`` stops before it (and reports its size) and the writer
 /// truncates it away before appending, so nothing torn is ever read as data.
 public enum SweepJournal {
-    public static let magic = Array("CYBERRISK-SWEEP\n".utf8)
-    public static let formatVersion: UInt64 = 1
+    static let magic = Array("CYBERRISK-SWEEP\n".utf8)
+    static let formatVersion: UInt64 = 1
     /// The file name inside an output folder.
     public static let fileName = "sweep.journal"
 
@@ -28,21 +28,21 @@ public enum SweepJournal {
         /// ``SweepPlan/hash``.
         public var planHash: String
         /// ``SweepPlan/canonicalText``.
-        public var canonicalSpec: String
+        var canonicalSpec: String
         public var shard: Shard
         public var totalPoints: Int
         public var parameterPaths: [String]
-        public var parameterScales: [String]
+        var parameterScales: [String]
         public var design: String
         public var trials: Int
         public var seed: UInt64
         public var baseScenario: String
-        public var baseSource: String
-        public var baseConfig: String
+        var baseSource: String
+        var baseConfig: String
         /// The spec file as given (or `--vary`).
-        public var specFile: String
+        var specFile: String
 
-        public init(plan: SweepPlan, shard: Shard) {
+        init(plan: SweepPlan, shard: Shard) {
             toolVersion = ToolVersion.current
             planHash = plan.hash
             canonicalSpec = plan.canonicalText
@@ -118,18 +118,18 @@ public enum SweepJournal {
     }
 
     /// A journal's content as read.
-    public struct Contents: Sendable {
-        public var header: Header
+    struct Contents: Sendable {
+        var header: Header
         /// Complete records in file order (a point appears at most once).
-        public var records: [SweepRecord]
+        var records: [SweepRecord]
         /// Length of the valid prefix (magic, header and complete records).
-        public var validLength: Int
+        var validLength: Int
         /// Bytes after the valid prefix: a torn last frame (0 for a clean file).
-        public var tornBytes: Int
+        var tornBytes: Int
     }
 
     /// The bytes of a new journal: magic and header frame.
-    public static func start(_ header: Header) -> [UInt8] {
+    static func start(_ header: Header) -> [UInt8] {
         var payload = ByteWriter()
         header.write(to: &payload)
         var w = ByteWriter()
@@ -139,7 +139,7 @@ public enum SweepJournal {
     }
 
     /// The frame of one record.
-    public static func frame(_ record: SweepRecord) -> [UInt8] {
+    static func frame(_ record: SweepRecord) -> [UInt8] {
         var payload = ByteWriter()
         record.write(to: &payload)
         var w = ByteWriter()
@@ -156,7 +156,7 @@ public enum SweepJournal {
     /// Parses a journal. A torn or corrupted frame ends the valid prefix (reported in
     /// ``Contents/tornBytes``); a missing or damaged header, a record that checks out but does not
     /// decode, or a point recorded twice is an error.
-    public static func read(_ bytes: [UInt8]) throws(SweepJournalError) -> Contents {
+    static func read(_ bytes: [UInt8]) throws(SweepJournalError) -> Contents {
         guard bytes.count >= magic.count, Array(bytes.prefix(magic.count)) == magic else {
             throw SweepJournalError("not a cyberrisk sweep journal")
         }
@@ -228,7 +228,7 @@ public struct SweepJournalError: Error, CustomStringConvertible, Equatable {
     /// that finishing it — resuming the sweep — would cure the error.
     public var isUnfinished: Bool
 
-    public init(_ reason: String, unfinished: Bool = false) {
+    init(_ reason: String, unfinished: Bool = false) {
         self.reason = reason
         isUnfinished = unfinished
     }
@@ -246,7 +246,7 @@ public final class SweepJournalWriter: Sendable {
 
     /// Creates a new journal at `path` with `header` (replacing any file there), or — with
     /// `resumeAt` — opens the existing one and cuts it to its valid prefix (dropping a torn frame).
-    public init(path: String, header: SweepJournal.Header, resumeAt validLength: Int? = nil) throws {
+    init(path: String, header: SweepJournal.Header, resumeAt validLength: Int? = nil) throws {
         self.path = path
         if let validLength {
             fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)

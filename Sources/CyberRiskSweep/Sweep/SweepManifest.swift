@@ -5,19 +5,19 @@ import Foundation
 /// `manifest.json` of a sweep folder (`"kind": "sweep"`, or `"sensitivity"` for a Saltelli
 /// design, whose folder also holds `sensitivity.csv`): the spec, the resolved base config,
 /// seeds, shard and timings. Written last: its presence marks a finished folder.
-public struct SweepManifest: Sendable {
-    public var header: SweepJournal.Header
-    public var records: [SweepRecord]
+struct SweepManifest: Sendable {
+    var header: SweepJournal.Header
+    var records: [SweepRecord]
     /// Points computed by this process (the rest were resumed from the journal or merged).
-    public var pointsRun: Int
-    public var threads: Int
-    public var startTime: Date
-    public var endTime: Date
-    public var mergedFrom: [String]
+    var pointsRun: Int
+    var threads: Int
+    var startTime: Date
+    var endTime: Date
+    var mergedFrom: [String]
     /// Files of the folder the manifest describes.
-    public var files: [String]
+    var files: [String]
 
-    public init(header: SweepJournal.Header, records: [SweepRecord], pointsRun: Int, threads: Int,
+    init(header: SweepJournal.Header, records: [SweepRecord], pointsRun: Int, threads: Int,
                 startTime: Date, endTime: Date, mergedFrom: [String] = [], files: [String]) {
         self.header = header
         self.records = records
@@ -30,7 +30,7 @@ public struct SweepManifest: Sendable {
     }
 
     /// Pretty-printed JSON with sorted keys.
-    public func json() -> String {
+    func json() -> String {
         let iso = ISO8601DateFormatter()
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let wall = endTime.timeIntervalSince(startTime)

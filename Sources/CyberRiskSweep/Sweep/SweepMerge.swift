@@ -6,8 +6,8 @@ import CyberRisk
 ///
 /// Refuses journals of different sweeps (plan hash), tool versions or shard counts, a shard
 /// given twice or missing, and a shard whose points are not all recorded.
-public enum SweepMerge {
-    public static func merge(_ journals: [(name: String, contents: SweepJournal.Contents)])
+enum SweepMerge {
+    static func merge(_ journals: [(name: String, contents: SweepJournal.Contents)])
         throws(SweepJournalError) -> (header: SweepJournal.Header, records: [SweepRecord]) {
         guard let first = journals.first else { throw SweepJournalError("no sweep shards to merge") }
         let h0 = first.contents.header

@@ -25,14 +25,14 @@ public struct SweepParameter: Sendable, Equatable {
         case linear, log
     }
 
-    public var path: ConfigPath
+    var path: ConfigPath
     public var domain: Domain
     /// Number of grid values for `range` / `log_range` (ignored by lhs and sobol).
     public var steps: Int?
     /// Where the parameter was written (spec file and line, or `--vary`).
-    public var origin: ConfigOrigin
+    var origin: ConfigOrigin
 
-    public init(path: ConfigPath, domain: Domain, steps: Int? = nil, origin: ConfigOrigin = .commandLine) {
+    init(path: ConfigPath, domain: Domain, steps: Int? = nil, origin: ConfigOrigin = .commandLine) {
         self.path = path
         self.domain = domain
         self.steps = steps
@@ -45,7 +45,7 @@ public struct SweepParameter: Sendable, Equatable {
     }
 
     /// The grid values (needs `steps` for ranges).
-    public func gridValues() -> [Double] {
+    func gridValues() -> [Double] {
         switch domain {
         case .values(let v):
             return v
@@ -68,7 +68,7 @@ public struct SweepParameter: Sendable, Equatable {
     }
 
     /// The value at unit coordinate `u ∈ [0, 1)` (lhs and sobol).
-    public func value(unit u: Double) -> Double {
+    func value(unit u: Double) -> Double {
         switch domain {
         case .values(let v):
             return v[Swift.min(v.count - 1, Int(u * Double(v.count)))]
@@ -81,7 +81,7 @@ public struct SweepParameter: Sendable, Equatable {
 
     /// The canonical one-line form used in the sweep's hash, e.g.
     /// `scenario.iot.devices_bn.rate range [0.08, 0.24] steps 5`.
-    public var canonical: String {
+    var canonical: String {
         let f = CSVTable.format
         switch domain {
         case .values(let v): return "\(path) values [" + v.map(f).joined(separator: ", ") + "]"

@@ -24,22 +24,28 @@ public struct SweepPlan: Sendable {
     public let seed: UInt64
     public let points: [SweepPoint]
     /// Validated scenario of each point (index = point index).
-    public let scenarios: [Scenario]
+    let scenarios: [Scenario]
     /// The spec in canonical form: what the ``hash`` covers.
-    public let canonicalText: String
+    let canonicalText: String
     /// Hex FNV-1a 64 of ``canonicalText``.
     public let hash: String
 
     /// Fields a sweep may not vary: it sets them itself.
-    public static let reservedPaths = ["trials", "seed"]
+    static let reservedPaths = ["trials", "seed"]
 
-    /// Resolves and checks the sweep.
+    /// Resolves and checks the sweep against the embedded scenarios and the files on disk,
+    /// validating its points on `threads` workers.
     ///
     /// - Throws: ``ConfigError`` for a base that does not load, a parameter path that does not
     ///   exist (nearest paths suggested) or is not numeric, and every point whose config fails
     ///   validation (naming the point and its values); ``ScenarioCatalogError`` for an unknown
     ///   base scenario name.
-    public init(spec: SweepSpec, loader: ConfigLoader = ScenarioCatalog.loader, threads: Int = 1) throws {
+    public init(spec: SweepSpec, threads: Int = 1) throws {
+        try self.init(spec: spec, loader: ScenarioCatalog.loader, threads: threads)
+    }
+
+    /// Resolves and checks the sweep with `loader` (its files and embedded configs).
+    package init(spec: SweepSpec, loader: ConfigLoader, threads: Int = 1) throws {
         try spec.validate()
         self.spec = spec
         let source: ConfigLoader.Source

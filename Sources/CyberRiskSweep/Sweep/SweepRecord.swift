@@ -11,24 +11,24 @@ public struct SweepRecord: Sendable, Equatable {
         public var trials: Int64
         public var mean, sd, se, p05, p50, p95, p99, es95: Double
 
-        public init(trials: Int64, mean: Double, sd: Double, se: Double, p05: Double, p50: Double,
+        init(trials: Int64, mean: Double, sd: Double, se: Double, p05: Double, p50: Double,
                     p95: Double, p99: Double, es95: Double) {
             (self.trials, self.mean, self.sd, self.se) = (trials, mean, sd, se)
             (self.p05, self.p50, self.p95, self.p99, self.es95) = (p05, p50, p95, p99, es95)
         }
 
         /// The row of a series summary.
-        public init(_ s: SeriesSummary) {
+        init(_ s: SeriesSummary) {
             func q(_ name: String) -> Double { s.quantile(named: name) ?? .nan }
             self.init(trials: s.count, mean: s.mean, sd: s.standardDeviation, se: s.standardError,
                       p05: q("p05"), p50: q("p50"), p95: q("p95"), p99: q("p99"), es95: s.expectedShortfall95)
         }
 
         /// Column names after `trials`, in order.
-        public static let statistics = ["mean", "sd", "se", "p05", "p50", "p95", "p99", "es95"]
+        static let statistics = ["mean", "sd", "se", "p05", "p50", "p95", "p99", "es95"]
 
         /// The statistics in ``statistics`` order.
-        public var values: [Double] { [mean, sd, se, p05, p50, p95, p99, es95] }
+        var values: [Double] { [mean, sd, se, p05, p50, p95, p99, es95] }
     }
 
     public var point: SweepPoint
@@ -41,7 +41,7 @@ public struct SweepRecord: Sendable, Equatable {
     /// Wall-clock seconds the point took (not part of any CSV).
     public var seconds: Double
 
-    public init(point: SweepPoint, scenario: String, years: [Int], metrics: [String], rows: [Row], seconds: Double) {
+    init(point: SweepPoint, scenario: String, years: [Int], metrics: [String], rows: [Row], seconds: Double) {
         self.point = point
         self.scenario = scenario
         self.years = years
@@ -51,7 +51,7 @@ public struct SweepRecord: Sendable, Equatable {
     }
 
     /// The record of a finished forecast.
-    public init(point: SweepPoint, tables: ForecastTables, seconds: Double) {
+    init(point: SweepPoint, tables: ForecastTables, seconds: Double) {
         let s = tables.scenario
         var rows: [Row] = []
         rows.reserveCapacity(s.horizonYears * tables.metrics.count)
@@ -64,7 +64,7 @@ public struct SweepRecord: Sendable, Equatable {
 
     // MARK: Bytes
 
-    public func write(to w: inout ByteWriter) {
+    func write(to w: inout ByteWriter) {
         w.append(UInt64(point.index))
         w.append(point.seed)
         w.append(UInt64(point.values.count))
@@ -82,7 +82,7 @@ public struct SweepRecord: Sendable, Equatable {
     }
 
     /// Reads a record written by ``write(to:)``; throws on malformed or implausible content.
-    public init(from r: inout ByteReader) throws {
+    init(from r: inout ByteReader) throws {
         func count(_ limit: Int, _ what: String) throws -> Int {
             let n = try r.readUInt64()
             guard n <= UInt64(limit) else { throw SweepJournalError("implausible \(what) \(n)") }

@@ -1,4 +1,4 @@
-import CyberRisk
+@_spi(Engine) import CyberRisk
 
 import Foundation
 import Synchronization

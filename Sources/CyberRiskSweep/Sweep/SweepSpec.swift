@@ -150,11 +150,12 @@ public struct SweepSpec: Sendable, Equatable {
     /// `path={range: [lo, hi], steps: n}` (any domain, in YAML flow syntax), as the command line's
     /// `--vary` takes them.
     ///
-    /// - Parameter origin: where the arguments come from, named in messages (`--vary`).
-    /// - Throws: ``ConfigError`` (at `origin`) for each argument that does not read.
-    public static func parameters(parsing arguments: [String], origin: ConfigOrigin) throws -> [SweepParameter] {
+    /// - Parameter source: where the arguments come from, named as their file in messages (`--vary`).
+    /// - Throws: ``ConfigError`` (file `source`) for each argument that does not read.
+    public static func parameters(parsing arguments: [String], source: String) throws -> [SweepParameter] {
         var issues = ConfigIssueList()
         var out: [SweepParameter] = []
+        let origin = ConfigOrigin(store: .commandLine, file: source)
         for argument in arguments {
             guard let equals = argument.firstIndex(of: "=") else {
                 issues.add(ConfigIssue(origin: origin, path: "", message: "expected path=v1,v2,… or path={range: [lo, hi], steps: n}, found '\(argument)'"))

@@ -8,17 +8,17 @@ import CyberRisk
 /// - `points.csv`: `point,<parameter paths…>,seed` — the design, one row per point.
 ///
 /// (A Saltelli design's folder also holds the sensitivity indices: see `SweepFolder`.)
-public struct SweepTables: Sendable {
-    public let header: SweepJournal.Header
+package struct SweepTables: Sendable {
+    let header: SweepJournal.Header
     /// Records ordered by point index.
-    public let records: [SweepRecord]
+    let records: [SweepRecord]
 
-    public init(header: SweepJournal.Header, records: [SweepRecord]) {
+    init(header: SweepJournal.Header, records: [SweepRecord]) {
         self.header = header
         self.records = records.sorted { $0.point.index < $1.point.index }
     }
 
-    public var sweepCSV: String {
+    var sweepCSV: String {
         var table = CSVTable(header: ["point"] + header.parameterPaths
                              + ["scenario", "year", "metric", "trials"] + SweepRecord.Row.statistics)
         for r in records {
@@ -35,12 +35,12 @@ public struct SweepTables: Sendable {
         return table.text
     }
 
-    public var pointsCSV: String {
+    var pointsCSV: String {
         SweepTables.pointsCSV(parameterPaths: header.parameterPaths, points: records.map(\.point))
     }
 
     /// `points.csv` of `points` (also what `sweep --plan` prints).
-    public static func pointsCSV(parameterPaths: [String], points: [SweepPoint]) -> String {
+    package static func pointsCSV(parameterPaths: [String], points: [SweepPoint]) -> String {
         var table = CSVTable(header: ["point"] + parameterPaths + ["seed"])
         for p in points {
             table.append([.integer(Int64(p.index))] + p.values.map { .number($0) } + [.text(String(p.seed))])

@@ -1,5 +1,5 @@
 import Testing
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct LinearAlgebraTests {
     @Test func leontiefInverseOfTwoByTwo() throws {

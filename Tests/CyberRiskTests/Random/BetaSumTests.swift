@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 /// `BetaSum` against the term-by-term sum of `Beta.Sampler` draws (itself tested against the
 /// beta CDF in `BetaTests`): exact mean and variance of the sum, a two-sample KS test against the

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct BetaTests {
     struct Shapes: Sendable, CustomTestStringConvertible {

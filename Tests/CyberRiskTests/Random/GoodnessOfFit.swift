@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 /// Sampling and the statistical checks shared by the distribution tests. Every tolerance is a
 /// multiple of a standard error computed from exact moments, or a test's critical value at

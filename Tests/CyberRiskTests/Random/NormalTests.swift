@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import CyberRisk
+@testable import CyberRisk
 
 @Suite struct NormalTests {
     @Test("quantile matches known values to 1e-14 relative")

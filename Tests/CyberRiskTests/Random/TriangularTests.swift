@@ -1,5 +1,5 @@
 import Testing
-import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct TriangularTests {
     struct Shape: Sendable, CustomTestStringConvertible {

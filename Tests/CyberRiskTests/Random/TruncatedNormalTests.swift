@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct TruncatedNormalTests {
     struct Case: Sendable, CustomTestStringConvertible {
