@@ -4,6 +4,7 @@
 #   make bench      runs the performance suite (Benchmarks/, package-benchmark; not part of test)
 #   make bench-peer runs the NumPy peer and cyberrisk on the same config, prints the speed ratio
 #   make fuzz       builds the libFuzzer binary and fuzzes every reader FUZZ_SECONDS (default 60) s each
+#   make docs       builds the DocC documentation of the core library into .build/docs/ (not part of test)
 SWIFT ?= swift
 OUT ?= out
 ARGS ?=
@@ -13,7 +14,7 @@ PEER_TRIALS ?= 20000
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= config csv state journal sweepspec
 
-.PHONY: all deps build release forecast test bench bench-peer test-slurm fuzz clean
+.PHONY: all deps build release forecast test bench bench-peer test-slurm fuzz docs clean
 
 all: release
 
@@ -53,6 +54,16 @@ test-slurm: build
 fuzz: deps
 	bash scripts/fuzz/build.sh
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" bash scripts/fuzz/run.sh
+
+# DocC: the catalog Sources/CyberRisk/CyberRisk.docc (overview, the flow of a forecast, an example)
+# and the public API of the core into .build/docs/CyberRisk.doccarchive; a broken link or an
+# undocumented reference in the catalog fails it. CYBERRISK_DOCS=1 adds swiftlang/swift-docc-plugin
+# to the package (see Package.swift), so other builds never fetch or compile the plugin. Open the
+# archive with `xcrun docc preview` or serve it as a static site (--transform-for-static-hosting).
+docs: deps
+	rm -rf .build/docs && mkdir -p .build/docs
+	CYBERRISK_DOCS=1 $(SWIFT) package --allow-writing-to-directory .build/docs generate-documentation \
+		--target CyberRisk --output-path .build/docs/CyberRisk.doccarchive --warnings-as-errors
 
 clean:
 	rm -rf .build .build-fuzz out Benchmarks/.build

@@ -47,3 +47,10 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["CyberRiskReport"]),
     ]
 )
+
+// The DocC plugin (`swift package generate-documentation`) only for `make docs`, which sets
+// CYBERRISK_DOCS=1: plain builds, `make test` and CI neither fetch nor compile it (it would add
+// two plugin compilations to every fresh build).
+if Context.environment["CYBERRISK_DOCS"] != nil {
+    package.dependencies.append(.package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"))
+}

@@ -1,7 +1,7 @@
 /// A configuration that cannot be used: every problem found, by file and line.
 ///
 /// Loading never stops at the first problem it can recover from: one error lists all of them
-/// (at most ``maximumIssues``; a final issue counts the rest). `description` has one line per
+/// (at most 100; a final issue counts the rest). `description` has one line per
 /// issue, `file:line: path: reason`.
 public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The problems, by file and line.

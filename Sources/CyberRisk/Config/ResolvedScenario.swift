@@ -4,9 +4,10 @@
 public struct ResolvedScenario: Sendable {
     /// The validated scenario.
     public var scenario: Scenario
-    /// ``ScenarioEncoder/yaml(_:)`` of the scenario; loading it gives an equal scenario.
+    /// The scenario as YAML, every field explicit (`cyberrisk config --dump`); loading it gives an
+    /// equal scenario.
     public var yaml: String
-    /// ``ScenarioEncoder/configHash(yaml:)`` of `yaml`.
+    /// FNV-1a 64 of `yaml`, 16 lowercase hex digits: the configuration's identity.
     public var hash: String
     /// The resolved tree the scenario was decoded from (defaults and overrides applied), for
     /// parameter sweeps: set a path with ``ConfigValue/set(_:at:)`` and decode it with

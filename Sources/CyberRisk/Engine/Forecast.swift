@@ -1,8 +1,8 @@
 /// Runs a scenario's trials in fixed blocks across worker threads and returns the merged
 /// accumulator.
 ///
-/// Blocks are handed to `threads` workers in order (``WorkerPool``); each worker owns a
-/// ``TrialBlock`` and a ``ForecastAccumulator``; the workers' accumulators are merged exactly at
+/// Blocks are handed to `threads` workers in order (the tool's one worker pool); each worker owns a
+/// block of preallocated buffers and a ``ForecastAccumulator``; the workers' accumulators are merged exactly at
 /// the end. Randomness is addressed by trial, so which worker runs which block changes nothing in
 /// the result.
 ///
@@ -34,6 +34,8 @@ public struct Forecast: Sendable {
     /// Simulates the blocks of `shard` on `threads` workers.
     ///
     /// - Parameters:
+    ///   - threads: the most worker threads to use (as many as there are blocks at most).
+    ///   - shard: the part of the forecast to run (``Shard/whole`` by default).
     ///   - progress: called after each block with the number of trials it finished (from worker
     ///     threads; must be thread-safe and cheap).
     ///   - isCancelled: polled between blocks and before each year of a block; when it returns

@@ -1,6 +1,6 @@
 /// A fully resolved forecast configuration: what the engine simulates.
 ///
-/// Built by ``ConfigLoader`` from YAML/JSON (with `extends` and `--set` overrides applied and
+/// Built by the config loader (see ``ScenarioCatalog``) from YAML/JSON (with `extends` and `--set` overrides applied and
 /// every field validated). Field meanings, units and defaults are documented in `docs/config.md`;
 /// the equations in `docs/model.md`.
 public struct Scenario: Sendable, Equatable, Hashable {

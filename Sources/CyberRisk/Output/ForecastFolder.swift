@@ -33,7 +33,7 @@ public struct ForecastFolder: Sendable {
     /// The file names of ``File``, in order.
     public static var fileNames: [String] { File.allCases.map(\.rawValue) }
 
-    /// The scenario of ``state``'s resolved config.
+    /// The scenario of the state's resolved config.
     public let scenario: Scenario
     /// `state.bin`: the config, seed, trials, shard and the exact accumulator.
     let state: StateFile
@@ -55,7 +55,7 @@ public struct ForecastFolder: Sendable {
     ///
     /// - Throws: ``OutputError`` (reading) naming a `state.bin` that cannot be read or decoded,
     ///   or whose config does not load; ``StateFileError`` for shards that do not make one
-    ///   forecast (see ``ShardMerge``).
+    ///   forecast: different configs, seeds or trial counts, a shard given twice or missing.
     public init(merging folders: [String], startTime: Date = Date()) throws {
         var states: [(name: String, state: StateFile)] = []
         for folder in folders {
@@ -94,7 +94,7 @@ public struct ForecastFolder: Sendable {
     public var tables: ForecastTables { ForecastTables(scenario: scenario, accumulator: state.accumulator) }
 
     /// Writes every file into `directory`, all staged first and renamed into place in ``File``
-    /// order (see ``OutputDirectory/writeAll(_:)``).
+    /// order, so that a failure leaves the folder's earlier files as they were.
     public func write(to directory: OutputDirectory) throws {
         let tables = self.tables
         try directory.writeAll(File.allCases.map { file in
