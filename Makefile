@@ -1,20 +1,27 @@
 # cyberrisk — build, forecast, test.
 #   make forecast   installs OpenBLAS if missing, builds in release, runs the default forecast into out/
-#   make test       installs OpenBLAS if missing, runs the whole test suite
+#   make install    builds in release and copies cyberrisk to PREFIX/bin (PREFIX=/usr/local by default;
+#                   PREFIX=$HOME/.local installs without root); make uninstall removes it again
+#   make test       installs OpenBLAS if missing, runs the whole test suite (and checks the generated docs
+#                   and the NumPy oracle)
+#   make docs       builds the DocC documentation of the core library into .build/docs/ (not part of test)
+#   make docs-tables  rewrites the generated tables of README.md and docs/ from the code
+#                   (scripts/check_docs.sh --update; make test checks them)
 #   make bench      runs the performance suite (Benchmarks/, package-benchmark; not part of test)
 #   make bench-peer runs the NumPy peer and cyberrisk on the same config, prints the speed ratio
 #   make fuzz       builds the libFuzzer binary and fuzzes every reader FUZZ_SECONDS (default 60) s each
-#   make docs       builds the DocC documentation of the core library into .build/docs/ (not part of test)
 SWIFT ?= swift
 OUT ?= out
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
 ARGS ?=
 
 BENCH_ARGS ?=
 PEER_TRIALS ?= 20000
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= config csv state journal sweepspec
+FUZZ_TARGETS ?= config csv state journal sweepspec comparison incidents
 
-.PHONY: all deps build release forecast test bench bench-peer test-slurm fuzz docs clean
+.PHONY: all deps build release forecast install uninstall test docs docs-tables bench bench-peer test-slurm fuzz clean
 
 all: release
 
@@ -30,11 +37,32 @@ release: deps
 forecast: release
 	.build/release/cyberrisk run --out $(OUT) $(ARGS)
 
+# The installed binary is the release build; it loads the Swift runtime of the toolchain that
+# built it (its run path) and libopenblas, so it runs on this machine or one with the same setup.
+install: release
+	install -d "$(DESTDIR)$(BINDIR)"
+	install -m 755 .build/release/cyberrisk "$(DESTDIR)$(BINDIR)/cyberrisk"
+	@echo "installed $(DESTDIR)$(BINDIR)/cyberrisk"
+	@case ":$$PATH:" in *":$(BINDIR):"*) ;; *) echo "note: $(BINDIR) is not on your PATH; add it with: export PATH=\"$(BINDIR):\$$PATH\"";; esac
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/cyberrisk"
+
 # The end-to-end tests run the debug binary, so it is built first.
-# The derived-data check runs first so the test runner's summary is the last thing printed.
+# The derived-data and docs checks and the NumPy oracle (every (year, metric) mean of the baseline
+# and of a coupling- and botnet-heavy variant against the independent peer, Benchmarks/peers/oracle.py)
+# run first so the test runner's summary is the last thing printed.
+# check_docs.sh reruns every generated table of README.md and docs/ with the debug binary (about
+# 30 CPU seconds; CYBERRISK=.build/release/cyberrisk gives the same tables in about 5).
 test: build
 	bash scripts/check_derived_data.sh
+	bash scripts/check_docs.sh
+	python3 Benchmarks/peers/oracle.py --tool .build/debug/cyberrisk
 	$(SWIFT) test
+
+# After a change to the model, the defaults or the configs: regenerate the tables, review the diff.
+docs-tables: build
+	bash scripts/check_docs.sh --update
 
 # Benchmarks/ is a package of its own (its build folder is Benchmarks/.build), so `swift build`
 # and `swift test` above never build the harness. Compare with a saved baseline:

@@ -39,12 +39,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CyberRiskTests", dependencies: ["CyberRisk"]),
-        .testTarget(name: "CyberRiskSweepTests", dependencies: ["CyberRiskSweep"], exclude: ["Design/Fixtures"]),
-        .testTarget(name: "CyberRiskReportTests", dependencies: ["CyberRiskReport"]),
+        // Goodness-of-fit checks and reference distributions shared by the statistical tests of
+        // the core and the sweep layer (calibration); a test helper, not part of any product.
+        .target(name: "StatisticalTesting", dependencies: ["CyberRisk"], path: "Tests/StatisticalTesting"),
+        .testTarget(name: "CyberRiskTests", dependencies: ["CyberRisk", "StatisticalTesting"]),
+        .testTarget(name: "CyberRiskSweepTests", dependencies: ["CyberRiskSweep", "StatisticalTesting"],
+                    exclude: ["Design/Fixtures"]),
+        // The report's tests write the folders they read with the layers that write them.
+        .testTarget(name: "CyberRiskReportTests", dependencies: ["CyberRiskReport", "CyberRiskSweep"]),
         // Replays the fuzz corpora through every reader of outside bytes (core and sweep).
         .testTarget(name: "FuzzTests", dependencies: ["CyberRisk", "CyberRiskSweep"]),
-        .testTarget(name: "CLITests", dependencies: ["CyberRiskReport"]),
+        .testTarget(name: "CLITests", dependencies: ["CyberRisk", "CyberRiskSweep", "CyberRiskReport"]),
     ]
 )
 

@@ -13,6 +13,8 @@ year t the EXPECTED values of the model of docs/model.md, to first order:
   delta(t) = (1 - vulnerability_decline)^t
   lambda_i(t) = attacks_i (D(t)/D(0))^e_i p_i delta(t)
   E[c_i] ~= d_i (lambda_i E[S_i] + E[M] min(1, h d_i) E[S_botnet]),  E[M] = events_per_bn D(t)
+  (a severity S is the share of the national sector's year one attack takes when the sector is fully
+  digital, d_i = 1: an observed incident takes d_i S)
   A(t)_ij = a_ij (1 + kappa d_i d_j)  (a = the CSV/matrix with the lifeline floors, i != j)
   E[q] ~= min(1, (I - A(t))^-1 E[c])
 and from them the metrics' means (national_risk, economic_loss_usd_bn, services_deprivation,
@@ -255,6 +257,26 @@ def radii(cfg, a_eff, years):
     return worst, limit, kappa_hi, limit_default
 
 
+def anchor_checks(ids, res, worst, limit):
+    """The start-year anchors of CALIBRATION.md as (description, passed) pairs, in print order."""
+    r0 = res[0]
+    lo_loss, hi_loss = (x * GDP_2023_USD_BN for x in LOSS_SHARE_OF_GDP)
+    return [
+        (f"economic loss {r0['loss']:.1f} bn in {lo_loss:.0f}-{hi_loss:.0f} bn (0.3-1% of GDP 2023)",
+         lo_loss <= r0["loss"] <= hi_loss),
+    ] + [
+        (f"sector {sid} start-year E[q] in 0.1-1%", SECTOR_Q_RANGE[0] <= r0["q"][i] <= SECTOR_Q_RANGE[1])
+        for i, sid in enumerate(ids)
+    ] + [
+        (f"personal_compromise {r0['personal']:.2%} in {PERSONAL_RANGE[0]:.0%}-{PERSONAL_RANGE[1]:.0%}",
+         PERSONAL_RANGE[0] <= r0["personal"] <= PERSONAL_RANGE[1]),
+        (f"compromised implants {r0['implants']:.2f}/yr <= {NEURAL_MAX_START:g} (zero or a handful)",
+         r0["implants"] <= NEURAL_MAX_START),
+        (f"spectral radius < 1 in every year at the worst case (max {max(worst):.4f})", max(worst) < 1),
+        (f"spectral radius < 1 with d at the ceilings' upper bounds ({limit:.4f})", limit < 1),
+    ]
+
+
 # ---------------------------------------------------------------------------------------------
 # Monte Carlo check (numpy; the engine's model, independent random numbers)
 def monte_carlo(cfg, ids, a_eff, years, trials, seed):
@@ -349,10 +371,8 @@ def main(argv=None):
     print(f"{'sector':26} {'d_i':>5} {'lambda':>8} {'E[S]':>9} {'E[c] atk':>9} {'E[c] bot':>9} "
           f"{'E[q]':>8} {'Y bn':>7} {'loss bn':>8}  check 0.1-1%")
     Y = np.array([float(s["output_usd_bn"]) for s in cfg["sectors"]])
-    checks = []
     for i, sid in enumerate(ids):
         ok = SECTOR_Q_RANGE[0] <= r0["q"][i] <= SECTOR_Q_RANGE[1]
-        checks.append((f"sector {sid} start-year E[q] in 0.1-1%", ok))
         print(f"{sid:26} {r0['d'][i]:5.2f} {r0['lam'][i]:8.1f} {r0['es'][i]:9.2e} {r0['c_attack'][i]:9.2e} "
               f"{r0['c_botnet'][i]:9.2e} {r0['q'][i]:8.4%} {Y[i]:7.0f} {Y[i] * r0['q'][i]:8.2f}  "
               f"{'PASS' if ok else 'FAIL'}")
@@ -376,17 +396,7 @@ def main(argv=None):
               + ", ".join(f"{k} {v:.5f}" for k, v in r0["dims"].items()))
     print()
 
-    checks = [
-        (f"economic loss {r0['loss']:.1f} bn in {lo_loss:.0f}-{hi_loss:.0f} bn (0.3-1% of GDP 2023)",
-         lo_loss <= r0["loss"] <= hi_loss),
-    ] + checks + [
-        (f"personal_compromise {r0['personal']:.2%} in {PERSONAL_RANGE[0]:.0%}-{PERSONAL_RANGE[1]:.0%}",
-         PERSONAL_RANGE[0] <= r0["personal"] <= PERSONAL_RANGE[1]),
-        (f"compromised implants {r0['implants']:.2f}/yr <= {NEURAL_MAX_START:g} (zero or a handful)",
-         r0["implants"] <= NEURAL_MAX_START),
-        (f"spectral radius < 1 in every year at the worst case (max {max(worst):.4f})", max(worst) < 1),
-        (f"spectral radius < 1 with d at the ceilings' upper bounds ({limit:.4f})", limit < 1),
-    ]
+    checks = anchor_checks(ids, res, worst, limit)
     print(f"Calibration anchors, start year {start} (CALIBRATION.md):")
     for text, ok in checks:
         print(f"  {'PASS' if ok else 'FAIL'}  {text}")

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Checks that the committed BEA-derived data (configs/data/) is exactly what
 # scripts/derive_dependencies.py produces from the BEA tables in ../shared/data/bea.
-# Exits 1 on any difference; skips with a message (exit 0) only when the BEA tables are absent.
+# Exits 1 on any difference. When the BEA tables are absent it skips with a message (exit 0),
+# except under CI (the variable CI set and not "false"/"0"), where it fails: CI must not pass by
+# skipping the check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${BEA_DATA_DIR:-../shared/data/bea}"
 if [ ! -f "$data/use_2023_summary.csv" ]; then
-  echo "check_derived_data: skipped, no BEA tables at $data"
+  if [ -n "${CI:-}" ] && [ "${CI}" != "false" ] && [ "${CI}" != "0" ]; then
+    echo "check_derived_data: FAILED, no BEA tables at $data and CI is set"
+    exit 1
+  fi
+  echo "check_derived_data: skipped, no BEA tables at $data (CI would fail here)"
   exit 0
 fi
 tmp=$(mktemp -d)

@@ -14,9 +14,15 @@ engine is statistical (per-year means within a few standard errors), not bitwise
 
 Input: a *resolved* config (`cyberrisk config` output: every field explicit, the dependency
 matrix inline). Reading it needs PyYAML (as scripts/calibrate_baseline.py does); the computation
-is NumPy only. Output: per year the mean, standard deviation and standard error of
-national_risk, human_risk and economic_loss_usd_bn, and the simulation's CPU time (process time,
-after parsing) and trial-years per CPU second.
+is NumPy only. Output: per year the mean, standard deviation and standard error of every metric
+of docs/model.md (the `metric` column of summary.csv), and the simulation's CPU time (process
+time, after parsing) and trial-years per CPU second.
+
+The simulation is written step by step as docs/model.md states it: draw_parameters, growth, the
+SHOCK_SOURCES (attacks, botnets), the direct shock, cascade, metrics. A new mechanism is a new
+function in that chain (an event catalogue: one more shock source; dynamic recovery: another
+cascade). It must stay independent of the Swift code: written from the equations, with NumPy's
+own random numbers. Benchmarks/peers/oracle.py compares it with the engine in `make test`.
 """
 import argparse
 import json
@@ -30,6 +36,7 @@ try:
 except ImportError:  # pragma: no cover
     sys.exit("PyYAML is needed to read the config (pip install pyyaml)")
 
+# The metrics printed by main(); the JSON has every metric of docs/model.md.
 METRICS = ("national_risk", "human_risk", "economic_loss_usd_bn")
 
 
@@ -84,84 +91,143 @@ def normalised(x):
     return x / s if s > 0 else np.zeros_like(x)
 
 
-def simulate_chunk(cfg, a, trials, years, rng, acc):
-    """Simulates `trials` trials over all years; adds sums and sums of squares into `acc`."""
-    S = cfg["sectors"]
-    n = len(S)
+def sector_param(cfg, group, key, rng, trials):
+    """trials x N draws of a per-sector parameter, one independent draw per site."""
+    return np.stack([draw(s[group][key], rng, trials) for s in cfg["sectors"]], axis=1)
+
+
+def draw_parameters(cfg, rng, trials):
+    """Every parameter of docs/model.md, drawn once per trial: a dict of named arrays (trials, or
+    trials x N for the sectors' parameters)."""
     sc = cfg["scenario"]
     iot, neural, bot = sc["iot"], sc["neural"], sc["botnet"]
+    P = {}
+    for key in ("initial", "ceiling", "rate"):
+        P["d_" + key] = sector_param(cfg, "digital", key, rng, trials)
+    for key in ("attacks_per_year", "success_probability", "iot_elasticity"):
+        P[key] = sector_param(cfg, "threat", key, rng, trials)
+    P["sev_alpha"], P["sev_beta"] = (sector_param(cfg, "severity", k, rng, trials) for k in ("alpha", "beta"))
+    for key in ("initial", "ceiling", "rate"):
+        P["D_" + key] = draw(iot["devices_bn"][key], rng, trials)
+        P["U_" + key] = draw(neural["users"][key], rng, trials)
+    P["personal_share"], P["compromise_rate"] = draw(iot["personal_share"], rng, trials), draw(iot["compromise_rate"], rng, trials)
+    for key in ("compromise_probability", "attacker_elasticity", "harm_severity"):
+        P["neural_" + key] = draw(neural[key], rng, trials)
+    P["events"], P["hit_probability"] = draw(bot["events_per_bn_devices"], rng, trials), draw(bot["sector_hit_probability"], rng, trials)
+    P["bot_alpha"], P["bot_beta"] = draw(bot["severity"]["alpha"], rng, trials), draw(bot["severity"]["beta"], rng, trials)
+    P["decline"] = draw(sc["defense"]["vulnerability_decline"], rng, trials)
+    P["kappa"] = draw(cfg["dependencies"]["cyber_coupling"], rng, trials)
+    return P
 
-    def sector_param(group, key):          # trials x N, one independent draw per site
-        return np.stack([draw(s[group][key], rng, trials) for s in S], axis=1)
 
-    d0, dK, dr = (sector_param("digital", k) for k in ("initial", "ceiling", "rate"))
-    apy, succ, elast = (sector_param("threat", k)
-                        for k in ("attacks_per_year", "success_probability", "iot_elasticity"))
-    sev_a, sev_b = sector_param("severity", "alpha"), sector_param("severity", "beta")
-    D0, DK, Dr = (draw(iot["devices_bn"][k], rng, trials) for k in ("initial", "ceiling", "rate"))
-    share, comp_rate = draw(iot["personal_share"], rng, trials), draw(iot["compromise_rate"], rng, trials)
-    U0, UK, Ur = (draw(neural["users"][k], rng, trials) for k in ("initial", "ceiling", "rate"))
-    nprob, nelast = draw(neural["compromise_probability"], rng, trials), draw(neural["attacker_elasticity"], rng, trials)
-    harm = draw(neural["harm_severity"], rng, trials)
-    events, hitp = draw(bot["events_per_bn_devices"], rng, trials), draw(bot["sector_hit_probability"], rng, trials)
-    bot_a, bot_b = draw(bot["severity"]["alpha"], rng, trials), draw(bot["severity"]["beta"], rng, trials)
-    decline = draw(sc["defense"]["vulnerability_decline"], rng, trials)
-    kappa = draw(cfg["dependencies"]["cyber_coupling"], rng, trials)
+def attack_severities(P, y, rng):
+    """Step 1: K_i ~ Poisson(attacks (D/D0)^e success delta), each with a Beta(alpha_i, beta_i)
+    severity; returns the sum of the severities per (trial, sector)."""
+    trials, n = y["d"].shape
+    lam = P["attacks_per_year"] * y["iot_ratio"][:, None] ** P["iot_elasticity"] * P["success_probability"] * y["delta"][:, None]
+    k = rng.poisson(np.where(y["d"] > 0, lam, 0.0)).ravel()
+    sums = np.zeros(trials * n)
+    if k.sum():
+        cell = np.repeat(np.arange(trials * n), k)
+        sev = rng.beta(P["sev_alpha"].ravel()[cell], P["sev_beta"].ravel()[cell])
+        sums += np.bincount(cell, weights=sev, minlength=trials * n)
+    return sums.reshape(trials, n)
 
-    w = normalised(np.array([float(s["criticality"]) for s in S]))
-    r = normalised(np.array([float(s["population_reliance"]) for s in S]))
-    Y = np.array([float(s["output_usd_bn"]) for s in S])
+
+def botnet_severities(P, y, rng):
+    """Step 2: M ~ Poisson(events D); each event hits sector i with probability min(1, h d_i),
+    with a Beta(botnet.severity) severity; returns the sum of the hits' severities."""
+    trials, n = y["d"].shape
+    m = rng.poisson(P["events"] * y["D"])
+    sums = np.zeros(trials * n)
+    if m.sum():
+        owner = np.repeat(np.arange(trials), m)
+        hit = rng.random((owner.size, n)) < np.minimum(1.0, P["hit_probability"][owner, None] * y["d"][owner])
+        ev, sector = np.nonzero(hit)
+        sev = rng.beta(P["bot_alpha"][owner[ev]], P["bot_beta"][owner[ev]])
+        sums += np.bincount(owner[ev] * n + sector, weights=sev, minlength=trials * n)
+    return sums.reshape(trials, n)
+
+
+# The sources of direct shocks: each returns trials x N sums of severities that enter
+# c = min(1, d * sum). A new mechanism (an event catalogue) is one more function here.
+SHOCK_SOURCES = (attack_severities, botnet_severities)
+
+
+def cascade(a, P, y, c):
+    """A(t)_ij = a_ij (1 + kappa d_i d_j), q = clamp((I - A)^-1 c, 0, 1) (the linear mode)."""
+    d = y["d"]
+    A = a[None] * (1 + P["kappa"][:, None, None] * d[:, :, None] * d[:, None, :])
+    eye = np.eye(a.shape[0])
+    return np.clip(np.linalg.solve(eye[None] - A, c[..., None])[..., 0], 0.0, 1.0)
+
+
+def metrics(W, P, y, q, rng):
+    """The metrics of docs/model.md ("Metrics of a trial-year"), by name, in output order."""
+    out = {}
+    out["national_risk"] = q @ W["w"]
+    services = q @ W["r"]
+    gamma = P["compromise_rate"] * y["delta"]
+    personal = -np.expm1(-(y["D"] * 1e9 * P["personal_share"] / W["population"]) * gamma)
+    U, U0 = y["U"], P["U_initial"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        nu = np.minimum(1.0, P["neural_compromise_probability"] * np.where(U0 > 0, U / U0, 1.0)
+                        ** P["neural_attacker_elasticity"] * y["delta"])
+        users = np.floor(U + 0.5)                              # n(t): whole users, as the engine rounds
+        implants = rng.binomial(users.astype(np.int64), np.where(users > 0, nu, 0.0)).astype(float)
+        neural_share = np.where(users > 0, implants / np.maximum(users, 1), 0.0)
+    ws, wp, wn = W["omega"]
+    neural_harm = np.minimum(1.0, neural_share * P["neural_harm_severity"])
+    out["human_risk"] = ws * services + wp * personal + wn * neural_harm
+    out["economic_loss_usd_bn"] = q @ W["Y"]
+    out["sectors_disrupted"] = (q >= W["threshold"]).sum(axis=1).astype(float)
+    out["services_deprivation"] = services
+    out["personal_compromise"] = personal
+    out["iot_devices_compromised_m"] = y["D"] * 1e3 * P["personal_share"] * gamma
+    out["neural_implants_compromised"] = implants
+    out["neural_compromise"] = neural_share
+    for name, weights in W["dimensions"]:
+        share = q @ weights
+        out["human_" + name] = ws * share + wp * personal + wn * neural_harm if name == "personal" else share
+    return out
+
+
+def weights(cfg):
+    """The fixed weights of the metrics: w, r, Y normalised as docs/model.md says."""
+    S = cfg["sectors"]
+    ids = [s["id"] for s in S]
+    r_raw = np.array([float(s["population_reliance"]) for s in S])
     hw = cfg["human_security"]["weights"]
     ws, wp, wn = (float(hw[k]) for k in ("services", "personal", "neural"))
     total = ws + wp + wn
-    ws, wp, wn = (ws / total, wp / total, wn / total) if total > 0 else (0.0, 0.0, 0.0)
-    population = float(cfg["population"])
-    eye = np.eye(n)
-    rows = np.arange(trials)
+    dims = []
+    for name, table in (cfg["human_security"].get("dimensions") or {}).items():
+        v = np.array([float(table.get(i, 0.0)) for i in ids]) * r_raw
+        dims.append((name, normalised(v)))
+    return {"w": normalised(np.array([float(s["criticality"]) for s in S])), "r": normalised(r_raw),
+            "Y": np.array([float(s["output_usd_bn"]) for s in S]), "population": float(cfg["population"]),
+            "omega": (ws / total, wp / total, wn / total) if total > 0 else (0.0, 0.0, 0.0),
+            "threshold": float(cfg["cascade"]["failure_threshold"]), "dimensions": dims}
 
+
+def simulate_chunk(cfg, a, trials, years, rng, acc):
+    """Simulates `trials` trials over all years; adds each metric's sum and sum of squares into
+    `acc[name]` (years x 2)."""
+    P = draw_parameters(cfg, rng, trials)
+    W = weights(cfg)
     for t in range(years):
-        d = growth(t, d0, dK, dr)                                  # trials x N
-        D = growth(t, D0, DK, Dr)                                  # trials
-        delta = (1 - decline) ** t
-        ratio = np.where(D0 > 0, D / np.where(D0 > 0, D0, 1), 1.0)
-        # 1. successful attacks and their Beta severities, summed per (trial, sector)
-        lam = apy * ratio[:, None] ** elast * succ * delta[:, None]
-        lam = np.where(d > 0, lam, 0.0)
-        k = rng.poisson(lam).ravel()
-        sums = np.zeros(trials * n)
-        if k.sum():
-            cell = np.repeat(np.arange(trials * n), k)
-            sev = rng.beta(sev_a.ravel()[cell], sev_b.ravel()[cell])
-            sums += np.bincount(cell, weights=sev, minlength=trials * n)
-        sums = sums.reshape(trials, n)
-        # 2. botnet events: each hits each sector with probability min(1, h d_i)
-        m = rng.poisson(events * D)
-        if m.sum():
-            owner = np.repeat(rows, m)
-            hit = rng.random((owner.size, n)) < np.minimum(1.0, hitp[owner, None] * d[owner])
-            ev, sector = np.nonzero(hit)
-            sev = rng.beta(bot_a[owner[ev]], bot_b[owner[ev]])
-            sums += np.bincount(owner[ev] * n + sector, weights=sev, minlength=trials * n).reshape(trials, n)
-        # 3. direct shock
-        c = np.minimum(1.0, d * sums)
-        # cascade: A(t)_ij = a_ij (1 + kappa d_i d_j), q = clamp((I - A)^-1 c)
-        A = a[None] * (1 + kappa[:, None, None] * d[:, :, None] * d[:, None, :])
-        q = np.clip(np.linalg.solve(eye[None] - A, c[..., None])[..., 0], 0.0, 1.0)
-        # metrics
-        national = q @ w
-        loss = q @ Y
-        services = q @ r
-        gamma = comp_rate * delta
-        personal = -np.expm1(-(D * 1e9 * share / population) * gamma)
-        U = growth(t, U0, UK, Ur)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            nu = np.minimum(1.0, nprob * np.where(U0 > 0, U / U0, 1.0) ** nelast * delta)
-            implants = rng.poisson(np.where(U > 0, U * nu, 0.0))
-            neural_share = np.where(U > 0, implants / U, 0.0)
-        human = ws * services + wp * personal + wn * np.minimum(1.0, neural_share * harm)
-        for name, x in zip(METRICS, (national, human, loss)):
-            acc[name][t, 0] += x.sum()
-            acc[name][t, 1] += (x * x).sum()
+        y = {"d": growth(t, P["d_initial"], P["d_ceiling"], P["d_rate"]),          # trials x N
+             "D": growth(t, P["D_initial"], P["D_ceiling"], P["D_rate"]),          # trials
+             "U": growth(t, P["U_initial"], P["U_ceiling"], P["U_rate"]),
+             "delta": (1 - P["decline"]) ** t}
+        y["iot_ratio"] = np.where(P["D_initial"] > 0, y["D"] / np.where(P["D_initial"] > 0, P["D_initial"], 1), 1.0)
+        sums = sum(source(P, y, rng) for source in SHOCK_SOURCES)
+        c = np.minimum(1.0, y["d"] * sums)                                         # step 3
+        q = cascade(a, P, y, c)
+        for name, x in metrics(W, P, y, q, rng).items():
+            cell = acc.setdefault(name, np.zeros((years, 2)))
+            cell[t, 0] += x.sum()
+            cell[t, 1] += (x * x).sum()
 
 
 def run(cfg, trials, seed, chunk):
@@ -169,7 +235,7 @@ def run(cfg, trials, seed, chunk):
     ids = [s["id"] for s in cfg["sectors"]]
     a = effective_matrix(cfg, ids)
     rng = np.random.default_rng(seed)
-    acc = {name: np.zeros((years, 2)) for name in METRICS}
+    acc = {}
     start = time.process_time()
     done = 0
     while done < trials:
@@ -180,7 +246,7 @@ def run(cfg, trials, seed, chunk):
     out = {"trials": trials, "years": years, "seed": seed, "cpu_seconds": cpu,
            "trial_years_per_cpu_second": trials * years / cpu, "start_year": int(cfg["start_year"]),
            "metrics": {}}
-    for name in METRICS:
+    for name in acc:
         s, ss = acc[name][:, 0], acc[name][:, 1]
         mean = s / trials
         var = np.maximum(ss - trials * mean * mean, 0) / (trials - 1)

@@ -8,9 +8,9 @@ import Glibc
 #endif
 
 /// `cyberrisk`: the root command. It only parses arguments, runs the library and prints;
-/// every failure leaves through ``exit(for:)`` with one of three exit codes:
-/// 0 success, 1 runtime failure (a write failed), 2 bad usage or bad input; 130/143 when
-/// interrupted by SIGINT/SIGTERM.
+/// every failure leaves through ``exit(for:)`` with one of these exit codes:
+/// 0 success, 1 runtime failure (a write failed), 2 bad usage or bad input, 3 a calibration whose
+/// chains did not converge; 130/143 when interrupted by SIGINT/SIGTERM.
 @main
 struct CyberRiskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,7 +23,7 @@ struct CyberRiskCommand: ParsableCommand {
             Without a config file the embedded default scenario (configs/baseline.yaml) is used.
             """,
         version: ToolVersion.current,
-        subcommands: [Run.self, Sweep.self, Sensitivity.self, Merge.self, ReportCommand.self, Stress.self, Validate.self, ConfigCommand.self, Scenarios.self]
+        subcommands: [Run.self, Compare.self, Sweep.self, Sensitivity.self, Tornado.self, Calibrate.self, Merge.self, ReportCommand.self, Stress.self, Validate.self, ConfigCommand.self, Scenarios.self]
     )
 
     static func main() {
@@ -59,6 +59,13 @@ struct CyberRiskCommand: ParsableCommand {
             return (2, "error: " + e.description)
         case let e as SweepFolderError:
             return (2, "error: " + e.usageMessage)
+        case let e as IncidentDataError:
+            return (2, "error: invalid incident data\n" + e.description)
+        case let e as CalibrationError:
+            if case .notConverged = e {
+                return (3, "error: " + e.description + "\nnothing was written; run more --draws (or fewer sectors without data)")
+            }
+            return (2, "error: " + e.description)
         case let e as OutputError:
             // A folder or file given to read is bad input; a failed write is a runtime failure.
             return e.operation == .read ? (2, "error: " + e.description) : (1, "error: cannot write \(e.description)")
@@ -106,21 +113,9 @@ extension Shard {
 }
 
 /// The worker count of `--threads` (all cores when absent), checked to be in 1…4096.
-func threadCount(forOption threads: Int?) throws -> Int {
-    let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
-    guard workers >= 1 && workers <= 4096 else {
-        throw CLIError.usage("--threads: expected 1…4096, found \(workers)")
-    }
-    return workers
-}
-
-/// The trial count of `--trials`, checked to be in 1…`Scenario.maximumTrials` (reported as
-/// `--trials`, not as the `trials=` override it becomes).
-func trialCount(forOption trials: Int) throws -> Int {
-    guard (1...Scenario.maximumTrials).contains(trials) else {
-        throw CLIError.usage("--trials: expected 1…\(Scenario.maximumTrials), found \(trials)")
-    }
-    return trials
+func threadCount(forOption threads: String?) throws -> Int {
+    guard let threads else { return Swift.min(4096, ProcessInfo.processInfo.activeProcessorCount) }
+    return try WholeNumberOption.integer(threads, option: "--threads", in: 1...4096, what: "threads", example: "2")
 }
 
 extension ResolvedScenario {

@@ -22,15 +22,17 @@ final class ProgressBar: Sendable {
         var done = 0
         var lastDraw = 0.0
         var drawn = false
+        var total: Int
+        /// Shown after the ETA (a precision run's precision so far).
+        var note = ""
     }
 
-    private let total: Int
     private let enabled: Bool
     private let start = DispatchTime.now().uptimeNanoseconds
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     init(total: Int, mode: Mode, quiet: Bool) {
-        self.total = total
+        state = Mutex(State(total: total))
         switch mode {
         case .never: enabled = false
         case .always: enabled = !quiet
@@ -44,12 +46,21 @@ final class ProgressBar: Sendable {
         let now = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let line: String? = state.withLock { s in
             s.done += trials
-            guard now - s.lastDraw >= 0.2 || s.done == total else { return nil }
+            guard now - s.lastDraw >= 0.2 || s.done == s.total else { return nil }
             s.lastDraw = now
             s.drawn = true
-            return render(done: s.done, elapsed: now)
+            return render(done: s.done, total: s.total, note: s.note, elapsed: now)
         }
         if let line { FileHandle.standardError.write(Data(line.utf8)) }
+    }
+
+    /// A new goal: the bar now fills towards `total` trials and shows `note` (a precision run's
+    /// next stage and the precision reached so far).
+    func restart(total: Int, note: String) {
+        state.withLock { s in
+            s.total = total
+            s.note = note
+        }
     }
 
     /// Clears the bar's line (if one was drawn), so what follows starts on a clean line.
@@ -58,13 +69,18 @@ final class ProgressBar: Sendable {
         FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: 79) + "\r").utf8))
     }
 
-    private func render(done: Int, elapsed: Double) -> String {
+    private func render(done: Int, total: Int, note: String, elapsed: Double) -> String {
         let fraction = total > 0 ? Double(done) / Double(total) : 1
         let width = 30
         let filled = Int(fraction * Double(width))
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let eta = rate > 0 ? ProgressBar.clock(Double(total - done) / rate) : "--:--:--"
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        if !note.isEmpty {
+            // Precision runs: the stage's trials instead of the ETA, and the precision reached.
+            return "\r[\(bar)] \(ProgressBar.compact(Double(done)))/\(ProgressBar.compact(Double(total)))  "
+                + "\(ProgressBar.compact(rate)) trials/s  \(note) "
+        }
         return "\r[\(bar)] " + String(format: "%3.0f%%", fraction * 100)
             + "  \(ProgressBar.compact(rate)) trials/s  ETA \(eta) "
     }

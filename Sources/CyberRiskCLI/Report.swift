@@ -7,7 +7,7 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write an HTML report (fan charts, exceedance curves, sector heatmap) of a run, merge or sweep folder.",
+        abstract: "Write an HTML report (fan charts, exceedance curves, sector heatmap) of a run, merge, compare, sweep, sensitivity, tornado or calibrate folder.",
         discussion: """
             The report is one file with inline SVG and CSS: it opens from disk in any browser, without \
             network access. With --svg every chart is also written as a standalone SVG file in a \
@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Output folder of `cyberrisk run`, `merge` or `sweep`.")
+    @Argument(help: "Output folder of `cyberrisk run`, `merge`, `compare`, `sweep`, `sensitivity`, `tornado` or `calibrate`.")
     var folder: String
 
     @Option(help: "Report file (default: FOLDER/report.html).")
@@ -24,16 +24,20 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Also write each chart as charts/ID.svg beside the report.")
     var svg = false
 
+    @Option(help: ArgumentHelp("A `cyberrisk tornado` folder to show beside a sensitivity analysis's indices (default: FOLDER/tornado when it exists).",
+                               valueName: "dir"))
+    var tornado: String?
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
     func run() throws {
         let report: ReportDocument
         do {
-            report = try ReportDocument(folder: folder)
+            report = try ReportDocument(folder: folder, tornado: tornado)
         } catch let e as OutputError where e.operation == .read {
             // The folder itself is refused only when it is not a folder.
-            throw CLIError.usage(e.description + (e.path == folder ? " (give the --out folder of a run, merge or sweep)" : ""))
+            throw CLIError.usage(e.description + (e.path == folder && e.reason == "not a folder" ? " (give the --out folder of a run, merge or sweep)" : ""))
         }
         let target = out ?? folder + "/report.html"
         let url = URL(fileURLWithPath: target)

@@ -16,17 +16,24 @@ struct Run: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(help: "Number of trials (overrides the config's `trials`).")
-    var trials: Int?
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Number of trials, 1…10^12, e.g. 100000 or 1e5 (overrides the config's `trials`).", valueName: "n"))
+    var trials: String?
 
-    @Option(help: "Random seed (overrides the config's `seed`).")
-    var seed: UInt64?
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Random seed, 0…2^64−1 (overrides the config's `seed`).", valueName: "n"))
+    var seed: String?
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int?
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Worker threads, 1…4096 (default: all cores). Results do not depend on it.", valueName: "n"))
+    var threads: String?
 
-    @Option(help: "Output folder.")
+    @Option(help: ArgumentHelp("Output folder. One holding the same forecast (config, seed, trials, shard) is replaced "
+                               + "with a note; one holding a different forecast is refused unless --force.", valueName: "dir"))
     var out: String = "out"
+
+    @Flag(help: "Replace the results of a different forecast in --out (and their report).")
+    var force = false
 
     @Option(help: ArgumentHelp("Run only shard I of N (0-based), e.g. 3/8 or $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.",
                                valueName: "I/N"))
@@ -47,35 +54,63 @@ struct Run: ParsableCommand {
     @Flag(help: "Also write each chart as charts/ID.svg (implies --report).")
     var svg = false
 
+    @OptionGroup var precisionOptions: PrecisionOptions
+
     func run() throws {
         var extra: [String] = []
-        if let trials { extra.append("trials=\(try trialCount(forOption: trials))") }
-        if let seed { extra.append("seed=\(seed)") }
-        let resolved = try scenario.resolve(extra: extra)
+        let trialCount = try trials.map { try WholeNumberOption.trials($0) }
+        let maximumTrials = try precisionOptions.maximumTrials(trials: trialCount, shard: shard)
+        if let maximumTrials { extra.append("trials=\(maximumTrials)") }
+        if let trialCount { extra.append("trials=\(trialCount)") }
+        if let seed { extra.append("seed=\(try WholeNumberOption.seed(seed))") }
+        var resolved = try scenario.resolve(extra: extra, quiet: quiet)
         let part = try Shard.forOption(shard)
         let workers = try threadCount(forOption: threads)
         let directory = try OutputDirectory.forOption(out)
+        let policy = OutputFolderPolicy(out: out, quiet: quiet)
+        let replacement = try policy.checkForecast(hash: resolved.hash, yaml: resolved.yaml, shard: part,
+                                                   scenario: resolved.scenario.name, force: force)
 
         let plan = try SimulationPlan(scenario: resolved.scenario)
         let forecast = Forecast(plan: plan)
+        if forecast.trials(in: part) == 0 {
+            let blocks = forecast.totalBlocks
+            policy.note("note: shard \(part) holds no trials (\(resolved.scenario.trials) trials make \(blocks) "
+                        + "block\(blocks == 1 ? "" : "s") of \(Forecast.trialsPerBlock), fewer than the \(part.count) shards); "
+                        + "its output has no statistics and merges with the other shards")
+        }
         let signals = SignalWatcher()
         let bar = ProgressBar(total: forecast.trials(in: part), mode: progress, quiet: quiet)
         let start = Date()
-        let accumulator: ForecastAccumulator
+        let forecastRun: ForecastRun
+        var outcome: PrecisionOutcome?
         do {
-            accumulator = try forecast.run(threads: workers, shard: part,
-                                           progress: { bar.advance(by: $0) },
-                                           isCancelled: { signals.isStopRequested })
+            let requests = resolved.scenario.toleranceRequests
+            if let target = precisionOptions.precision {
+                let targets = try precisionOptions.targets(MetricSet(scenario: resolved.scenario))
+                let staged = PrecisionRun(forecast: forecast, relativeHalfWidth: target, targets: targets)
+                let result = try staged.run(threads: workers, requests: requests, stage: { end, reached in
+                    bar.restart(total: end, note: Run.precisionNote(reached, target: target))
+                }, progress: { bar.advance(by: $0) }, isCancelled: { signals.isStopRequested })
+                (forecastRun, outcome) = (result.run, result.outcome)
+                // What was run is a forecast of that many trials: its config says so.
+                resolved = try scenario.resolve(extra: extra.filter { !$0.hasPrefix("trials=") }
+                                                + ["trials=\(result.outcome.trials)"], quiet: true)
+            } else {
+                forecastRun = try forecast.run(blocks: part.blocks(of: forecast.totalBlocks), threads: workers, requests: requests,
+                                               progress: { bar.advance(by: $0) }, isCancelled: { signals.isStopRequested })
+            }
         } catch SimulationError.cancelled {
             bar.finish()
             throw signals.interruption("no output was written to \(out)")
         }
         bar.finish()
-        let folder = ForecastFolder(scenario: resolved.scenario, shard: part, accumulator: accumulator,
-                                    threads: workers, startTime: start, endTime: Date())
+        let folder = ForecastFolder(scenario: resolved.scenario, shard: part, run: forecastRun, threads: workers,
+                                    startTime: start, endTime: Date(), precision: outcome)
         if signals.isStopRequested { throw signals.interruption("no output was written to \(out)") }
         try folder.write(to: directory)
-        var written = ForecastFolder.fileNames
+        try policy.removeStale(replacement, rewritten: svg ? ["report.html", "charts"] : report ? ["report.html"] : [])
+        var written = folder.fileNames
         if report || svg {
             do {
                 _ = try ReportDocument(folder: out).write(to: directory, name: "report.html", svg: svg)
@@ -90,5 +125,12 @@ struct Run: ParsableCommand {
         } else {
             print(ForecastSummary.text(folder, out: out, files: written))
         }
+    }
+
+    /// The progress bar's note in a precision run: `±2.3% (target ±1%)`.
+    static func precisionNote(_ reached: Double?, target: Double) -> String {
+        let goal = "target ±" + ForecastSummary.percent(target)
+        guard let reached else { return goal }
+        return "±" + (reached.isFinite ? ForecastSummary.percent(reached) : "∞") + " (\(goal))"
     }
 }

@@ -26,18 +26,39 @@ struct Sensitivity: ParsableCommand {
 
     @OptionGroup var specOptions: SweepSpecOptions
 
+    @Option(name: .customLong("vary"), help: ArgumentHelp(
+        "Vary a parameter over a range: path='{range: [lo, hi]}' or path='{log_range: [1e5, 1e8]}' (repeatable; "
+            + "at least two parameters in all; value lists and steps are refused).",
+        valueName: "path=range"))
+    var vary: [String] = []
+
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Base rows N of the Saltelli design: a power of two (rounded up), default 128; "
+                               + "the design runs N·(k + 2) points (overrides the spec).", valueName: "n"))
+    var samples: String?
+
+    @Flag(help: "Scramble the design's Sobol' points by the design seed (overrides the spec).")
+    var scramble = false
+
+    @Option(help: ArgumentHelp("Output folder. See --resume and --force for a folder that already holds a sweep.",
+                               valueName: "dir"))
+    var out: String = "sensitivity"
+
+    @Flag(help: "Print the Saltelli design's N·(k + 2) points as CSV (point, one column per parameter, seed) and exit without running them.")
+    var plan = false
+
     @OptionGroup var runOptions: SweepRunOptions
 
     func run() throws {
         let sensitivityPlan = try makePlan()
         let part = try Shard.forOption(runOptions.shard)
         note(describe(sensitivityPlan, part))
-        if runOptions.plan {
+        if plan {
             let points = sensitivityPlan.points(in: part)
             print(SweepTables.pointsCSV(parameterPaths: sensitivityPlan.parameterPaths, points: points), terminator: "")
             return
         }
-        let session = runOptions.session(defaultOut: "sensitivity")
+        let session = runOptions.session(out: out)
         let outcome = try session.run(sensitivityPlan, shard: part)
         guard !runOptions.quiet else { return }
         if let analysis = outcome.sensitivity {
@@ -52,7 +73,8 @@ struct Sensitivity: ParsableCommand {
     // MARK: Plan
 
     func makePlan() throws -> SweepPlan {
-        var s = try specOptions.sweepSpec(command: "sensitivity", design: .saltelli)
+        var s = try specOptions.sweepSpec(command: "sensitivity", design: .saltelli,
+                                          .init(vary: vary, samples: samples, scramble: scramble))
         if let ignored = s.ignoredDesign {
             note("note: \(s.file): design: \(ignored) ignored; sensitivity runs a Saltelli design")
         }
@@ -68,7 +90,7 @@ struct Sensitivity: ParsableCommand {
             s.trials = Sensitivity.defaultTrials
             note("note: no trials given; using T = \(Sensitivity.defaultTrials) trials per point")
         }
-        return try SweepSpecOptions.plan(s, threads: runOptions.threads)
+        return try SweepSpecOptions.plan(s, threads: runOptions.threads, quiet: runOptions.quiet)
     }
 
     func describe(_ p: SweepPlan, _ part: Shard) -> String {

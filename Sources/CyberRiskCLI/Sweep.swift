@@ -17,8 +17,29 @@ struct Sweep: ParsableCommand {
 
     @OptionGroup var specOptions: SweepSpecOptions
 
+    @Option(name: .customLong("vary"), help: ArgumentHelp(
+        "Vary a parameter: path=v1,v2,… (values, grid only) or path='{range: [lo, hi], steps: n}' or "
+            + "path='{log_range: [1e5, 1e8], steps: 4}' (steps: grid only) (repeatable).",
+        valueName: "path=values"))
+    var vary: [String] = []
+
     @Option(help: "Design: grid, lhs or sobol (overrides the spec).")
     var design: String?
+
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Points of an lhs or sobol design, 1…100000 (overrides the spec; a grid's points are its value combinations).",
+                               valueName: "n"))
+    var samples: String?
+
+    @Flag(help: "Scramble the Sobol' points by the design seed (sobol design; overrides the spec).")
+    var scramble = false
+
+    @Option(help: ArgumentHelp("Output folder. See --resume and --force for a folder that already holds a sweep.",
+                               valueName: "dir"))
+    var out: String = "sweep"
+
+    @Flag(help: "Print the design's points as CSV (point, one column per parameter, seed) and exit without running them.")
+    var plan = false
 
     @OptionGroup var runOptions: SweepRunOptions
 
@@ -28,11 +49,11 @@ struct Sweep: ParsableCommand {
     func run() throws {
         let sweepPlan = try makePlan()
         let part = try Shard.forOption(runOptions.shard)
-        if runOptions.plan {
+        if plan {
             printPlan(sweepPlan, part)
             return
         }
-        let session = runOptions.session(defaultOut: "sweep", keepPoints: keepPoints)
+        let session = runOptions.session(out: out, keepPoints: keepPoints)
         let outcome = try session.run(sweepPlan, shard: part)
         guard !runOptions.quiet else { return }
         print(summary(outcome))
@@ -41,7 +62,7 @@ struct Sweep: ParsableCommand {
     // MARK: Plan
 
     func makePlan() throws -> SweepPlan {
-        var s = try specOptions.sweepSpec(command: "sweep")
+        var s = try specOptions.sweepSpec(command: "sweep", .init(vary: vary, samples: samples, scramble: scramble))
         if let design {
             guard let d = SweepDesign(rawValue: design) else {
                 throw CLIError.usage("--design: expected grid, lhs or sobol, found '\(design)'")
@@ -51,7 +72,10 @@ struct Sweep: ParsableCommand {
         if s.design == .saltelli {
             throw CLIError.usage("design saltelli: run it with `cyberrisk sensitivity`, which also estimates the Sobol' indices")
         }
-        return try SweepSpecOptions.plan(s, threads: runOptions.threads)
+        if s.design == .tornado {
+            throw CLIError.usage("design tornado: run it with `cyberrisk tornado`, which also writes tornado.csv")
+        }
+        return try SweepSpecOptions.plan(s, threads: runOptions.threads, quiet: runOptions.quiet)
     }
 
     func printPlan(_ p: SweepPlan, _ part: Shard) {
@@ -71,11 +95,11 @@ struct Sweep: ParsableCommand {
         text += String(format: ", %d run now in %.1f s, %d resumed; %d trials per point\n", run, seconds, records.count - run, header.trials)
         if header.shard.count == 1 && records.count <= 40 {
             text += Sweep.lastYearTable(header: header, records: records) + "\n"
-            text += "wrote \(runOptions.out ?? "sweep")/sweep.csv, points.csv, manifest.json (journal: \(SweepJournal.fileName))"
+            text += "wrote \(out)/sweep.csv, points.csv, manifest.json (journal: \(SweepJournal.fileName))"
         } else if header.shard.count == 1 {
-            text += "wrote \(runOptions.out ?? "sweep")/sweep.csv, points.csv, manifest.json (journal: \(SweepJournal.fileName))"
+            text += "wrote \(out)/sweep.csv, points.csv, manifest.json (journal: \(SweepJournal.fileName))"
         } else {
-            text += "wrote \(runOptions.out ?? "sweep")/\(SweepJournal.fileName) and manifest.json; combine all shards with `cyberrisk merge SHARD_DIRS… --out DIR`"
+            text += "wrote \(out)/\(SweepJournal.fileName) and manifest.json; combine all shards with `cyberrisk merge SHARD_DIRS… --out DIR`"
         }
         return text
     }

@@ -10,10 +10,11 @@ import Synchronization
 struct SweepSession {
     var out: String
     var resume: Bool
+    var force: Bool
     var keepPoints: Bool
     var quiet: Bool
     var progress: ProgressBar.Mode
-    var threads: Int?
+    var threads: String?
 
     /// What a finished session did.
     struct Outcome {
@@ -28,7 +29,10 @@ struct SweepSession {
 
     func run(_ plan: SweepPlan, shard part: Shard) throws -> Outcome {
         let workers = try threadCount(forOption: threads)
-        let folder = try SweepFolder(directory: OutputDirectory.forOption(out), plan: plan, shard: part, resume: resume)
+        let directory = try OutputDirectory.forOption(out)
+        let preparation = try SweepFolderPreparation(folder: out, resume: resume, force: force)
+        OutputFolderPolicy(out: out, quiet: quiet).note(preparation)
+        let folder = try SweepFolder(directory: directory, plan: plan, shard: part, resume: resume)
         if folder.droppedBytes > 0 && !quiet {
             FileHandle.standardError.write(Data("note: \(folder.journalPath): dropped \(folder.droppedBytes) bytes of an incomplete last record (the point will run again)\n".utf8))
         }
@@ -70,8 +74,14 @@ extension SweepFolderError {
         switch self {
         case .notEmpty:
             "--out \(description); choose an empty or new folder"
-        case .holdsSweep:
-            "--out \(description); add --resume to continue it with the same spec, or choose another folder"
+        case let .holdsSweep(_, _, resumable):
+            "--out \(description); \(resumable ? "add --resume to continue it with the same spec, " : "")"
+                + "choose another folder, or add --force to delete it and start over"
+        case .holdsForecast:
+            "--out \(description); a sweep needs a folder of its own: "
+                + "choose another --out (--force does not replace one kind of results with the other)"
+        case .resumeAndForce:
+            "give --resume (continue the sweep in --out) or --force (start it over), not both"
         case .otherToolVersion:
             "\(description) — start a new sweep"
         case .otherPlan:

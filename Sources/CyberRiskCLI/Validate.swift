@@ -13,13 +13,18 @@ struct Validate: ParsableCommand {
     var resolved = false
 
     func run() throws {
-        let r = try scenario.resolve()
+        let r = try scenario.resolve(quiet: true)
         if resolved {
             r.printYAML()
             return
         }
         let s = r.scenario
-        print("ok: \(r.source): scenario '\(s.name)', \(s.sectors.count) sectors, years \(s.startYear)–\(s.startYear + s.horizonYears - 1), \(s.trials) trials, config hash \(r.hash)")
+        let last = s.startYear + s.horizonYears - 1
+        let years = s.horizonYears == 1 ? "year \(s.startYear)" : "years \(s.startYear)–\(last)"
+        var sectors = ScenarioOptions.sectors(s.sectors.count)
+        if r.replacesDefaultSectors { sectors += " (replacing the \(r.defaultSectorIDs.count) default sectors)" }
+        print("ok: \(r.source): scenario '\(s.name)', \(sectors), \(years), \(s.trials) trials, config hash \(r.hash)")
+        if let note = ScenarioOptions.sectorNote(r) { print("note: " + note) }
     }
 }
 

@@ -59,6 +59,31 @@ import Testing
         }
     }
 
+    /// A config file without content (a failed download, a truncated write) is refused, not run
+    /// as the default scenario; the message says so and how to run the default on purpose.
+    @Test(arguments: ["", "\n  \n", "# only a comment\n", "~\n"])
+    func emptyConfigFileExitsTwo(text: String) throws {
+        let path = try Self.config(text, name: "empty.yaml")
+        for command in [["run", path, "--trials", "100", "--out", path + ".out"], ["validate", path],
+                        ["stress", path, "--shock", "energy=0.5"], ["config", path, "--dump"]] {
+            let r = try CLIRunner.run(command)
+            #expect(r.status == 2, "\(command): exit \(r.status)\n\(r.stderr)")
+            #expect(r.stderr.contains(path + ": the file is empty"), "\(command): \(r.stderr)")
+            #expect(r.stderr.contains("To run the default scenario (configs/baseline.yaml), omit the CONFIG argument"),
+                    "\(command): \(r.stderr)")
+            #expect(r.stdout.isEmpty)
+        }
+        #expect(!FileManager.default.fileExists(atPath: path + ".out"))
+        // An empty parent is refused too, naming the parent.
+        let child = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("child.yaml").path
+        try "extends: empty.yaml\ntrials: 100\n".write(toFile: child, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["validate", child])
+        #expect(r.status == 2 && r.stderr.contains(path + ": the file is empty"), "\(r.stderr)")
+        // `{}` says "all defaults" on purpose and is accepted.
+        let explicit = try Self.config("{}\n", name: "all-defaults.yaml")
+        #expect(try CLIRunner.run(["validate", explicit]).status == 0)
+    }
+
     @Test func validateReportsEveryProblemNotOnlyTheFirst() throws {
         let path = try Self.config("trials: -3\nseed: x\nsectors:\n  - {id: energy, threat: {success_probability: 2}}\n")
         let r = try CLIRunner.run(["validate", path])
@@ -77,16 +102,26 @@ import Testing
         #expect(shard.status == 2 && shard.stderr.contains("--shard"))
         let option = try CLIRunner.run(["run", "--no-such-option"])
         #expect(option.status == 2)
-        let threads = try CLIRunner.run(["run", "--threads", "0"])
-        #expect(threads.status == 2 && threads.stderr.contains("--threads"))
+        for value in ["0", "4097"] {
+            let threads = try CLIRunner.run(["run", "--trials", "100", "--threads", value])
+            #expect(threads.status == 2 && threads.stderr.contains("--threads: expected 1…4096") && threads.stderr.contains("found '\(value)'"), "\(threads.stderr)")
+        }
         // --trials is named as itself, not as the --set it becomes.
         for command in [["run"], ["sweep", "--vary", "seed=1"], ["sensitivity", "--vary", "seed={range: [1, 2]}"]] {
             for value in ["0", "1000000000001"] {
                 let trials = try CLIRunner.run(command + ["--trials", value])
-                #expect(trials.status == 2 && trials.stderr.contains("--trials: expected 1…1000000000000, found \(value)"),
+                #expect(trials.status == 2 && trials.stderr.contains("--trials: expected 1…1000000000000 (a whole number of trials, e.g. 100000 or 1e5), found '\(value)'"),
                         "\(command): \(trials.stderr)")
             }
         }
+    }
+
+    /// The documented `--threads` limit is inclusive: 4,096 workers are accepted (a one-block run
+    /// uses one of them).
+    @Test func threadLimitIsInclusive() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let r = try CLIRunner.run(["run", "--trials", "100", "--threads", "4096", "--quiet", "--out", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
     }
 
     @Test func unwritableOutputFolderIsRefusedBeforeAnyWork() throws {

@@ -1,3 +1,4 @@
+import CyberRisk
 import Foundation
 
 /// Runs the built `cyberrisk` binary (end-to-end tests). The binary is `$CYBERRISK_BIN` if set,
@@ -24,8 +25,30 @@ struct CLIRunner {
         return try finish(process)
     }
 
+    /// The binary's `--version` against the library's version, checked once: a stale binary
+    /// would otherwise test an old tool and pass. Every run refuses to start on a mismatch.
+    static let versionMismatch: String? = {
+        do {
+            let r = try finish(launch(["--version"]))
+            let version = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            return version == ToolVersion.current ? nil
+                : "\(binary) reports version '\(version)' (\(r.stderr)), the library is \(ToolVersion.current): rebuild it (swift build)"
+        } catch {
+            return "\(binary) cannot be run: \(error)"
+        }
+    }()
+
+    struct StaleBinary: Error, CustomStringConvertible {
+        var description: String
+    }
+
     /// Starts `cyberrisk args…` without waiting.
     static func start(_ args: [String], in directory: URL? = nil) throws -> RunningProcess {
+        if let versionMismatch { throw StaleBinary(description: versionMismatch) }
+        return try launch(args, in: directory)
+    }
+
+    private static func launch(_ args: [String], in directory: URL? = nil) throws -> RunningProcess {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = args

@@ -17,6 +17,32 @@ import Glibc
         try Data(contentsOf: url.appendingPathComponent(name))
     }
 
+    /// The number of complete records in a journal's bytes as observed (docs: the 16-byte magic,
+    /// then frames of a little-endian 64-bit length, the payload and an 8-byte checksum; the first
+    /// frame is the header). A frame still being written is not counted.
+    static func journalRecords(_ data: Data) -> Int {
+        let bytes = [UInt8](data)
+        var offset = 16, frames = 0
+        while offset + 8 <= bytes.count {
+            let length = (0..<8).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
+            guard length >= 0, length <= bytes.count, offset + 16 + length <= bytes.count else { break }
+            offset += 16 + length
+            frames += 1
+        }
+        return max(0, frames - 1)
+    }
+
+    /// Polls the journal until it holds `count` complete records (at most 120 s, far beyond any
+    /// point's run time); whether it got there.
+    static func waitForRecords(_ count: Int, in journal: URL) -> Bool {
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            if let data = try? Data(contentsOf: journal), journalRecords(data) >= count { return true }
+            usleep(20_000)
+        }
+        return false
+    }
+
     @Test func gridSweepWritesTidyCSVAndDoesNotDependOnThreads() throws {
         let dir = try CLIRunner.temporaryDirectory()
         let a = dir.appendingPathComponent("t1"), b = dir.appendingPathComponent("t2")
@@ -48,14 +74,9 @@ import Glibc
         #expect(try sweep(["--threads", "2"], out: whole).status == 0)
         let journal = killed.appendingPathComponent("sweep.journal")
         let p = try CLIRunner.start(["sweep", Self.grid, "--trials", Self.trials, "--quiet", "--threads", "1", "--out", killed.path])
-        // Wait until at least two points are journaled, then SIGKILL mid-sweep.
-        let header = 8_000  // the journal header (resolved base config) is a few KB; a record ~13 KB
-        let deadline = Date().addingTimeInterval(120)
-        while Date() < deadline {
-            let size = (try? FileManager.default.attributesOfItem(atPath: journal.path)[.size] as? Int) ?? 0
-            if size > header + 2 * 13_000 { break }
-            usleep(20_000)
-        }
+        // Wait until at least two points are journaled (complete frames read from the file), then
+        // SIGKILL mid-sweep.
+        #expect(Self.waitForRecords(2, in: journal), "the sweep did not journal two points")
         kill(p.process.processIdentifier, SIGKILL)
         _ = try CLIRunner.finish(p)
         #expect(!FileManager.default.fileExists(atPath: killed.appendingPathComponent("sweep.csv").path))
@@ -83,12 +104,7 @@ import Glibc
         let out = dir.appendingPathComponent("out")
         let journal = out.appendingPathComponent("sweep.journal")
         let p = try CLIRunner.start(["sweep", Self.grid, "--trials", Self.trials, "--threads", "1", "--out", out.path])
-        let deadline = Date().addingTimeInterval(120)
-        while Date() < deadline {
-            let size = (try? FileManager.default.attributesOfItem(atPath: journal.path)[.size] as? Int) ?? 0
-            if size > 8_000 + 13_000 { break }
-            usleep(20_000)
-        }
+        #expect(Self.waitForRecords(1, in: journal), "the sweep did not journal a point")
         kill(p.process.processIdentifier, SIGTERM)
         let r = try CLIRunner.finish(p)
         #expect(r.status == 143, "\(r.stderr)")

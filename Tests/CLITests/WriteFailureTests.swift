@@ -7,6 +7,7 @@ import Testing
     /// Runs the CLI from the package root under `ulimit -f blocks` (512-byte blocks per file);
     /// returns its exit status (−1 if a signal ended it) and stderr.
     static func run(fileSizeLimit blocks: Int, _ args: [String]) throws -> (status: Int32, stderr: String) {
+        if let mismatch = CLIRunner.versionMismatch { throw CLIRunner.StaleBinary(description: mismatch) }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = ["-c", "ulimit -f \(blocks); exec \"$0\" \"$@\"", CLIRunner.binary] + args
@@ -30,7 +31,7 @@ import Testing
         for name in names { before[name] = try Data(contentsOf: out.appendingPathComponent(name)) }
 
         // `ulimit -f 8`: at most 8 blocks of 512 bytes per file, far less than summary.csv needs.
-        let (status, message) = try Self.run(fileSizeLimit: 8, ["run", "--trials", "1500", "--seed", "2", "--quiet", "--out", out.path])
+        let (status, message) = try Self.run(fileSizeLimit: 8, ["run", "--trials", "1500", "--seed", "2", "--quiet", "--force", "--out", out.path])
         #expect(status == 1, "\(status): \(message)")
         #expect(message.contains(out.path + "/"), "path not named: \(message)")
         for name in names {

@@ -48,7 +48,8 @@ struct FuzzCorpusTests {
     @Test(arguments: [(ReaderFuzzTarget.config, "seed-small"), (.config, "seed-small-json"), (.config, "seed-baseline"),
                       (.config, "seed-small-set"), (.config, "seed-scenario-cautious.yaml"), (.csv, "seed-bea2023"),
                       (.state, "seed-fixup"), (.journal, "seed-whole"), (.journal, "seed-fixup"),
-                      (.sweepspec, "seed-small-grid")])
+                      (.sweepspec, "seed-small-grid"), (.state, "seed-batches-fixup"), (.comparison, "seed-fixup"),
+                      (.incidents, "seed-ic3"), (.incidents, "seed-small"), (.incidents, "seed-extreme")])
     func wellFormedSeedsGiveValues(target: ReaderFuzzTarget, name: String) {
         #expect(Self.outcome(target, name) == .value)
     }
@@ -62,7 +63,8 @@ struct FuzzCorpusTests {
                       (.config, "seed-huge-numbers", "trials: must be in 1…1000000000000"),
                       (.csv, "seed-broken", "deps.csv:3"),
                       (.state, "seed-truncated", "checksum mismatch"),
-                      (.journal, "seed-torn", "incomplete: 2 of 3 points")])
+                      (.journal, "seed-torn", "incomplete: 2 of 3 points"),
+                      (.incidents, "seed-broken", "fuzz-incidents.csv:1: reportng_rate: unknown column")])
     func brokenSeedsAreRefusedWithTheReason(target: ReaderFuzzTarget, name: String, phrase: String) {
         guard case .refused(let message) = Self.outcome(target, name) else {
             Issue.record("\(name): expected a refusal")

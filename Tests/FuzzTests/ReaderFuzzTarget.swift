@@ -30,6 +30,12 @@ enum ReaderFuzzTarget: String, CaseIterable, Sendable {
     /// The sweep spec reader and validator. Input: NUL-separated parts — the spec file, then
     /// `--vary` strings; a spec on the embedded base with at most 64 points is also planned.
     case sweepspec
+    /// `merge`'s comparison state reader (`comparison.bin`): decode, merge, encode, and the
+    /// encoding must decode to the same state. First byte odd: the rest gets a valid checksum.
+    case comparison
+    /// `calibrate`'s incident reader against the baseline's sectors, then the fit's set-up, a
+    /// short run of two chains, every output table and `calibrated.yaml`, which must load again.
+    case incidents
 
     /// What one input ended in.
     enum Outcome: Equatable, Sendable {
@@ -47,6 +53,8 @@ enum ReaderFuzzTarget: String, CaseIterable, Sendable {
         case .state: return Self.state(bytes)
         case .journal: return Self.journal(bytes)
         case .sweepspec: return Self.sweepSpec(bytes)
+        case .comparison: return Self.comparison(bytes)
+        case .incidents: return Self.incidents(bytes)
         }
     }
 
@@ -92,6 +100,18 @@ enum ReaderFuzzTarget: String, CaseIterable, Sendable {
         }
     }
 
+    private static func comparison(_ bytes: [UInt8]) -> Outcome {
+        let body = Array(bytes.dropFirst())
+        let file = (bytes.first ?? 0) & 1 == 1 ? body + littleEndian(FNV1a64.hash(body)) : body
+        var roundTrip = true
+        let result = outcome {
+            let state = try ComparisonState(decoding: file)
+            let merged = try ComparisonState.merge([(name: "fuzz/comparison.bin", state: state)])
+            roundTrip = try ComparisonState(decoding: merged.encoded()) == merged
+        }
+        return roundTrip ? result : .finding("a merged comparison state does not decode to itself")
+    }
+
     private static func journal(_ bytes: [UInt8]) -> Outcome {
         let body = Array(bytes.dropFirst())
         let file = (bytes.first ?? 0) & 1 == 1 ? withFrameChecksums(body) : body
@@ -118,6 +138,26 @@ enum ReaderFuzzTarget: String, CaseIterable, Sendable {
         }
     }
 
+    private static func incidents(_ bytes: [UInt8]) -> Outcome {
+        let scenario = Self.baseline
+        return outcome {
+            let data = try IncidentCSV.parse(bytes, file: "fuzz-incidents.csv", sectorIDs: scenario.sectors.map(\.id))
+            let holdout = data.years.count > 1 ? data.years.last : nil
+            let problem = try CalibrationProblem(scenario: scenario, data: data,
+                                                 prior: CalibrationPrior(reportingRate: scenario.calibration.reportingRate),
+                                                 holdoutYear: holdout)
+            let draws = CalibrationSampler(problem: problem).run(chains: 2, warmup: 3, draws: 4, seed: 1, threads: 1)
+            let fit = Calibration(scenario: scenario, data: data, options: .init(seed: 1, chains: 2, draws: 4, holdoutYear: holdout),
+                                  problem: problem, draws: draws)
+            _ = (CalibrationTables.posterior(fit), CalibrationTables.predictiveChecks(fit), CalibrationTables.diagnostics(fit),
+                 fit.hindcast.map(CalibrationTables.hindcast))
+            _ = try ConfigLoader(embedded: EmbeddedConfigs.fileSystem)
+                .load(text: CalibratedConfig.yaml(fit, parent: nil, source: "fuzz-incidents.csv"), name: "calibrated.yaml")
+        }
+    }
+
+    static let baseline: Scenario = try! ConfigLoader(embedded: EmbeddedConfigs.fileSystem).load(embedded: "baseline.yaml")
+
     // MARK: Checking outcomes
 
     /// Runs `body`; a thrown error must be one of the readers' error types and say where and why.
@@ -134,6 +174,16 @@ enum ReaderFuzzTarget: String, CaseIterable, Sendable {
             return error.reason.isEmpty ? .finding("StateFileError without a reason") : .refused(error.reason)
         } catch let error as SweepJournalError {
             return error.reason.isEmpty ? .finding("SweepJournalError without a reason") : .refused(error.reason)
+        } catch let error as IncidentDataError {
+            for issue in error.issues where issue.message.isEmpty || issue.file.isEmpty {
+                return .finding("incident issue without a file or a reason: \(error)")
+            }
+            return error.issues.isEmpty ? .finding("IncidentDataError without issues") : .refused(error.description)
+        } catch let error as CalibrationError {
+            guard case .input(let issue) = error, !issue.message.isEmpty, !issue.file.isEmpty else {
+                return .finding("calibration error without a file or a reason: \(error)")
+            }
+            return .refused(error.description)
         } catch {
             return .finding("unexpected error type \(type(of: error)): \(error)")
         }

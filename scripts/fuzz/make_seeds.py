@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Writes the seed corpora of the fuzz targets (scripts/fuzz/corpus/<target>/seed-*) from
-configs/ and from hand-written broken examples; the state and journal seeds come from real
-files (STATE, JOURNAL: a small `cyberrisk run`'s state.bin and `cyberrisk sweep`'s journal).
+configs/ and from hand-written broken examples; the state, journal and comparison seeds come
+from real files (STATE, JOURNAL: a small `cyberrisk run`'s state.bin and `cyberrisk sweep`'s
+journal; COMPARE: the folder of a small `cyberrisk compare` whose base has tolerances, for its
+comparison.bin and its base's format-2 state.bin).
 Input formats are those of Tests/FuzzTests/ReaderFuzzTarget.swift.
-Usage: make_seeds.py STATE JOURNAL"""
+Usage: make_seeds.py STATE JOURNAL COMPARE BASE_NAME"""
 import json
 import os
 import sys
@@ -84,6 +86,15 @@ state = open(sys.argv[1], "rb").read()
 write("state", "fixup", b"\x01" + state[:-8])
 write("state", "truncated", b"\x00" + state[:2048])
 
+# comparison: first byte 0 = file as is, 1 = checksum appended by the target; and a state of
+# format 2 (with the tolerances' batch means)
+compare = sys.argv[3]
+comparison = open(os.path.join(compare, "comparison.bin"), "rb").read()
+write("comparison", "fixup", b"\x01" + comparison[:-8])
+write("comparison", "truncated", b"\x00" + comparison[:len(comparison) // 2])
+batched = open(os.path.join(compare, sys.argv[4], "state.bin"), "rb").read()
+write("state", "batches-fixup", b"\x01" + batched[:-8])
+
 # journal: first byte 0 = file as is, 1 = frames get checksums from the target
 journal = open(sys.argv[2], "rb").read()
 write("journal", "whole", b"\x00" + journal)
@@ -103,3 +114,12 @@ write("sweepspec", "small-grid", parts(b"trials: 50\ndesign: grid\nparameters:\n
 write("sweepspec", "sobol", b"design: sobol\nsamples: 8\nscramble: true\ntrials: 10\nparameters:\n"
       b"  scenario.neural.users.ceiling: {log_range: [1e5, 1e8]}\n  scenario.iot.devices_bn.rate: {range: [0.1, 0.3]}\n")
 write("sweepspec", "vary-only", parts(b"trials: 20\n", b"cascade.failure_threshold={range: [0.01, 0.05], steps: 3}"))
+
+# incidents: an incidents CSV (calibrate), read against the baseline's sectors
+write("incidents", "ic3", read("configs/data/incidents_ic3.csv"))
+write("incidents", "small", b"sector,year,count,reporting_rate,exposure,source\n"
+      b"energy,2021,12,0.5,,\"quoted, with a comma\"\nenergy,2022,20,,0.5,x\ndams,2022,0,,,\n"
+      b"all,2022,400,,,total\nenergy+dams,2021,13,,,pair\n")
+write("incidents", "extreme", b"count,year,sector\n1000000000000,1900,nuclear\n0,3000,nuclear\n1,2000,water_wastewater\n")
+write("incidents", "broken", b"\xef\xbb\xbfsector,year,count,reportng_rate\r\nenergi,20x1,-3,2\r\n\"open,2021,4\n"
+      b"energy+energy,2021,1.5,0\n")

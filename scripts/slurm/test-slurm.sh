@@ -1,6 +1,7 @@
 #!/bin/bash
 # Integration test: brings up a single-node Slurm cluster on this machine, runs a 4-task sweep
-# array, a 3-task sensitivity array and a 4-task forecast array through scripts/slurm/submit.sh (array + dependent merge job),
+# array, a 3-task sensitivity array, a 4-task forecast array and a 6-task one with only 3 blocks of
+# trials through scripts/slurm/submit.sh (array + dependent merge job),
 # and checks the merged outputs are byte-identical to single-process runs. Called by .ci/run.
 #
 #   bash scripts/slurm/test-slurm.sh [path/to/cyberrisk]     (default: .build/debug/cyberrisk)
@@ -121,6 +122,12 @@ same "$work/sens-single" "$work/sens/merged" "sensitivity array (3 tasks) + merg
 "$bin" run --trials 5000 --quiet --out "$work/run-single"
 array_and_merge forecast 4 - "$work/run" --trials 5000
 same "$work/run-single" "$work/run/merged" "forecast array (4 tasks) + merge == single-process run" \
+    summary.csv sectors.csv exceedance.csv
+
+# More tasks than blocks: 2,500 trials are 3 blocks of 1024, so 3 of the 6 tasks get no trials.
+"$bin" run --trials 2500 --quiet --out "$work/few-single"
+array_and_merge forecast 6 - "$work/few" --trials 2500
+same "$work/few-single" "$work/few/merged" "forecast array with more tasks (6) than blocks (3) + merge == single-process run" \
     summary.csv sectors.csv exceedance.csv
 if [ $fail != 0 ]; then
     tail -n 20 "$work"/jobs/slurm-*.out >&2 || true

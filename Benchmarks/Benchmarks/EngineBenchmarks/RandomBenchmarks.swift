@@ -35,8 +35,10 @@ func randomBenchmarks() {
     sampler("Beta(0.08, 400) severity (rejection)") { severity.sample(using: &$0) }
     let severities = BetaSum(alpha: 0.08, beta: 400)
     sampler("BetaSum(0.08, 400) sum of 60 severities (chunks of 40)") { severities.sample(count: 60, using: &$0) }
-    let botnet = Beta.Sampler(alpha: 1, beta: 500)
-    sampler("Beta(1, 500) botnet (inversion)") { botnet.sample(using: &$0) }
+    let botnet = Beta.Sampler(alpha: 0.1, beta: 500)
+    sampler("Beta(0.1, 500) botnet (rejection)") { botnet.sample(using: &$0) }
+    let inversion = Beta.Sampler(alpha: 1, beta: 100)
+    sampler("Beta(1, 100) analogue severity (inversion)") { inversion.sample(using: &$0) }
     sampler("lognormal") { Lognormal.sample(median: 1, sigma: 0.5, using: &$0) }
     sampler("PERT(20, 40, 120)") { PERT.sample(lower: 20, mode: 40, upper: 120, using: &$0) }
 }

@@ -2,9 +2,11 @@
 ///
 /// Resolution, in order (details in `docs/config.md`):
 /// 1. **extends** — a file's `extends: FILE` (relative to the file; for embedded files, within the
-///    embedded tree) names a parent; the child is deep-merged over it (mappings key by key,
-///    sequences and parameters replaced whole). Chains of up to ``maximumExtendsDepth`` parents;
-///    cycles are refused.
+///    embedded tree) or `extends: NAME` (an embedded scenario, a reference without `/` or `.`)
+///    names a parent; the child is deep-merged over it (mappings key by key, sequences and
+///    parameters replaced whole). Chains of up to ``maximumExtendsDepth`` parents; cycles are
+///    refused. A user's file (``Source/file(_:)``) without `name:` is named after the file's
+///    stem (`my-run.yaml` → `my-run`), not after its parents.
 /// 2. **defaults** — every field left out is taken from the defaults document (the embedded
 ///    `baseline.yaml`), by the rules of ``ConfigDefaults``.
 /// 3. **overrides** — `--set path=value` arguments, in order (``ConfigOverride``).
@@ -49,6 +51,11 @@ package struct ConfigLoader: Sendable {
     /// Most parents an `extends` chain may have.
     static let maximumExtendsDepth = 16
 
+    /// The reason given for a config file (or `extends` parent) without content — no bytes, or
+    /// only blanks and comments, as a failed download or a truncated write leaves it. Such a file
+    /// is refused rather than read as "every field at its default".
+    public static let emptyFileMessage = "the file is empty (no fields at all): a config file must give at least one field"
+
     package init(files: any ConfigFileSystem = DiskFileSystem(), embedded: any ConfigFileSystem,
                 defaults: String? = "baseline.yaml") {
         self.files = files
@@ -63,7 +70,8 @@ package struct ConfigLoader: Sendable {
     /// - Throws: ``ConfigError`` listing every problem.
     package func resolve(_ source: Source, overrides: [String] = []) throws -> ResolvedScenario {
         let tree = try resolvedTree(source, overrides: overrides)
-        return ResolvedScenario(scenario: try scenario(from: tree), tree: tree, source: source.displayName)
+        return ResolvedScenario(scenario: try scenario(from: tree), tree: tree, source: source.displayName,
+                                defaultSectorIDs: defaultSectorIDs)
     }
 
     /// The scenario in the file at `path` (in ``files``).
@@ -125,7 +133,7 @@ package struct ConfigLoader: Sendable {
         switch source {
         case .file(let path):
             let origin = ConfigOrigin(store: .files, file: path)
-            return try chain(try files.read(path), origin: origin, seen: [])
+            return try chain(try files.read(path), origin: origin, seen: [], defaultName: ConfigLoader.stem(of: path))
         case .embedded(let name):
             let path = ConfigPathNormalizer.normalize(name)
             let origin = ConfigOrigin(store: .embedded, file: path)
@@ -135,18 +143,45 @@ package struct ConfigLoader: Sendable {
         }
     }
 
-    /// Parses `bytes` and merges it over its `extends` parents.
-    private func chain(_ bytes: [UInt8], origin: ConfigOrigin, seen: [ConfigOrigin]) throws -> ConfigValue {
-        let root = try ConfigParser.parseDocument(bytes, origin: origin, json: origin.file.lowercased().hasSuffix(".json"))
+    /// Parses `bytes` and merges it over its `extends` parents. With `defaultName`, a file that
+    /// sets no `name:` of its own is named `defaultName` (its parents' names are not inherited).
+    private func chain(_ bytes: [UInt8], origin: ConfigOrigin, seen: [ConfigOrigin],
+                       defaultName: String? = nil) throws -> ConfigValue {
+        let root = try ConfigParser.parseDocument(bytes, origin: origin, json: origin.file.lowercased().hasSuffix(".json"),
+                                                  emptyMessage: ConfigLoader.emptyFileMessage)
+        let merged = try merge(root, overParentsOf: origin, seen: seen)
+        guard let defaultName, root.entry("name") == nil else { return merged }
+        return merged.with("name", ConfigValue(.scalar(defaultName, quoted: true), origin: root.origin))
+    }
+
+    /// `root` merged over the chain its `extends:` names. A reference without `/` and without
+    /// `.` is an embedded scenario's name (`extends: cautious`); anything else is a path,
+    /// relative to the file (within the embedded tree for embedded files).
+    private func merge(_ root: ConfigValue, overParentsOf origin: ConfigOrigin, seen: [ConfigOrigin]) throws -> ConfigValue {
         guard let entry = root.entry("extends") else { return root }
         let here = entry.keyOrigin
         let path = ConfigPath.root.appending("extends")
         guard case .scalar(let reference, _) = entry.value.content, !reference.isEmpty else {
-            throw ConfigError(origin: here, path: "extends", message: "expected a file name, found \(entry.value.kindDescription)")
+            throw ConfigError(origin: here, path: "extends",
+                              message: "expected a file name or an embedded scenario's name, found \(entry.value.kindDescription)")
         }
-        let fileSystem: any ConfigFileSystem = origin.store == .embedded ? embedded : files
-        let parentPath = fileSystem.path(reference, relativeTo: origin.file)
-        let parent = ConfigOrigin(store: origin.store, file: parentPath)
+        let byName = !reference.contains("/") && !reference.contains(".")
+        let parent: ConfigOrigin
+        if byName {
+            guard let embeddedPath = scenarioPath(named: reference) else {
+                throw ConfigError(origin: here, path: path.description,
+                                  message: "'\(ConfigValue.abbreviated(reference))' is not an embedded scenario"
+                                  + ConfigSuggestion.phrase(for: reference, among: scenarioNames)
+                                  + " (available: \(scenarioNames.joined(separator: ", "))); "
+                                  + "to extend a file, give its path with the extension, e.g. extends: ./\(reference).yaml")
+            }
+            parent = ConfigOrigin(store: .embedded, file: embeddedPath)
+        } else {
+            let fileSystem: any ConfigFileSystem = origin.store == .embedded ? embedded : files
+            parent = ConfigOrigin(store: origin.store, file: fileSystem.path(reference, relativeTo: origin.file))
+        }
+        let parentPath = parent.file
+        let fileSystem: any ConfigFileSystem = parent.store == .embedded ? embedded : files
         let visited = seen + [origin]
         if visited.contains(where: { $0.store == parent.store && ConfigPathNormalizer.normalize($0.file) == parentPath }) {
             let cycle = (visited + [parent]).map(\.displayName).joined(separator: " → ")
@@ -160,11 +195,49 @@ package struct ConfigLoader: Sendable {
         do {
             parentBytes = try fileSystem.read(parentPath)
         } catch let error as ConfigError {
+            let stem = ConfigLoader.stem(of: reference) ?? ""
+            let hint = !byName && scenarioPath(named: stem) != nil
+                ? " (to extend the embedded scenario, write extends: \(stem))" : ""
             throw ConfigError(origin: here, path: path.description, message: "cannot read '\(parent.displayName)': "
-                              + error.issues.map(\.message).joined(separator: "; "))
+                              + error.issues.map(\.message).joined(separator: "; ") + hint)
         }
         let base = try chain(parentBytes, origin: parent, seen: visited)
         return root.removing("extends").merged(over: base)
+    }
+
+    /// The sector ids of the defaults document, in its order; empty without defaults.
+    var defaultSectorIDs: [String] {
+        guard let defaults, let document = try? document(.embedded(defaults)) else { return [] }
+        return document["sectors"]?.elements?.compactMap { $0["id"]?.text } ?? []
+    }
+
+    /// Names of the scenarios in ``embedded``: `baseline` and the YAML files directly in the
+    /// ``ScenarioCatalog/folders``, in that order.
+    var scenarioNames: [String] {
+        var names = (try? embedded.read("baseline.yaml")) != nil ? ["baseline"] : []
+        if let tree = embedded as? EmbeddedFileSystem {
+            for folder in ScenarioCatalog.folders {
+                let prefix = folder + "/"
+                names += tree.paths.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".yaml") && !$0.dropFirst(prefix.count).contains("/") }
+                    .map { String($0.dropFirst(prefix.count).dropLast(".yaml".count)) }
+            }
+        }
+        return names
+    }
+
+    /// The path in ``embedded`` of the scenario `name`, or `nil`.
+    func scenarioPath(named name: String) -> String? {
+        guard !name.isEmpty, !name.contains("/") else { return nil }
+        let candidates = (name == "baseline" ? ["baseline.yaml"] : []) + ScenarioCatalog.folders.map { "\($0)/\(name).yaml" }
+        return candidates.first { (try? embedded.read($0)) != nil }
+    }
+
+    /// A file name without its folder and extension (`configs/my-run.yaml` → `my-run`); `nil`
+    /// when nothing is left.
+    static func stem(of path: String) -> String? {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = file.lastIndex(of: ".").map { String(file[..<$0]) } ?? file
+        return stem.isEmpty ? nil : stem
     }
 
     /// The tree with a readable `dependencies.csv` replaced by `source:` and inline `matrix:`

@@ -20,13 +20,19 @@ package enum ConfigParser {
     static let maximumDepth = 64
     static let maximumAliasNodes = 1_000_000
 
-    /// Parses a configuration file: its root must be a mapping (an empty file is an empty mapping).
+    /// Parses a configuration file: its root must be a mapping. A file without content (no bytes,
+    /// or only blanks and comments, or a lone null) is an empty mapping, or, when `emptyMessage`
+    /// is given, an error with that message.
     ///
     /// - Parameters:
     ///   - origin: the file (its `line` is ignored); node origins get their lines.
     ///   - json: whether the file is JSON (tabs between tokens are then read as spaces).
-    package static func parseDocument(_ bytes: [UInt8], origin: ConfigOrigin, json: Bool = false) throws -> ConfigValue {
+    package static func parseDocument(_ bytes: [UInt8], origin: ConfigOrigin, json: Bool = false,
+                                      emptyMessage: String? = nil) throws -> ConfigValue {
         let root = try parse(bytes, origin: origin, json: json)
+        if let emptyMessage, root == nil || root?.isNull == true {
+            throw ConfigError(origin: origin.at(line: nil), path: "", message: emptyMessage)
+        }
         guard let root else { return ConfigValue(.mapping([]), origin: origin.at(line: 1)) }
         switch root.content {
         case .mapping: return root
@@ -64,7 +70,7 @@ package enum ConfigParser {
             while !done {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    throw syntaxError(parser, origin: origin)
+                    throw syntaxError(parser, origin: origin, input: input)
                 }
                 defer { yaml_event_delete(&event) }
                 done = try builder.handle(event)
@@ -73,8 +79,9 @@ package enum ConfigParser {
         return builder.root
     }
 
-    /// The parser's error as an issue.
-    private static func syntaxError(_ parser: yaml_parser_t, origin: ConfigOrigin) -> ConfigError {
+    /// The parser's error as an issue. An error at a tab, or on a line indented with tabs, says
+    /// so: libyaml's wording ("found character that cannot start any token") does not.
+    private static func syntaxError(_ parser: yaml_parser_t, origin: ConfigOrigin, input: [UInt8]) -> ConfigError {
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable input"
         var message = "invalid YAML: " + problem
         if let context = parser.context.map({ String(cString: $0) }) {
@@ -82,7 +89,26 @@ package enum ConfigParser {
         }
         let mark = parser.problem_mark
         let line = parser.error == YAML_READER_ERROR ? nil : Int(mark.line) + 1
+        if line != nil, let column = tabColumn(input, at: Int(mark.index)) {
+            message = "a tab character at column \(column): YAML indents with spaces, not tabs — replace the tab "
+                + "with spaces (\(message))"
+        }
         return ConfigError(origin: origin.at(line: line), path: "", message: message)
+    }
+
+    /// The 1-based column of the tab at `index`, or of the first tab in the indentation of the
+    /// line holding `index`; `nil` if there is none.
+    static func tabColumn(_ input: [UInt8], at index: Int) -> Int? {
+        guard index >= 0, index <= input.count else { return nil }
+        var start = Swift.min(index, input.count)
+        while start > 0 && input[start - 1] != 0x0A { start -= 1 }
+        if index < input.count && input[index] == 0x09 { return index - start + 1 }
+        var k = start
+        while k < input.count && (input[k] == 0x20 || input[k] == 0x09) {
+            if input[k] == 0x09 { return k - start + 1 }
+            k += 1
+        }
+        return nil
     }
 }
 

@@ -5,7 +5,8 @@
 /// resolved dump.
 package enum ConfigSchema {
     static let topLevel = ["name", "description", "start_year", "horizon_years", "trials", "seed",
-                           "population", "sectors", "dependencies", "cascade", "scenario", "human_security"]
+                           "population", "sectors", "dependencies", "cascade", "scenario", "human_security",
+                           "tolerances", "calibration"]
     static let sector = ["id", "name", "criticality", "population_reliance", "output_usd_bn",
                          "digital", "threat", "severity"]
     static let growth = ["initial", "ceiling", "rate"]
@@ -18,9 +19,11 @@ package enum ConfigSchema {
     static let iot = ["devices_bn", "personal_share", "compromise_rate"]
     static let neural = ["users", "compromise_probability", "attacker_elasticity", "harm_severity"]
     static let botnet = ["events_per_bn_devices", "sector_hit_probability", "severity"]
-    static let defense = ["vulnerability_decline"]
+    static let defense = ["vulnerability_decline", "cost_usd_bn_per_year"]
+    static let tolerance = ["name", "metric", "statistic", "return_period", "max"]
     static let humanSecurity = ["weights", "dimensions"]
     static let humanWeights = ["services", "personal", "neural"]
+    static let calibration = ["reporting_rate", "incidents_per_attack"]
 
     /// The distribution kinds and the names of their values, in positional order.
     static let distributions: [(kind: String, fields: [String])] = [
@@ -38,7 +41,7 @@ package enum ConfigSchema {
         "initial", "ceiling", "rate", "attacks_per_year", "success_probability", "iot_elasticity",
         "alpha", "beta", "cyber_coupling", "personal_share", "compromise_rate", "compromise_probability",
         "attacker_elasticity", "harm_severity", "events_per_bn_devices", "sector_hit_probability",
-        "vulnerability_decline",
+        "vulnerability_decline", "reporting_rate",
     ]
 
     /// `dependencies` keys of which a layer gives at most one: giving one drops the others
@@ -53,8 +56,11 @@ package enum ConfigSchema {
             return nil
         }
         switch keys.count {
+        case 0: return key == "tolerances"
         case 1: return keys[0] == "dependencies" && dependencies.contains(key)
-        case 2: return keys[0] == "human_security" && keys[1] == "dimensions"
+        case 2:
+            return (keys[0] == "human_security" && keys[1] == "dimensions")
+                || (keys[0] == "scenario" && keys[1] == "defense" && key == "cost_usd_bn_per_year")
         case 3:
             return (keys[0] == "dependencies" && keys[1] == "lifeline_overlay" && keys[2] == "floors")
                 || (keys[0] == "human_security" && keys[1] == "dimensions" && keys[2] != nil)

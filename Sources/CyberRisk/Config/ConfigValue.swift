@@ -37,7 +37,7 @@ package struct ConfigValue: Sendable, Equatable {
         }
     }
 
-    var content: Content
+    package var content: Content
     package var origin: ConfigOrigin
 
     package init(_ content: Content, origin: ConfigOrigin) {
@@ -121,7 +121,7 @@ package struct ConfigValue: Sendable, Equatable {
     /// `Double(text)` without surrounding whitespace, and rejecting texts Swift would read but
     /// YAML would not treat as numbers (`nan`, `inf`, `infinity` are still returned, as non-finite,
     /// so that callers can say why they are refused). YAML's `.nan`, `.inf`, `-.inf` map to NaN/±∞.
-    static func parseNumber(_ text: String) -> Double? {
+    package static func parseNumber(_ text: String) -> Double? {
         switch text {
         case ".nan", ".NaN", ".NAN": return .nan
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
@@ -135,7 +135,7 @@ package struct ConfigValue: Sendable, Equatable {
     }
 
     /// At most 40 characters of `text`, for messages.
-    static func abbreviated(_ text: String) -> String {
+    package static func abbreviated(_ text: String) -> String {
         let flat = text.replacingNewlines()
         return flat.count <= 40 ? flat : String(flat.prefix(37)) + "…"
     }

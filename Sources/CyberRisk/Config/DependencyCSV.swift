@@ -30,17 +30,7 @@ struct DependencyCSV {
         var rows: [(id: String, line: Int)] = []
         var values: [Double] = []
         var rowIDs: Set<String> = []
-        var lineNumber = 0
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while start <= bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            lineNumber += 1
-            defer { start = end + 1 }
-            var lineEnd = end
-            if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-            let line = bytes[start..<lineEnd]
-            guard let first = line.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }), line[first] != 0x23 else { continue }
+        for (lineNumber, line) in TextLines(bytes) {
             let here = origin.at(line: lineNumber)
             let cells = line.split(separator: 0x2C, omittingEmptySubsequences: false).map(cell)
             guard let header = columns else {

@@ -10,6 +10,7 @@ enum EmbeddedConfigs {
         "data/sector_economics_bea2023.csv": PackageResources.sector_economics_bea2023_csv,
         "data/cisa_bea_crosswalk.csv": PackageResources.cisa_bea_crosswalk_csv,
         "data/growth_fits.csv": PackageResources.growth_fits_csv,
+        "data/incidents_ic3.csv": PackageResources.incidents_ic3_csv,
         "scenarios/hyperconnected.yaml": PackageResources.hyperconnected_yaml,
         "scenarios/cautious.yaml": PackageResources.cautious_yaml,
         "scenarios/iot-fast.yaml": PackageResources.iot_fast_yaml,

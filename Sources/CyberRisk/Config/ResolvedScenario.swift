@@ -16,12 +16,21 @@ public struct ResolvedScenario: Sendable {
     /// Where the configuration came from, as shown to the user: the file path, `embedded:<path>`,
     /// or the name given to in-memory text.
     public var source: String
+    /// The sector ids of the defaults document (the embedded baseline's 16), empty without one.
+    public var defaultSectorIDs: [String]
 
-    init(scenario: Scenario, tree: ConfigValue, source: String) {
+    init(scenario: Scenario, tree: ConfigValue, source: String, defaultSectorIDs: [String] = []) {
         self.scenario = scenario
         self.source = source
         self.yaml = ScenarioEncoder.yaml(scenario)
         self.hash = ScenarioEncoder.configHash(yaml: yaml)
         self.tree = tree
+        self.defaultSectorIDs = defaultSectorIDs
+    }
+
+    /// Whether the configuration's `sectors:` list replaced the default sectors (its ids are not
+    /// the defaults' ids): the model then has only the sectors listed.
+    public var replacesDefaultSectors: Bool {
+        !defaultSectorIDs.isEmpty && Set(scenario.sectors.map(\.id)) != Set(defaultSectorIDs)
     }
 }

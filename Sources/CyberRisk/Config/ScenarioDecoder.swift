@@ -54,6 +54,16 @@ struct ScenarioDecoder {
         if let node = required(top, "human_security") {
             human = decodeHumanSecurity(node, ConfigPath.root.appending("human_security"), ids: ids)
         }
+        var calibration: CalibrationSettings?
+        if let node = required(top, "calibration") {
+            calibration = decodeCalibration(node, ConfigPath.root.appending("calibration"))
+        }
+
+        var tolerances: [Tolerance]? = []
+        if let node = top["tolerances"], !node.isNull {
+            let metrics = human.map { MetricSet(dimensions: $0.dimensions.map(\.name)).names }
+            tolerances = decodeTolerances(node, ConfigPath.root.appending("tolerances"), metrics: metrics)
+        }
 
         if structuralOK, let sectors, let dependencies, let horizon, let startYear {
             checkStability(sectors: sectors, dependencies: dependencies, horizon: horizon, startYear: startYear,
@@ -61,11 +71,12 @@ struct ScenarioDecoder {
         }
 
         guard issues.isEmpty, let name, let description, let startYear, let horizon, let trials, let seed,
-              let population, let sectors, let dependencies, let cascade, let parts, let human else { return nil }
+              let population, let sectors, let dependencies, let cascade, let parts, let human,
+              let tolerances, let calibration else { return nil }
         return Scenario(name: name, description: description, startYear: startYear, horizonYears: horizon,
                         trials: trials, seed: seed, population: population, sectors: sectors,
                         dependencies: dependencies, cascade: cascade, iot: parts.0, neural: parts.1,
-                        botnet: parts.2, defense: parts.3, humanSecurity: human)
+                        botnet: parts.2, defense: parts.3, humanSecurity: human, tolerances: tolerances, calibration: calibration)
     }
 
     // MARK: Sectors
@@ -369,8 +380,14 @@ struct ScenarioDecoder {
         }
         var defense: DefenseScenario?
         if let n = required(r, "defense"), let x = record(n, path.appending("defense"), ConfigSchema.defense) {
-            if let v = parameter(x, "vulnerability_decline", .probability) {
-                defense = DefenseScenario(vulnerabilityDecline: v)
+            var cost: Double?
+            var costOK = true
+            if let node = x["cost_usd_bn_per_year"], !node.isNull {
+                cost = number(node, x.path.appending("cost_usd_bn_per_year"), .nonNegative)
+                costOK = cost != nil
+            }
+            if let v = parameter(x, "vulnerability_decline", .probability), costOK {
+                defense = DefenseScenario(vulnerabilityDecline: v, costUSDbnPerYear: cost)
             }
         }
         guard let iot, let neural, let botnet, let defense else { return nil }

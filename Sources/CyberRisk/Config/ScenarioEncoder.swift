@@ -18,18 +18,7 @@ package enum ScenarioEncoder {
         out += "seed: \(s.seed)\n"
         out += "population: \(format(s.population))\n"
         out += "sectors:\n"
-        for sector in s.sectors {
-            out += "  - id: \(string(sector.id))\n"
-            out += "    name: \(string(sector.name))\n"
-            out += "    criticality: \(format(sector.criticality))\n"
-            out += "    population_reliance: \(format(sector.populationReliance))\n"
-            out += "    output_usd_bn: \(format(sector.outputUSDbn))\n"
-            out += "    digital: \(growth(sector.digital))\n"
-            out += "    threat: {attacks_per_year: \(parameter(sector.threat.attacksPerYear)), "
-                + "success_probability: \(parameter(sector.threat.successProbability)), "
-                + "iot_elasticity: \(parameter(sector.threat.iotElasticity))}\n"
-            out += "    severity: \(beta(sector.severity))\n"
-        }
+        for sector in s.sectors { out += self.sector(sector) }
         let d = s.dependencies
         let ids = s.sectors.map(\.id)
         out += "dependencies:\n"
@@ -51,7 +40,8 @@ package enum ScenarioEncoder {
             + "attacker_elasticity: \(parameter(s.neural.attackerElasticity)), harm_severity: \(parameter(s.neural.harmSeverity))}\n"
         out += "  botnet: {events_per_bn_devices: \(parameter(s.botnet.eventsPerBnDevices)), "
             + "sector_hit_probability: \(parameter(s.botnet.sectorHitProbability)), severity: \(beta(s.botnet.severity))}\n"
-        out += "  defense: {vulnerability_decline: \(parameter(s.defense.vulnerabilityDecline))}\n"
+        out += "  defense: {vulnerability_decline: \(parameter(s.defense.vulnerabilityDecline))"
+            + (s.defense.costUSDbnPerYear.map { ", cost_usd_bn_per_year: \(format($0))" } ?? "") + "}\n"
         let h = s.humanSecurity
         out += "human_security:\n"
         out += "  weights: {services: \(format(h.servicesWeight)), personal: \(format(h.personalWeight)), neural: \(format(h.neuralWeight))}\n"
@@ -63,6 +53,32 @@ package enum ScenarioEncoder {
                 out += "    \(string(dimension.name)): \(table(ids, dimension.sectorWeights))\n"
             }
         }
+        out += "calibration: {reporting_rate: \(parameter(s.calibration.reportingRate)), "
+            + "incidents_per_attack: \(format(s.calibration.incidentsPerAttack))}\n"
+        // Written only when given, so configurations without them keep their hash.
+        if !s.tolerances.isEmpty {
+            out += "tolerances:\n"
+            for t in s.tolerances {
+                let bound = t.returnPeriod.map { "return_period: \(format($0))" } ?? "statistic: \(t.statistic.name)"
+                out += "  - {name: \(string(t.name)), metric: \(string(t.metric)), \(bound), max: \(format(t.max))}\n"
+            }
+        }
+        return out
+    }
+
+    /// One entry of the `sectors:` list, every field explicit, as the resolved dump writes it
+    /// (`  - id: …` and its indented fields, each line ending in a newline).
+    public static func sector(_ sector: Sector) -> String {
+        var out = "  - id: \(string(sector.id))\n"
+        out += "    name: \(string(sector.name))\n"
+        out += "    criticality: \(format(sector.criticality))\n"
+        out += "    population_reliance: \(format(sector.populationReliance))\n"
+        out += "    output_usd_bn: \(format(sector.outputUSDbn))\n"
+        out += "    digital: \(growth(sector.digital))\n"
+        out += "    threat: {attacks_per_year: \(parameter(sector.threat.attacksPerYear)), "
+            + "success_probability: \(parameter(sector.threat.successProbability)), "
+            + "iot_elasticity: \(parameter(sector.threat.iotElasticity))}\n"
+        out += "    severity: \(beta(sector.severity))\n"
         return out
     }
 
@@ -118,7 +134,7 @@ package enum ScenarioEncoder {
 
     /// A string as a plain scalar when that is unambiguous (letters, digits, spaces and `_-.()/`,
     /// starting with a letter, not a YAML keyword), otherwise double-quoted with escapes.
-    static func string(_ text: String) -> String {
+    package static func string(_ text: String) -> String {
         let keywords: Set<String> = ["true", "false", "null", "yes", "no", "on", "off", "y", "n"]
         let scalars = text.unicodeScalars
         let plainSafe = !text.isEmpty && text.count <= 200

@@ -17,6 +17,8 @@ struct ValueRange: Sendable {
     static let floor = ValueRange(lower: 0, lowerInclusive: true, upper: 1, upperInclusive: false)
     /// `[1, ∞)`.
     static let atLeastOne = ValueRange(lower: 1, lowerInclusive: true, upper: .infinity, upperInclusive: false)
+    /// Any finite number.
+    static let unbounded = ValueRange(lower: -.infinity, lowerInclusive: false, upper: .infinity, upperInclusive: false)
 
     func containsLower(_ x: Double) -> Bool { lowerInclusive ? x >= lower : x > lower }
     func containsUpper(_ x: Double) -> Bool { upperInclusive ? x <= upper : x < upper }

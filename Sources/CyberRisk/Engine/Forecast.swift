@@ -17,6 +17,10 @@ public struct Forecast: Sendable {
         self.plan = plan
     }
 
+    /// The trials of a block (1,024): the unit the workers take, shards split and batch means
+    /// average over.
+    public static let trialsPerBlock = TrialBlock.capacity
+
     /// Number of blocks for the scenario's trial count.
     public var totalBlocks: Int {
         TrialBlock.count(trials: plan.scenario.trials)
@@ -43,28 +47,49 @@ public struct Forecast: Sendable {
     public func run(threads: Int, shard: Shard = .whole,
                     progress: (@Sendable (Int) -> Void)? = nil,
                     isCancelled: (@Sendable () -> Bool)? = nil) throws -> ForecastAccumulator {
-        let blocks = shard.blocks(of: totalBlocks)
+        try run(blocks: shard.blocks(of: totalBlocks), threads: threads, progress: progress, isCancelled: isCancelled)
+    }
+
+    /// Simulates the blocks `blocks` (a shard's range, or a stage of a precision run) on
+    /// `threads` workers; `progress` and `isCancelled` as for ``run(threads:shard:progress:isCancelled:)``.
+    public func run(blocks: Range<Int>, threads: Int,
+                    progress: (@Sendable (Int) -> Void)? = nil,
+                    isCancelled: (@Sendable () -> Bool)? = nil) throws -> ForecastAccumulator {
         let plan = self.plan
-        let run = WorkerPool(threads: threads).run(
-            units: blocks.count, isCancelled: isCancelled,
-            start: { _ in
-                (block: TrialBlock(plan: plan),
-                 accumulator: ForecastAccumulator(years: plan.years, metricCount: plan.metrics.count,
-                                                  sectorCount: plan.sectorCount))
-            },
-            work: { worker, unit in
-                let k = blocks.lowerBound + unit
-                let rows = self.rows(inBlock: k)
-                guard worker.block.simulate(firstTrial: k * TrialBlock.capacity, rows: rows, into: &worker.accumulator,
-                                            isCancelled: isCancelled) else { return false }
-                progress?(rows)
-                return true
-            },
-            finish: { worker, _ in worker.accumulator })
-        if run.stopped { throw SimulationError.cancelled }
+        let parts = try Forecast.pool(blocks: blocks, threads: threads, isCancelled: isCancelled) {
+            (block: TrialBlock(plan: plan),
+             acc: ForecastAccumulator(years: plan.years, metricCount: plan.metrics.count, sectorCount: plan.sectorCount))
+        } simulate: { worker, k in
+            let rows = self.rows(inBlock: k)
+            guard worker.block.simulate(firstTrial: k * TrialBlock.capacity, rows: rows, into: &worker.acc,
+                                        isCancelled: isCancelled) else { return false }
+            progress?(rows)
+            return true
+        } finish: { $0.acc }
         var total = ForecastAccumulator(years: plan.years, metricCount: plan.metrics.count,
                                         sectorCount: plan.sectorCount)
-        for part in run.results { total.merge(part) }
+        for part in parts { total.merge(part) }
         return total
+    }
+
+    /// The blocks of `blocks` on the tool's ``WorkerPool`` of `threads` workers: each worker owns
+    /// the state `makeWorker()` gives it and runs `simulate(&state, k)` for each block `k` it
+    /// takes (returning `false` when cancelled); the states' `finish` parts come back in worker
+    /// order. Which worker ran which block must not matter to the caller's merge (exact
+    /// accumulators make it so).
+    ///
+    /// - Throws: ``SimulationError/cancelled`` when `isCancelled` or a `simulate` said so.
+    static func pool<Worker, Part: Sendable>(blocks: Range<Int>, threads: Int, isCancelled: (@Sendable () -> Bool)?,
+                                             makeWorker: @Sendable () -> Worker,
+                                             simulate: @Sendable (inout Worker, Int) -> Bool,
+                                             finish: @Sendable (Worker) -> Part) throws -> [Part] {
+        let first = blocks.lowerBound
+        let run = WorkerPool(threads: threads).run(
+            units: blocks.count, isCancelled: isCancelled,
+            start: { _ in makeWorker() },
+            work: { worker, unit in simulate(&worker, first + unit) },
+            finish: { worker, _ in finish(worker) })
+        if run.stopped { throw SimulationError.cancelled }
+        return run.results
     }
 }

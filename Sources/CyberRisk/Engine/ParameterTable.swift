@@ -5,7 +5,7 @@
 /// beta (``SectorSlot``); then the globals at `8·N + Global.rawValue` (``Global``). A fixed parameter is copied; an uncertain one is drawn from the
 /// stream `(seed, trial, stream: RandomStreamID.parameters, site: entry index)`, so each place a
 /// distribution occurs is drawn independently and every trial's draw is the same on any thread or shard.
-struct ParameterTable: Sendable {
+package struct ParameterTable: Sendable {
     /// Per-sector entries, offsets within a sector's 8 slots.
     enum SectorSlot: Int, CaseIterable, Sendable {
         case digitalInitial, digitalCeiling, digitalRate, attacksPerYear, successProbability,
@@ -85,7 +85,7 @@ struct ParameterTable: Sendable {
 
     /// One draw of a parameter's distribution.
     @inline(__always)
-    static func sample(_ p: Parameter, using rng: inout RandomStream) -> Double {
+    package static func sample(_ p: Parameter, using rng: inout RandomStream) -> Double {
         switch p {
         case .fixed(let x): return x
         case .uniform(let a, let b): return Uniform.sample(lower: a, upper: b, using: &rng)

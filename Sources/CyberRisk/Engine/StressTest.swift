@@ -1,6 +1,7 @@
 /// The deterministic what-if: a given direct-shock vector propagated through one year's `A(t)`
-/// with the scenario's cascade mode — "what if sector X loses half its operability?", and how the
-/// cascade is checked against published IIM examples.
+/// with the scenario's cascade mode — "what if sector X loses half its operability?". Through it
+/// the cascade is tested against the published IIM examples (`PublishedIIMExampleTests`:
+/// Haimes & Jiang 2001, two and four sectors, the latter with saturation; Lian & Haimes 2006).
 ///
 /// Uncertain parameters are taken at their means (`Parameter.mean`); nothing random is drawn.
 ///

@@ -104,10 +104,14 @@
     ///   within one year of one block (a block of a large scenario can take seconds). Once it
     ///   returns `true` the call returns `false` and `accumulator` holds part of the block: it
     ///   must be discarded.
+    /// - Parameter afterYear: called after each year with the year index and that year's metric
+    ///   values, `rows × M` (value of metric `k` of row `b` at `b·M + k`), valid only during the
+    ///   call: what `compare` and batch means read.
     /// - Returns: `true` when the whole block was added.
     @discardableResult
     @_spi(Engine) public func simulate(firstTrial: Int, rows: Int, into accumulator: inout ForecastAccumulator,
-                         isCancelled: (() -> Bool)? = nil) -> Bool {
+                         isCancelled: (() -> Bool)? = nil,
+                         afterYear: (_ year: Int, _ values: UnsafeBufferPointer<Double>) -> Void = { _, _ in }) -> Bool {
         precondition(rows > 0 && rows <= TrialBlock.capacity)
         let seed = plan.scenario.seed
         for b in 0..<rows {
@@ -120,6 +124,7 @@
             cascade(year: t, rows: rows)
             metrics(year: t, firstTrial: firstTrial, rows: rows)
             accumulate(year: t, rows: rows, into: &accumulator)
+            afterYear(t, UnsafeBufferPointer(rebasing: values[0..<(rows * m)]))
         }
         accumulator.addTrials(rows)
         return true

@@ -223,14 +223,16 @@ extension TrialBlock {
                 let personal = -Foundation.expm1(-perPerson * gamma)
                 let u0 = th[.neuralInitial]
                 let users = GrowthCurve.value(at: time, initial: u0, ceiling: th[.neuralCeiling], rate: th[.neuralRate])
+                // n(t) = U(t) rounded to whole users, each compromised with probability ν(t).
+                let userCount = users.rounded()
                 var implants = 0.0
-                if users > 0 {
+                if userCount > 0 {
                     let nu = Swift.min(1, th[.neuralCompromiseProbability] * Foundation.pow(users / u0, th[.attackerElasticity]) * delta)
                     var rng = RandomStream(seed: seed, trial: UInt64(firstTrial + b),
                                            stream: RandomStreamID.neural(year: t), site: 0)
-                    implants = Poisson.sample(mean: users * nu, using: &rng)
+                    implants = Binomial.sample(count: userCount, probability: nu, using: &rng)
                 }
-                let neuralShare = users > 0 ? implants / users : 0
+                let neuralShare = userCount > 0 ? implants / userCount : 0
                 let neuralHarm = Swift.min(1, neuralShare * th[.harmSeverity])
                 v[MetricSet.Core.nationalRisk.rawValue] = national
                 v[MetricSet.Core.humanRisk.rawValue] = ws * services + wp * personal + wn * neuralHarm

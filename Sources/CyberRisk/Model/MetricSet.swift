@@ -33,7 +33,7 @@ public struct MetricSet: Sendable, Equatable {
         names = Core.allCases.map(\.name) + dimensions.map { "human_" + $0 }
     }
 
-    init(scenario: Scenario) {
+    public init(scenario: Scenario) {
         self.init(dimensions: scenario.humanSecurity.dimensions.map(\.name))
     }
 

@@ -36,6 +36,10 @@ public struct Scenario: Sendable, Equatable, Hashable {
     public var defense: DefenseScenario
     /// Human-security weights and UNDP dimensions.
     public var humanSecurity: HumanSecurity
+    /// Risk tolerances evaluated per year (`tolerances.csv`); empty when none are given.
+    public var tolerances: [Tolerance]
+    /// How reported incidents relate to the simulated attacks (read by `calibrate` only).
+    public var calibration: CalibrationSettings
 
     /// The simulated calendar years, `startYear … startYear + horizonYears − 1`.
     public var calendarYears: [Int] { (0..<horizonYears).map { startYear + $0 } }
@@ -43,7 +47,10 @@ public struct Scenario: Sendable, Equatable, Hashable {
     init(name: String, description: String, startYear: Int, horizonYears: Int, trials: Int,
                 seed: UInt64, population: Double, sectors: [Sector], dependencies: Dependencies,
                 cascade: CascadeSettings, iot: IoTScenario, neural: NeuralScenario,
-                botnet: BotnetScenario, defense: DefenseScenario, humanSecurity: HumanSecurity) {
+                botnet: BotnetScenario, defense: DefenseScenario, humanSecurity: HumanSecurity,
+                tolerances: [Tolerance] = [],
+
+                calibration: CalibrationSettings = .complete) {
         self.name = name
         self.description = description
         self.startYear = startYear
@@ -59,6 +66,8 @@ public struct Scenario: Sendable, Equatable, Hashable {
         self.botnet = botnet
         self.defense = defense
         self.humanSecurity = humanSecurity
+        self.tolerances = tolerances
+        self.calibration = calibration
     }
 }
 
@@ -165,9 +174,14 @@ public struct BotnetScenario: Sendable, Equatable, Hashable {
 /// Security by design: vulnerability falls by `vulnerabilityDecline` per year, `δ(t) = (1 − v)^t`.
 public struct DefenseScenario: Sendable, Equatable, Hashable {
     public var vulnerabilityDecline: Parameter
+    /// The annual cost of the scenario's security measures, bn USD per year, when given
+    /// (`cost_usd_bn_per_year`; `nil` = not stated). Only `compare` uses it: the avoided expected
+    /// loss per dollar of added cost.
+    public var costUSDbnPerYear: Double?
 
-    init(vulnerabilityDecline: Parameter) {
+    init(vulnerabilityDecline: Parameter, costUSDbnPerYear: Double? = nil) {
         self.vulnerabilityDecline = vulnerabilityDecline
+        self.costUSDbnPerYear = costUSDbnPerYear
     }
 }
 

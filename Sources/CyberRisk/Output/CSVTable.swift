@@ -13,6 +13,8 @@ package struct CSVTable: Sendable {
         case text(String)
         case number(Double)
         case integer(Int64)
+        /// An empty field: a statistic of no values (the output of a shard without trials).
+        case empty
     }
 
     package private(set) var text: String
@@ -29,6 +31,7 @@ package struct CSVTable: Sendable {
             case .text(let s): CSVTable.escape(s)
             case .number(let x): CSVTable.format(x)
             case .integer(let i): String(i)
+            case .empty: ""
             }
         })
     }

@@ -4,11 +4,12 @@ import Foundation
 /// `--keep-points` write: what was run (the resolved config, seed, trials, shard), its results
 /// (the accumulator) and how it ran (threads, times, the folders it was merged from).
 ///
-/// The folder holds `summary.csv`, `sectors.csv`, `exceedance.csv`, `state.bin` and
-/// `manifest.json` (``File``). ``write(to:)`` stages them all and renames them into place with
-/// the manifest last, so a folder with a manifest is complete and a failed write leaves the
-/// previous files as they were; ``init(merging:startTime:)`` reads the shards' `state.bin`
-/// back.
+/// The folder holds `summary.csv`, `sectors.csv`, `exceedance.csv`, `tolerances.csv` (when the
+/// scenario has tolerances), `state.bin` and `manifest.json` (``File``). ``write(to:)`` stages
+/// them all and renames them into place with the manifest last, so a folder with a manifest is
+/// complete and a failed write leaves the previous files as they were;
+/// ``init(merging:startTime:)`` reads the shards' `state.bin` back. What a new forecast may
+/// replace in a folder is ``check(folder:hash:yaml:shard:force:)``'s to say.
 ///
 /// ```swift
 /// let resolved = try ScenarioCatalog.resolve(path: nil, overrides: ["trials=10000"])
@@ -25,29 +26,38 @@ public struct ForecastFolder: Sendable {
         case summary = "summary.csv"
         case sectors = "sectors.csv"
         case exceedance = "exceedance.csv"
+        /// Only when the scenario has tolerances (``ToleranceTable``).
+        case tolerances = "tolerances.csv"
         case state = "state.bin"
         /// Renamed last: its presence marks a complete folder.
         case manifest = "manifest.json"
     }
 
-    /// The file names of ``File``, in order.
-    public static var fileNames: [String] { File.allCases.map(\.rawValue) }
-
     /// The scenario of the state's resolved config.
     public let scenario: Scenario
-    /// `state.bin`: the config, seed, trials, shard and the exact accumulator.
+    /// `state.bin`: the config, seed, trials, shard, the exact accumulator and the tolerances'
+    /// batch means.
     let state: StateFile
     /// `manifest.json`.
     public let manifest: Manifest
 
-    /// The forecast (or shard `shard` of it) of `scenario`, with the accumulator it produced on
-    /// `threads` workers (0 when it ran on a pool shared with other forecasts, as sweep points
-    /// do) between `startTime` and `endTime`.
+    /// The forecast (or shard `shard` of it) of `scenario`, with the accumulator and batch means
+    /// `run` produced on `threads` workers (0 when it ran on a pool shared with other forecasts,
+    /// as sweep points do) between `startTime` and `endTime`; `precision` when it was a
+    /// precision run (``PrecisionRun``), whose `scenario` has the trials it ran.
+    public init(scenario: Scenario, shard: Shard = .whole, run: ForecastRun, threads: Int,
+                startTime: Date, endTime: Date, precision: PrecisionOutcome? = nil) {
+        let state = StateFile(scenario: scenario, shard: shard, accumulator: run.accumulator, batches: run.batches)
+        self.init(scenario: scenario, state: state, threads: threads, startTime: startTime, endTime: endTime,
+                  mergedFrom: [], precision: precision)
+    }
+
+    /// The forecast (or shard) of `scenario` with the accumulator it produced, without batch
+    /// means (a scenario without quantile tolerances needs none).
     public init(scenario: Scenario, shard: Shard = .whole, accumulator: ForecastAccumulator, threads: Int,
                 startTime: Date, endTime: Date) {
-        let state = StateFile(scenario: scenario, shard: shard, accumulator: accumulator)
-        self.init(scenario: scenario, state: state, threads: threads, startTime: startTime, endTime: endTime,
-                  mergedFrom: [])
+        let run = ForecastRun(accumulator: accumulator, batches: BatchMeans(years: accumulator.years, requests: []))
+        self.init(scenario: scenario, shard: shard, run: run, threads: threads, startTime: startTime, endTime: endTime)
     }
 
     /// The whole forecast merged from the `state.bin` of its shards' folders (any order); the
@@ -55,7 +65,8 @@ public struct ForecastFolder: Sendable {
     ///
     /// - Throws: ``OutputError`` (reading) naming a `state.bin` that cannot be read or decoded,
     ///   or whose config does not load; ``StateFileError`` for shards that do not make one
-    ///   forecast: different configs, seeds or trial counts, a shard given twice or missing.
+    ///   forecast: different configs (naming the fields that differ), seeds or trial counts, a
+    ///   shard given twice or missing.
     public init(merging folders: [String], startTime: Date = Date()) throws {
         var states: [(name: String, state: StateFile)] = []
         for folder in folders {
@@ -77,34 +88,61 @@ public struct ForecastFolder: Sendable {
             throw OutputError(reading: states[0].name, reason: error.description)
         }
         self.init(scenario: scenario, state: merged, threads: 0, startTime: startTime, endTime: Date(),
-                  mergedFrom: folders)
+                  mergedFrom: folders, precision: nil)
     }
 
-    init(scenario: Scenario, state: StateFile, threads: Int, startTime: Date, endTime: Date, mergedFrom: [String]) {
+    init(scenario: Scenario, state: StateFile, threads: Int, startTime: Date, endTime: Date, mergedFrom: [String],
+         precision: PrecisionOutcome?) {
         self.scenario = scenario
         self.state = state
-        manifest = Manifest(scenario: scenario.name, configHash: state.configHash, resolvedConfig: state.resolvedConfig,
-                            seed: state.seed, trials: state.trials, trialsRun: Int(state.accumulator.trials),
-                            years: scenario.calendarYears, blockSize: state.blockSize, threads: threads,
-                            shard: state.shard, blocks: state.blocks, startTime: startTime, endTime: endTime,
-                            mergedFrom: mergedFrom)
+        var manifest = Manifest(scenario: scenario.name, configHash: state.configHash, resolvedConfig: state.resolvedConfig,
+                                seed: state.seed, trials: state.trials, trialsRun: Int(state.accumulator.trials),
+                                years: scenario.calendarYears, blockSize: state.blockSize, threads: threads,
+                                shard: state.shard, blocks: state.blocks, startTime: startTime, endTime: endTime,
+                                mergedFrom: mergedFrom)
+        manifest.economicLoss = EconomicLossBasis(scenario: scenario)
+        manifest.precision = precision
+        manifest.files = ForecastFolder.files(of: scenario).filter { $0 != .manifest }.map(\.rawValue)
+        self.manifest = manifest
     }
+
+    /// The files of a forecast of `scenario`, in writing order.
+    public static func files(of scenario: Scenario) -> [File] {
+        File.allCases.filter { $0 != .tolerances || !scenario.tolerances.isEmpty }
+    }
+
+    /// The names of the folder's files, in writing order (the manifest last).
+    public var fileNames: [String] { ForecastFolder.files(of: scenario).map(\.rawValue) }
+
+    /// The results: the exact accumulator of every trial run.
+    public var accumulator: ForecastAccumulator { state.accumulator }
 
     /// The CSV tables of the results.
     public var tables: ForecastTables { ForecastTables(scenario: scenario, accumulator: state.accumulator) }
 
-    /// Writes every file into `directory`, all staged first and renamed into place in ``File``
-    /// order, so that a failure leaves the folder's earlier files as they were.
-    public func write(to directory: OutputDirectory) throws {
+    /// The risk tolerances' table (`tolerances.csv`), or `nil` when the scenario has none.
+    public var tolerances: ToleranceTable? {
+        scenario.tolerances.isEmpty ? nil : ToleranceTable(tables: tables, batches: state.batches)
+    }
+
+    /// Every file's bytes by name, in ``File`` order.
+    func encodedFiles() -> [(name: String, bytes: [UInt8])] {
         let tables = self.tables
-        try directory.writeAll(File.allCases.map { file in
+        return ForecastFolder.files(of: scenario).map { file in
             switch file {
             case .summary: (file.rawValue, Array(tables.summaryCSV.utf8))
             case .sectors: (file.rawValue, Array(tables.sectorsCSV.utf8))
             case .exceedance: (file.rawValue, Array(tables.exceedanceCSV.utf8))
+            case .tolerances: (file.rawValue, Array(ToleranceTable(tables: tables, batches: state.batches).csv.utf8))
             case .state: (file.rawValue, state.encoded())
             case .manifest: (file.rawValue, Array(manifest.json().utf8))
             }
-        })
+        }
+    }
+
+    /// Writes every file into `directory`, all staged first and renamed into place in ``File``
+    /// order, so that a failure leaves the folder's earlier files as they were.
+    public func write(to directory: OutputDirectory) throws {
+        try directory.writeAll(encodedFiles())
     }
 }

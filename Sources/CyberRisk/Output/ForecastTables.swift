@@ -1,11 +1,16 @@
 /// The three CSV files of a forecast, built from its accumulator.
 ///
-/// - `summary.csv`: `scenario,year,metric,trials,mean,sd,se,min,p01,…,p999,max,es95,es99`
+/// - `summary.csv`: `scenario,year,metric,trials,mean,sd,se,min,p01,…,p999,max,es95,es99,p995` (`p995`, the
+///   1-in-200 value, was added after the others and is appended so that their positions stay)
 /// - `sectors.csv`: `scenario,year,sector,mean_inoperability,p95_inoperability,p_disrupted,mean_direct_shock`
 /// - `exceedance.csv`: `scenario,year,metric,threshold,probability`
 ///
 /// Rows are ordered by year, then metric (or sector) in scenario order. Being functions of the
 /// accumulator alone, they are byte-identical whenever the accumulators are equal.
+///
+/// A series without values (every series of a shard that got no trials) has no statistics: its
+/// `summary.csv` and `sectors.csv` rows keep their keys and `trials` = 0 and leave every statistic
+/// empty, and `exceedance.csv` has no rows for it — never `NaN` or `inf`.
 public struct ForecastTables: Sendable {
     public let scenario: Scenario
     public let metrics: MetricSet
@@ -27,15 +32,18 @@ public struct ForecastTables: Sendable {
 
     public var summaryCSV: String {
         var table = CSVTable(header: ["scenario", "year", "metric", "trials", "mean", "sd", "se", "min"]
-            + SeriesSummary.levels.map(\.name) + ["max", "es95", "es99"])
+            + SeriesSummary.levels.map(\.name) + ["max", "es95", "es99"] + SeriesSummary.appendedLevels.map(\.name))
         for t in 0..<scenario.horizonYears {
             for k in 0..<metrics.count {
                 let s = summary(year: t, metric: k)
+                let statistics: [CSVTable.Field] = [.number(s.mean), .number(s.standardDeviation), .number(s.standardError),
+                                                    .number(s.min)]
+                    + s.quantiles.map { .number($0) }
+                    + [.number(s.max), .number(s.expectedShortfall95), .number(s.expectedShortfall99)]
+                    + s.appendedQuantiles.map { .number($0) }
                 table.append([.text(scenario.name), .integer(Int64(scenario.startYear + t)), .text(metrics.names[k]),
-                              .integer(s.count), .number(s.mean), .number(s.standardDeviation),
-                              .number(s.standardError), .number(s.min)]
-                             + s.quantiles.map { .number($0) }
-                             + [.number(s.max), .number(s.expectedShortfall95), .number(s.expectedShortfall99)])
+                              .integer(s.count)]
+                             + (s.count > 0 ? statistics : statistics.map { _ in .empty }))
             }
         }
         return table.text
@@ -49,12 +57,15 @@ public struct ForecastTables: Sendable {
             for i in 0..<n {
                 let series = t * n + i
                 let q = accumulator.inoperability[series]
-                let trials = Double(q.count)
-                table.append([.text(scenario.name), .integer(Int64(scenario.startYear + t)),
-                              .text(scenario.sectors[i].id), .number(q.mean),
-                              .number(accumulator.inoperabilitySketches[series].quantile(0.95)),
-                              .number(trials > 0 ? Double(accumulator.disrupted[series]) / trials : .nan),
-                              .number(accumulator.directShock[series].mean)])
+                let keys: [CSVTable.Field] = [.text(scenario.name), .integer(Int64(scenario.startYear + t)),
+                                              .text(scenario.sectors[i].id)]
+                guard q.count > 0 else {
+                    table.append(keys + [.empty, .empty, .empty, .empty])
+                    continue
+                }
+                table.append(keys + [.number(q.mean), .number(accumulator.inoperabilitySketches[series].quantile(0.95)),
+                                     .number(Double(accumulator.disrupted[series]) / Double(q.count)),
+                                     .number(accumulator.directShock[series].mean)])
             }
         }
         return table.text
@@ -65,12 +76,9 @@ public struct ForecastTables: Sendable {
         let m = metrics.count
         var grids: [[Double]] = []
         for k in 0..<m {
-            var hi = 0.0
-            for t in 0..<scenario.horizonYears {
-                let mx = accumulator.metricMoments[t * m + k].max
-                if mx.isFinite { hi = Swift.max(hi, mx) }
-            }
-            grids.append(ExceedanceGrid.thresholds(maximum: hi, wholeNumbers: metrics.isCount(k)))
+            var pooled = QuantileSketch()
+            for t in 0..<scenario.horizonYears { pooled.merge(accumulator.metricSketches[t * m + k]) }
+            grids.append(ExceedanceGrid.thresholds(pooled: pooled, wholeNumbers: metrics.isCount(k)))
         }
         for t in 0..<scenario.horizonYears {
             for k in 0..<m {

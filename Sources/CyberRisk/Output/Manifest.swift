@@ -17,6 +17,12 @@ public struct Manifest: Sendable {
     public var startTime: Date
     public var endTime: Date
     public var mergedFrom: [String]
+    /// What the economic loss measures (`economic_loss`); ``ForecastOutput`` sets it from the scenario.
+    public var economicLoss: EconomicLossBasis?
+    /// The folder's files besides the manifest (`files` in the JSON).
+    public var files = ["summary.csv", "sectors.csv", "exceedance.csv", "state.bin"]
+    /// What a `run --precision` did (`precision` in the JSON), if it was one.
+    public var precision: PrecisionOutcome?
 
     init(scenario: String, configHash: String, resolvedConfig: String, seed: UInt64, trials: Int,
                 trialsRun: Int, years: [Int], blockSize: Int, threads: Int, shard: Shard, blocks: Range<Int>,
@@ -44,7 +50,7 @@ public struct Manifest: Sendable {
     func json() -> String {
         let iso = ISO8601DateFormatter()
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "tool": "cyberrisk",
             "tool_version": ToolVersion.current,
             "scenario": scenario,
@@ -64,8 +70,23 @@ public struct Manifest: Sendable {
             "wall_seconds": wallSeconds,
             "trials_per_second": wallSeconds > 0 ? Double(trialsRun) / wallSeconds : 0,
             "blas": ["library": LinearAlgebra.blasDescription, "threads": 1],
-            "files": ForecastFolder.File.allCases.filter { $0 != .manifest }.map(\.rawValue),
+            "files": files,
         ]
+        if let economicLoss { object["economic_loss"] = economicLoss.json }
+        if let p = precision {
+            func finite(_ x: Double) -> Any { x.isFinite ? x : NSNull() }
+            object["precision"] = [
+                "relative_half_width_target": p.relativeHalfWidth,
+                "relative_half_width_reached": finite(p.reached),
+                "confidence": 0.95,
+                "statistics": p.targets,
+                "max_trials": p.maximumTrials,
+                "trials": p.trials,
+                "stop_reason": p.stopReason.rawValue,
+                "checks": p.checks.map { ["trials": $0.trials, "reached": finite($0.reached), "worst": $0.target,
+                                          "worst_year": $0.year] as [String: Any] },
+            ] as [String: Any]
+        }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }

@@ -13,13 +13,20 @@ enum ShardMerge {
         merged.accumulator = ForecastAccumulator(years: first.accumulator.years,
                                                  metricCount: first.accumulator.metricCount,
                                                  sectorCount: first.accumulator.sectorCount)
+        merged.batches = first.batches.map { BatchMeans(years: $0.years, requests: $0.requests) }
         for (name, s) in states {
             func refuse(_ what: String, _ a: String, _ b: String) -> StateFileError {
                 StateFileError("\(name): \(what) \(b) differs from \(firstName)'s \(a); shards of different forecasts cannot be merged")
             }
-            if s.configHash != first.configHash { throw refuse("config hash", first.configHash, s.configHash) }
             if s.seed != first.seed { throw refuse("seed", "\(first.seed)", "\(s.seed)") }
             if s.trials != first.trials { throw refuse("trial count", "\(first.trials)", "\(s.trials)") }
+            if s.configHash != first.configHash {
+                let fields = ConfigDifference.between(first.resolvedConfig, s.resolvedConfig)
+                guard !fields.isEmpty else { throw refuse("config hash", first.configHash, s.configHash) }
+                let list = fields.map { "\($0.path) is \($0.second) here, \($0.first) there" }.joined(separator: "; ")
+                throw StateFileError("\(name): its config differs from \(firstName)'s (\(list)); "
+                                     + "shards of different forecasts cannot be merged")
+            }
             if s.toolVersion != first.toolVersion { throw refuse("tool version", first.toolVersion, s.toolVersion) }
             if s.blockSize != first.blockSize { throw refuse("block size", "\(first.blockSize)", "\(s.blockSize)") }
             if s.shard.count != first.shard.count { throw refuse("shard count", "\(first.shard.count)", "\(s.shard.count)") }
@@ -36,8 +43,12 @@ enum ShardMerge {
             guard s.accumulator.trials <= Int64(first.trials) - merged.accumulator.trials else {
                 throw StateFileError("\(name): the shards hold more than the forecast's \(first.trials) trials")
             }
+            if s.batches?.requests != first.batches?.requests {
+                throw StateFileError("\(name): its batch-means statistics differ from \(firstName)'s; shards of different forecasts cannot be merged")
+            }
             seen[s.shard.index] = name
             merged.accumulator.merge(s.accumulator)
+            if let b = s.batches { merged.batches?.merge(b) }
         }
         // Shards are distinct and in 0..<count, so fewer than `count` of them means some are missing.
         guard seen.count == first.shard.count else {

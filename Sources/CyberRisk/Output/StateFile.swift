@@ -2,12 +2,15 @@
 ///
 /// Layout (little-endian): the 16-byte magic `CYBERRISK-STATE\n`; format version; tool version;
 /// config hash; the resolved config (YAML); seed; trials; block size; shard index and count; the
-/// block range run; payload length and the serialised ``ForecastAccumulator``; then a 64-bit
-/// FNV-1a checksum over everything before it. Reading checks all of it, so a truncated,
-/// corrupted or foreign file is refused with a reason.
+/// block range run; payload length and the serialised ``ForecastAccumulator``; in format 2 only,
+/// a second payload length and the ``BatchMeans`` of the scenario's tolerances; then a 64-bit
+/// FNV-1a checksum over everything before it. Format 1 is written when there are no batch
+/// means (a scenario without quantile tolerances), so such states are as before. Reading checks
+/// all of it, so a truncated, corrupted or foreign file is refused with a reason.
 struct StateFile: Sendable, Equatable {
     static let magic = Array("CYBERRISK-STATE\n".utf8)
-    static let formatVersion: UInt64 = 1
+    /// The newest format: 2 (with batch means); 1 is also read.
+    static let formatVersion: UInt64 = 2
 
     var toolVersion: String
     var configHash: String
@@ -18,9 +21,12 @@ struct StateFile: Sendable, Equatable {
     var shard: Shard
     var blocks: Range<Int>
     var accumulator: ForecastAccumulator
+    /// Batch means of the tolerances' statistics (`nil` or empty: none).
+    var batches: BatchMeans?
 
     init(toolVersion: String, configHash: String, resolvedConfig: String, seed: UInt64, trials: Int,
-                blockSize: Int, shard: Shard, blocks: Range<Int>, accumulator: ForecastAccumulator) {
+                blockSize: Int, shard: Shard, blocks: Range<Int>, accumulator: ForecastAccumulator,
+                batches: BatchMeans? = nil) {
         self.toolVersion = toolVersion
         self.configHash = configHash
         self.resolvedConfig = resolvedConfig
@@ -30,23 +36,25 @@ struct StateFile: Sendable, Equatable {
         self.shard = shard
         self.blocks = blocks
         self.accumulator = accumulator
+        self.batches = batches.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The state of shard `shard` of a forecast of `scenario` (its resolved YAML and hash, seed
-    /// and trials, this tool's version and block size) holding `accumulator`.
-    init(scenario: Scenario, shard: Shard = .whole, accumulator: ForecastAccumulator) {
+    /// and trials, this tool's version and block size) holding `accumulator` and the tolerances'
+    /// `batches` (none by default).
+    init(scenario: Scenario, shard: Shard = .whole, accumulator: ForecastAccumulator, batches: BatchMeans? = nil) {
         let yaml = ScenarioEncoder.yaml(scenario)
         self.init(toolVersion: ToolVersion.current, configHash: ScenarioEncoder.configHash(yaml: yaml),
                   resolvedConfig: yaml, seed: scenario.seed, trials: scenario.trials, blockSize: TrialBlock.capacity,
                   shard: shard, blocks: shard.blocks(of: TrialBlock.count(trials: scenario.trials)),
-                  accumulator: accumulator)
+                  accumulator: accumulator, batches: batches)
     }
 
     /// The file's bytes.
     func encoded() -> [UInt8] {
         var w = ByteWriter()
         w.append(bytes: StateFile.magic)
-        w.append(StateFile.formatVersion)
+        w.append(batches == nil ? 1 : StateFile.formatVersion)
         w.append(string: toolVersion)
         w.append(string: configHash)
         w.append(string: resolvedConfig)
@@ -64,6 +72,12 @@ struct StateFile: Sendable, Equatable {
         accumulator.write(to: &payload)
         w.append(UInt64(payload.bytes.count))
         w.append(bytes: payload.bytes)
+        if let batches {
+            var extra = ByteWriter()
+            batches.write(to: &extra)
+            w.append(UInt64(extra.bytes.count))
+            w.append(bytes: extra.bytes)
+        }
         w.append(FNV1a64.hash(w.bytes))
         return w.bytes
     }
@@ -83,8 +97,8 @@ struct StateFile: Sendable, Equatable {
             var r = ByteReader(body)
             _ = try r.readBytes(count: StateFile.magic.count)
             let version = try r.readUInt64()
-            guard version == StateFile.formatVersion else {
-                throw StateFileError("state format version \(version), this tool reads \(StateFile.formatVersion)")
+            guard version == 1 || version == StateFile.formatVersion else {
+                throw StateFileError("state format version \(version), this tool reads 1 and \(StateFile.formatVersion)")
             }
             toolVersion = try r.readString()
             configHash = try r.readString()
@@ -112,7 +126,18 @@ struct StateFile: Sendable, Equatable {
             let length = try StateFile.int(r.readUInt64(), "payload length")
             var payload = ByteReader(try r.readBytes(count: length))
             accumulator = try ForecastAccumulator(from: &payload, years: years, metricCount: metrics, sectorCount: sectors)
-            guard payload.isAtEnd, r.isAtEnd else { throw StateFileError("trailing bytes after the payload") }
+            guard payload.isAtEnd else { throw StateFileError("trailing bytes after the payload") }
+            if version == 2 {
+                let extraLength = try StateFile.int(r.readUInt64(), "batch payload length")
+                var extra = ByteReader(try r.readBytes(count: extraLength))
+                let decoded = try BatchMeans(from: &extra, years: years, metricCount: metrics,
+                                             maximumBatches: accumulator.trials / Int64(BatchMeans.batchSize))
+                guard extra.isAtEnd, !decoded.isEmpty else { throw StateFileError("malformed batch means section") }
+                batches = decoded
+            } else {
+                batches = nil
+            }
+            guard r.isAtEnd else { throw StateFileError("trailing bytes after the payload") }
         } catch let error as StateFileError {
             throw error
         } catch {
@@ -141,6 +166,9 @@ struct StateFile: Sendable, Equatable {
               accumulator.sectorCount == scenario.sectors.count else {
             throw StateFileError("the results' shape \(accumulator.years)×\(accumulator.metricCount)×\(accumulator.sectorCount) "
                                  + "does not match the config's \(scenario.horizonYears)×\(metrics)×\(scenario.sectors.count) (years × metrics × sectors)")
+        }
+        guard (batches?.requests ?? []) == scenario.toleranceRequests else {
+            throw StateFileError("the batch means do not match the config's tolerances")
         }
         return scenario
     }

@@ -3,7 +3,7 @@ import Foundation
 /// The beta distribution on `[0, 1]` with density `x^{α−1}(1 − x)^{β−1}/B(α, β)`;
 /// mean `α/(α + β)`, variance `αβ/((α + β)²(α + β + 1))`.
 ///
-/// - `α < 1` and `β ≥ 10` (the attack severities: small `α`, large `β`): by rejection from
+/// - `α < 1` and `β ≥ 10` (the attack and botnet severities: small `α`, large `β`): by rejection from
 ///   `Y = G/(β − 1)`, `G ~ Gamma(α)` (`G = m·e^{−E/α}`, `m ~ Gamma(α + 1)`, `E ~ Exp(1)`). The proposal density
 ///   `∝ y^{α−1}e^{−(β−1)y}` dominates the target `∝ y^{α−1}(1 − y)^{β−1}` because `1 − y ≤ e^{−y}`,
 ///   so `Y` is accepted with probability `exp((β − 1)(ln(1 − Y) + Y))` (0 for `Y ≥ 1`) using a
@@ -12,7 +12,7 @@ import Foundation
 ///   logarithm. Acceptance `≈ 1 − α(α + 1)/(2(β − 1))` (≥ 0.9998 for every baseline severity,
 ///   ≥ 0.89 in this regime), about 3 words per draw. No `Gamma(β)` is drawn. `Y` below `2⁻¹⁰²²`
 ///   is computed from logarithms and rounds to 0 or a subnormal, as the exact value does.
-/// - `α = 1` or `β = 1` (the botnet severities, `Beta(1, 500)`): by inversion, `1 − U^{1/β}` and
+/// - `α = 1` or `β = 1` (e.g. `Beta(1, 100)`, the analogues' severities): by inversion, `1 − U^{1/β}` and
 ///   `U^{1/α}` respectively, with `U^{1/k} = e^{−E/k}`, `E ~ Exp(1)` from the exponential ziggurat:
 ///   one word and one `expm1`/`exp`.
 /// - otherwise as `X = G₁/(G₁ + G₂)` with independent `G₁ ~ Gamma(α)`, `G₂ ~ Gamma(β)` (α first):

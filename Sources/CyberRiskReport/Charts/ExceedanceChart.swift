@@ -18,7 +18,10 @@ import Foundation
 enum ExceedanceChart {
     static let width = 600.0, height = 360.0
 
-    static func chart(metric: String, curves: [(year: Int, curve: RunResults.Curve)], trials: Int) -> Chart {
+    /// - Parameter tolerances: risk tolerances on this metric: a line at `max` and, for a quantile
+    ///   `q`, the point `(max, 1 − q)` the curves must pass below.
+    static func chart(metric: String, curves: [(year: Int, curve: RunResults.Curve)], trials: Int,
+                      tolerances: [ToleranceMark] = []) -> Chart {
         let label = MetricLabel(metric: metric)
         let area = PlotArea(width: width, height: height, marginBottom: 70)
         let all = curves.map(\.curve)
@@ -37,12 +40,18 @@ enum ExceedanceChart {
             let color = Palette.series[k % Palette.series.count], dash = Palette.dashes[k % Palette.dashes.count]
             xy.lines.append(Line(label: "\(entry.year)", x: entry.curve.thresholds, y: entry.curve.probabilities,
                                  color: color, width: 2.5, dash: dash, dots: few))
-            xy.legend.append(.line("\(entry.year)", color, dash: dash, width: 2.5))
+            if curves.count > 1 { xy.legend.append(.line("\(entry.year)", color, dash: dash, width: 2.5)) }
         }
-        let caption = "How likely a year's \(label.title.lowercased()) is to exceed a value: read a value on the "
+        for t in tolerances { xy.marks += t.exceedanceMarks(x: x, y: y) }
+        var caption = "How likely a year's \(label.title.lowercased()) is to exceed a value: read a value on the "
             + "horizontal axis, go up to a curve, read its chance on the vertical axis. "
             + (logY ? "Chances below 1 in \(RunReport.grouped(trials)) are not resolved by this run; "
                 + "the curves stop there." : "")
+        for t in tolerances {
+            caption += " Tolerance \(t.name): the line marks \(label.format.string(t.max))"
+                + (t.exceedanceLevel.map { "; a curve passing above the circle (a \(NumberFormat.percent.string($0)) chance of exceeding it) breaches it" } ?? "")
+                + "."
+        }
         return xy.chart(id: "exceedance-\(metric)", title: "\(label.title): chance of exceeding",
                         caption: caption)
     }

@@ -23,12 +23,16 @@ enum FanChart {
             + "dark band; the solid line is the median, the dashed line the mean. Axes start at zero."
     }
 
-    static func chart(series: MetricSeries, id: String? = nil) -> Chart {
+    /// - Parameter tolerances: risk tolerances on this metric, drawn as lines at their `max`.
+    static func chart(series: MetricSeries, id: String? = nil, tolerances: [ToleranceMark] = []) -> Chart {
         let label = MetricLabel(metric: series.metric)
         let area = PlotArea(width: width, height: height, marginBottom: 70)
         let whole = FanChart.wholeNumberMetrics.contains(series.metric)
         let x = YearAxis.scale(series.years, area: area, steps: whole)
-        let top = ["p95", "p75", "p50", "mean"].flatMap { series[$0] }.filter(\.isFinite).max() ?? 0
+        var top = ["p95", "p75", "p50", "mean"].flatMap { series[$0] }.filter(\.isFinite).max() ?? 0
+        // A tolerance far above the data would squash it: shown only within twice the data's top.
+        let shown = tolerances.filter { $0.max > 0 && $0.max <= 2 * Swift.max(top, 1e-300) }
+        top = Swift.max(top, shown.map(\.max).max() ?? 0)
         let y = Scale.zeroBased(maximum: whole ? Swift.max(top, 1) : top, pixels: area.vertical, reversed: true)
         var xy = XYChart(area: area, x: x, y: y, xTitle: "year", yTitle: label.axisTitle)
         xy.xFormat = .year
@@ -54,8 +58,17 @@ enum FanChart {
             .line("median", Palette.blue, width: 2.5),
             .line("mean", Palette.vermillion, dash: "7 4"),
         ]
-        let caption = FanChart.reading()
+        for t in shown {
+            xy.lines.append(t.fanLine(x: series.x))
+            xy.marks.append(t.text(label.format.string, x: area.left + 6, y: y(t.max) - 5))
+        }
+        var caption = FanChart.reading()
             + (whole ? " Counts are whole numbers, so each year is drawn as a step." : "")
+        for t in tolerances {
+            caption += " Tolerance \(t.name): \(t.statistic) ≤ \(label.format.string(t.max)), "
+                + (t.firstBreach.map { "first breached in \($0)" } ?? "not breached")
+                + (shown.contains(t) ? "." : " (above the chart).")
+        }
         return xy.chart(id: id ?? "fan-\(series.metric)", title: "\(label.title): forecast range by year",
                         caption: caption)
     }

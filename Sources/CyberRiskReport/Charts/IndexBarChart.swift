@@ -9,7 +9,7 @@ import CyberRisk
 /// let entries = results.entries(metric: "national_risk", year: 2035)
 /// IndexBarChart(entries: entries).chart(id: "sensitivity-national_risk", title: "National risk")
 /// ```
-struct IndexBarChart: Sendable {
+package struct IndexBarChart: Sendable {
     var entries: [SensitivityResults.Entry]
     var width: Double = 600
     /// Height of one parameter's row, in pixels.
@@ -22,7 +22,7 @@ struct IndexBarChart: Sendable {
     /// The label of a parameter path: the path without a leading `scenario.` or `sectors.`
     /// (`defense.vulnerability_decline`, `energy.threat.success_probability`); the full path is
     /// the label's tooltip.
-    static func label(_ path: String) -> String {
+    package static func label(_ path: String) -> String {
         for prefix in ["scenario.", "sectors."] where path.hasPrefix(prefix) && path.count > prefix.count {
             return String(path.dropFirst(prefix.count))
         }

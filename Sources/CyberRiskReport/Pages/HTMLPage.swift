@@ -53,12 +53,12 @@ struct HTMLPage: Sendable {
     }
 
     /// A table with a caption, a header row and right-aligned numeric cells (all but the first
-    /// two columns, which hold the rank and the name).
-    static func table(caption: String, header: [String], rows: [[String]]) -> Markup {
+    /// `labelColumns` columns, by default two: the rank and the name).
+    static func table(caption: String, header: [String], rows: [[String]], labelColumns: Int = 2) -> Markup {
         let head = Markup("thead", children: [Markup("tr", children: header.map { Markup.element("th", text: $0) })])
         let body = Markup("tbody", children: rows.map { row in
             Markup("tr", children: row.enumerated().map { k, cell in
-                Markup.element("td", k >= 2 ? ["class": "number"] : [:], text: cell)
+                Markup.element("td", k >= labelColumns ? ["class": "number"] : [:], text: cell)
             })
         })
         return Markup("table", children: [Markup.element("caption", text: caption), head, body])

@@ -21,14 +21,21 @@ struct RunReport: Sendable {
 
     init(results r: RunResults) {
         self.results = r
-        let metrics = RunReport.headlineMetrics.filter { r.series[$0] != nil }
-        let fans = metrics.compactMap { r.series[$0] }.map { FanChart.chart(series: $0) }
-        let picks = RunReport.exceedanceYears(r.years)
-        let exceedance = metrics.compactMap { metric -> Chart? in
-            guard let byYear = r.exceedance[metric] else { return nil }
-            let curves = picks.compactMap { y in byYear[y].map { (year: y, curve: $0) } }
-            return curves.isEmpty ? nil : ExceedanceChart.chart(metric: metric, curves: curves, trials: r.trials)
+        if r.years.count == 1 {
+            (charts, html) = RunReport.oneYear(r)
+            return
         }
+        let metrics = RunReport.shownMetrics(r)
+        let fans = metrics.compactMap { metric -> Chart? in
+            guard let series = r.series[metric] else { return nil }
+            if FanChart.wholeNumberMetrics.contains(metric), let curves = r.exceedance[metric],
+               let chart = CountDistributionChart.chart(metric: metric, years: r.years, curves: curves) {
+                return chart
+            }
+            return FanChart.chart(series: series, tolerances: r.tolerances.filter { $0.metric == metric })
+        }
+        let picks = RunReport.exceedanceYears(r.years)
+        let exceedance = RunReport.exceedanceCharts(r, metrics: metrics, years: picks)
         let ranking = SectorRanking(results: r)
         let heatmap = ranking.heatmap
         var assumptions: [Chart] = []
@@ -39,10 +46,13 @@ struct RunReport: Sendable {
 
         var page = HTMLPage(title: "cyberrisk report: \(r.scenarioName)")
         page.body.append(RunReport.header(r))
+        let counts = fans.contains { $0.id.hasPrefix("distribution-") }
+            ? " Whole-number metrics (sectors disrupted) are shown as the chance of each count instead." : ""
         page.body.append(HTMLPage.section("How the risks may evolve", id: "fans",
             intro: "A forecast is not one number: the model simulates \(RunReport.grouped(r.trials)) possible futures. "
-                + FanChart.reading(),
-            [HTMLPage.grid(fans.map { HTMLPage.figure($0, caption: false) })]))
+                + FanChart.reading() + counts,
+            [HTMLPage.grid(fans.map { HTMLPage.figure($0, caption: $0.id.hasPrefix("distribution-")) })]
+                + RunReport.notModelled(r)))
         if !exceedance.isEmpty {
             let years = picks.map(String.init).joined(separator: ", ")
             page.body.append(HTMLPage.section("How bad can a year get?", id: "exceedance",
@@ -61,9 +71,7 @@ struct RunReport: Sendable {
                 + "the sectors it depends on. Sectors are sorted by their \(r.years.last.map(String.init) ?? "") mean.",
             sectorContent))
         if assumptions.isEmpty {
-            page.body.append(HTMLPage.section("What drives the numbers", id: "assumptions",
-                [HTMLPage.paragraph("The scenario's assumptions cannot be shown: \(r.scenarioProblem ?? "unknown").",
-                                    class: "warning")]))
+            page.body.append(RunReport.assumptionsMissing(r))
         } else {
             page.body.append(HTMLPage.section("What drives the numbers: the scenario's assumptions", id: "assumptions",
                 intro: "More connected devices and implants mean more targets; more digital sectors mean attacks "
@@ -72,6 +80,42 @@ struct RunReport: Sendable {
         }
         page.body.append(RunReport.footer(r))
         html = page.rendered
+    }
+
+    /// The headline metrics present in the results, without economic loss when the scenario does
+    /// not model it (``lossIsModelled(_:)``).
+    static func shownMetrics(_ r: RunResults) -> [String] {
+        RunReport.headlineMetrics.filter { r.series[$0] != nil && ($0 != "economic_loss_usd_bn" || lossIsModelled(r)) }
+    }
+
+    /// Whether economic loss means anything here: some sector has an economic output (per the
+    /// scenario; without it, whether any future had a loss).
+    static func lossIsModelled(_ r: RunResults) -> Bool {
+        if let s = r.scenario { return s.sectors.contains { $0.outputUSDbn > 0 } }
+        return (r.series["economic_loss_usd_bn"]?["max"] ?? []).contains { $0 > 0 }
+    }
+
+    /// A note where the loss charts would be, when loss is not modelled.
+    static func notModelled(_ r: RunResults) -> [Markup] {
+        guard r.series["economic_loss_usd_bn"] != nil, !lossIsModelled(r) else { return [] }
+        return [HTMLPage.paragraph("Economic loss is not modelled in this scenario: its sectors have no economic output "
+                                   + "(`output_usd_bn: 0`), so the loss is 0 in every future and is not drawn.", class: "meta")]
+    }
+
+    /// Exceedance curves of `metrics` in `years`.
+    static func exceedanceCharts(_ r: RunResults, metrics: [String], years: [Int]) -> [Chart] {
+        metrics.compactMap { metric -> Chart? in
+            guard let byYear = r.exceedance[metric] else { return nil }
+            let curves = years.compactMap { y in byYear[y].map { (year: y, curve: $0) } }
+            return curves.isEmpty ? nil : ExceedanceChart.chart(metric: metric, curves: curves, trials: r.trials,
+                                                                tolerances: r.tolerances.filter { $0.metric == metric })
+        }
+    }
+
+    static func assumptionsMissing(_ r: RunResults) -> Markup {
+        HTMLPage.section("What drives the numbers", id: "assumptions",
+            [HTMLPage.paragraph("The scenario's assumptions cannot be shown: \(r.scenarioProblem ?? "unknown").",
+                                class: "warning")])
     }
 
     /// First, middle and last year (fewer when there are fewer years).
@@ -86,19 +130,8 @@ struct RunReport: Sendable {
 
     static func header(_ r: RunResults) -> Markup {
         let first = r.years.first ?? 0, last = r.years.last ?? 0
-        var meta = "\(first)–\(last) · \(RunReport.grouped(r.trials)) simulated futures (trials)"
-        if let seed = r.manifest.string("seed") { meta += " · seed \(seed)" }
-        if let version = r.manifest.string("tool_version") { meta += " · cyberrisk \(version)" }
-        var children: [Markup] = [
-            Markup.element("h1", text: "Cyber-risk forecast: \(r.scenarioName)"),
-            HTMLPage.paragraph(meta, class: "meta"),
-        ]
-        if let d = r.scenario?.description, !d.isEmpty { children.append(HTMLPage.paragraph(d, class: "meta")) }
-        if let shard = r.manifest.dictionary("shard"), let count = (shard["count"] as? NSNumber)?.intValue, count > 1 {
-            let index = (shard["index"] as? NSNumber)?.intValue ?? 0
-            children.append(HTMLPage.paragraph("This folder holds shard \(index) of \(count) only (\(r.trials) trials); "
-                + "merge the shards with `cyberrisk merge` for the whole forecast.", class: "warning"))
-        }
+        let meta = "\(first)–\(last) · \(RunReport.grouped(r.trials)) simulated futures (trials)" + provenance(r)
+        var children = heading(r, meta: meta)
         var cards: [Markup] = []
         for (metric, what) in [("national_risk", "share of critical-infrastructure operation lost in a year, weighted by how critical each sector is"),
                                ("human_risk", "share of people's security lost in a year: services they rely on, their devices and implants")] {
@@ -114,7 +147,9 @@ struct RunReport: Sendable {
                 Markup.element("p", ["class": "note"], text: what.prefix(1).uppercased() + what.dropFirst() + "."),
             ]))
         }
-        if let loss = r.series["economic_loss_usd_bn"] {
+        if r.series["economic_loss_usd_bn"] != nil && !lossIsModelled(r) {
+            cards.append(lossNotModelledCard())
+        } else if let loss = r.series["economic_loss_usd_bn"] {
             let total = loss["mean"].reduce(0, +)
             cards.append(Markup("div", ["class": "card"], children: [
                 Markup.element("h3", text: "Expected economic loss, \(r.years.count) years"),
@@ -122,12 +157,73 @@ struct RunReport: Sendable {
                 Markup.element("p", ["class": "change"],
                                text: "\(RunReport.dollarsBn(loss.value("mean", year: 0))) in \(first), "
                                    + "\(RunReport.dollarsBn(loss.value("mean", year: loss.years.count - 1))) in \(last)"),
-                Markup.element("p", ["class": "note"],
-                               text: "Sum of the yearly mean losses of sector output (value added, US dollars, not discounted)."),
+                Markup.element("p", ["class": "note"], text: "Sum of the yearly mean losses. " + RunReport.lossBasis(r)),
             ]))
+            if loss.columns["p995"] != nil {
+                cards.append(Markup("div", ["class": "card"], children: [
+                    Markup.element("h3", text: "A 1-in-200 year: economic loss"),
+                    Markup.element("p", ["class": "value"],
+                                   text: "\(RunReport.dollarsBn(loss.value("p995", year: 0))) → "
+                                       + RunReport.dollarsBn(loss.value("p995", year: loss.years.count - 1))),
+                    Markup.element("p", ["class": "change"], text: "\(first) → \(last), the 99.5th percentile (p995)"),
+                    Markup.element("p", ["class": "note"],
+                                   text: "The loss a year exceeds with probability 1/200, the return period insurers "
+                                       + "and national risk registers quote."),
+                ]))
+            }
         }
+        if !r.tolerances.isEmpty { cards.append(RunReport.toleranceCard(r)) }
         children.append(Markup("div", ["class": "cards"], children: cards))
         return Markup("header", children: children)
+    }
+
+    static func lossNotModelledCard() -> Markup {
+        Markup("div", ["class": "card"], children: [
+            Markup.element("h3", text: "Economic loss"),
+            Markup.element("p", ["class": "value"], text: "not modelled"),
+            Markup.element("p", ["class": "note"], text: "The scenario gives its sectors no economic output (output_usd_bn: 0)."),
+        ])
+    }
+
+    /// The title, the run's facts and the warnings above the cards.
+    static func heading(_ r: RunResults, meta: String, title: String = "Cyber-risk forecast") -> [Markup] {
+        var children: [Markup] = [
+            Markup.element("h1", text: "\(title): \(r.scenarioName)"),
+            HTMLPage.paragraph(meta, class: "meta"),
+        ]
+        if let d = r.scenario?.description, !d.isEmpty { children.append(HTMLPage.paragraph(d, class: "meta")) }
+        if let shard = r.manifest.dictionary("shard"), let count = (shard["count"] as? NSNumber)?.intValue, count > 1 {
+            let index = (shard["index"] as? NSNumber)?.intValue ?? 0
+            children.append(HTMLPage.paragraph("This folder holds shard \(index) of \(count) only (\(r.trials) trials); "
+                + "merge the shards with `cyberrisk merge` for the whole forecast.", class: "warning"))
+        }
+        return children
+    }
+
+    /// The seed and tool version, for the line under the title.
+    static func provenance(_ r: RunResults) -> String {
+        var meta = ""
+        if let seed = r.manifest.string("seed") { meta += " · seed \(seed)" }
+        if let version = r.manifest.string("tool_version") { meta += " · cyberrisk \(version)" }
+        return meta
+    }
+
+    /// The headline card of the risk tolerances: the first year of breach of each.
+    static func toleranceCard(_ r: RunResults) -> Markup {
+        let first = r.years.first ?? 0, last = r.years.last ?? 0
+        let breaches = r.tolerances.compactMap(\.firstBreach)
+        let value = breaches.min().map { "breached from \($0)" } ?? "kept \(first)–\(last)"
+        let lines = r.tolerances.map { t -> Markup in
+            let format = MetricLabel(metric: t.metric).format
+            return Markup.element("li", text: "\(t.name) (\(t.statistic) ≤ \(format.string(t.max))): "
+                                  + (t.firstBreach.map { "first breached in \($0)" } ?? "kept in every year"))
+        }
+        return Markup("div", ["class": "card", "id": "tolerances"], children: [
+            Markup.element("h3", text: "Risk tolerances"),
+            Markup.element("p", ["class": "value"], text: value),
+            Markup("ul", ["class": "note"], children: lines),
+            Markup.element("p", ["class": "note"], text: "A tolerance is breached in a year when its statistic exceeds its maximum (tolerances.csv)."),
+        ])
     }
 
     static func footer(_ r: RunResults) -> Markup {
@@ -137,6 +233,15 @@ struct RunReport: Sendable {
                 + "quantiles are accurate to about 0.4%. Model equations: docs/model.md; sources of every default: "
                 + "docs/parameters.md."),
         ])
+    }
+
+    /// What the loss measures, from the manifest's `economic_loss` (older manifests: the general rule).
+    static func lossBasis(_ r: RunResults) -> String {
+        if let basis = r.manifest.dictionary("economic_loss")?["basis"] as? String {
+            return "US dollars: " + basis + "."
+        }
+        return "US dollars of sector value added in the year it was measured, held fixed (not inflated, not "
+            + "discounted), covering only the modelled sectors."
     }
 
     /// `US$ 206 bn`, or `US$ 1.65 trillion` from a thousand billion up.

@@ -19,28 +19,64 @@ struct SweepReport: Sendable {
 
     let results: SweepResults
     let sensitivity: SensitivityResults?
+    /// The folder's own tornado (a `cyberrisk tornado` folder), or the one shown beside a
+    /// sensitivity analysis's indices.
+    let tornado: TornadoResults?
     let charts: [Chart]
     let html: String
 
-    init(results r: SweepResults, sensitivity: SensitivityResults? = nil) {
+    init(results r: SweepResults, sensitivity: SensitivityResults? = nil, tornado: TornadoResults? = nil) {
         self.results = r
         self.sensitivity = sensitivity
+        self.tornado = tornado
         let metrics = SweepReport.headlineMetrics.filter(r.metrics.contains)
         let shown = metrics.isEmpty ? Array(r.metrics.prefix(3)) : metrics
-        let kind = sensitivity == nil ? "sweep" : "sensitivity"
+        let isTornado = r.design == "tornado"
+        let kind = sensitivity != nil ? "sensitivity" : isTornado ? "tornado" : "sweep"
         var page = HTMLPage(title: "cyberrisk \(kind) report: \(r.manifest.string("base_scenario") ?? kind)")
-        page.body.append(SweepReport.header(r, metrics: shown, sensitivity: sensitivity != nil))
+        page.body.append(SweepReport.header(r, metrics: shown, kind: kind))
         var charts: [Chart] = []
         if let sensitivity {
             let bars = shown.map { SweepReport.indexChart(sensitivity, metric: $0) }
             charts += bars
+            var content: [Markup] = [HTMLPage.grid(bars.map { HTMLPage.figure($0) })]
+            var intro = "Sobol' indices of each metric's mean in \(sensitivity.year): S1 is the share of its variance across "
+                + "the assumptions' ranges that one assumption causes alone, ST the share it causes alone or together "
+                + "with others (ST − S1 is its interactions). Indices near 0 mean the forecast does not depend on "
+                + "that assumption within its range. Bars are estimates, whiskers 95% bootstrap intervals; "
+                + "parameters are sorted by ST."
+            if let tornado {
+                // Each metric's indices beside the tornado of the same parameters.
+                let tornadoes = shown.map { tornado.charts(metric: $0).tornado }
+                charts += tornadoes
+                content = zip(bars, tornadoes).map { HTMLPage.grid([HTMLPage.figure($0), HTMLPage.figure($1)]) }
+                intro += " Beside each, the tornado of \(tornado.folder): the same parameters swung one at a time from the "
+                    + "low to the high end of their ranges, the others at base — what moves the forecast locally, where "
+                    + "the indices average over every combination."
+                let missing = Set(sensitivity.parameters).symmetricDifference(tornado.parameters)
+                if !missing.isEmpty {
+                    content.insert(HTMLPage.paragraph("The tornado's parameters differ from the sensitivity analysis's: "
+                        + missing.sorted().joined(separator: ", ") + ".", class: "warning"), at: 0)
+                }
+            }
             page.body.append(HTMLPage.section("Which assumptions drive the \(sensitivity.year) forecast", id: "sensitivity",
-                intro: "Sobol' indices of each metric's mean in \(sensitivity.year): S1 is the share of its variance across "
-                    + "the assumptions' ranges that one assumption causes alone, ST the share it causes alone or together "
-                    + "with others (ST − S1 is its interactions). Indices near 0 mean the forecast does not depend on "
-                    + "that assumption within its range. Bars are estimates, whiskers 95% bootstrap intervals; "
-                    + "parameters are sorted by ST.",
-                [HTMLPage.grid(bars.map { HTMLPage.figure($0) })]))
+                intro: intro, content))
+        } else if let tornado, isTornado {
+            let pairs = shown.map { tornado.charts(metric: $0) }
+            charts += pairs.flatMap { [$0.tornado, $0.spider] }
+            page.body.append(HTMLPage.section("What moves the \(tornado.year) forecast", id: "tornado",
+                intro: "Each parameter alone swung from the low to the high end of its range, the others as in the base, "
+                    + "every point on the same simulated futures (one seed), so the swings differ by the parameter alone. "
+                    + "Left the tornado (largest swing at the top), right the spider: the same three points per parameter "
+                    + "against its position in its range.",
+                pairs.map { HTMLPage.grid([HTMLPage.figure($0.tornado), HTMLPage.figure($0.spider)]) }))
+        }
+        if isTornado {
+            self.charts = charts
+            page.body.append(Markup("footer", children: [HTMLPage.paragraph(
+                "Made by `cyberrisk report` from \(r.folder): tornado.csv, sweep.csv and manifest.json.")]))
+            html = page.rendered
+            return
         }
         var effects: [Markup] = []
         for (k, p) in r.parameters.enumerated() {
@@ -84,17 +120,29 @@ struct SweepReport: Sendable {
             .chart(id: "sensitivity-\(metric)", title: label.title, caption: caption)
     }
 
-    static func header(_ r: SweepResults, metrics: [String], sensitivity: Bool = false) -> Markup {
-        var meta = "\(r.points.count) points"
-        if let d = r.design { meta += " (\(d) design)" }
+    static func header(_ r: SweepResults, metrics: [String], kind: String = "sweep") -> Markup {
+        let points = RunReport.grouped(r.points.count)
+        var meta = "\(points) points"
+        if kind == "sensitivity", !r.parameters.isEmpty, r.points.count % (r.parameters.count + 2) == 0 {
+            meta = "Saltelli design: \(points) points (N = \(r.points.count / (r.parameters.count + 2)) base rows × "
+                + "(\(r.parameters.count) parameters + 2))"
+        } else if let d = r.design {
+            meta += " (\(d) design)"
+        }
         meta += " · \(RunReport.grouped(r.trials)) trials each · compared in \(r.year)"
         if let seed = r.manifest.string("seed") { meta += " · seed \(seed)" }
         if let v = r.manifest.string("tool_version") { meta += " · cyberrisk \(v)" }
         let parameters = r.parameters.enumerated().map { k, p -> String in
+            let f = NumberFormat.plain.string
+            if let (kind, numbers) = p.declared {
+                if kind == "values" { return "\(p.path) over the values " + numbers.map(f).joined(separator: ", ") }
+                if numbers.count == 2 {
+                    return "\(p.path) from \(f(numbers[0])) to \(f(numbers[1]))" + (kind == "log_range" ? " (log scale)" : "")
+                }
+            }
             let levels = r.levels(of: k)
-            let range = levels.isEmpty ? "no values"
-                : "\(NumberFormat.plain.string(levels.first!)) to \(NumberFormat.plain.string(levels.last!))"
-            return "\(p.path) from \(range)" + (p.scale == .log ? " (log scale)" : "")
+            let range = levels.isEmpty ? "no values" : "\(f(levels.first!)) to \(f(levels.last!))"
+            return "\(p.path) from \(range)" + (p.scale == .log ? " (log scale)" : "") + " (the values sampled)"
         }
         var cards: [Markup] = []
         for metric in metrics {
@@ -104,12 +152,12 @@ struct SweepReport: Sendable {
             cards.append(Markup("div", ["class": "card"], children: [
                 Markup.element("h3", text: "\(label.title), mean in \(r.year)"),
                 Markup.element("p", ["class": "value"], text: label.range(lo, hi)),
-                Markup.element("p", ["class": "note"], text: "Lowest and highest across the \(r.points.count) points."),
+                Markup.element("p", ["class": "note"], text: "Lowest and highest across the \(RunReport.grouped(r.points.count)) points."),
             ]))
         }
         return Markup("header", children: [
-            Markup.element("h1", text: (sensitivity ? "Sensitivity analysis: " : "Parameter sweep: ")
-                           + (r.manifest.string("base_scenario") ?? "scenario")),
+            Markup.element("h1", text: (kind == "sensitivity" ? "Sensitivity analysis: " : kind == "tornado" ? "Tornado analysis: "
+                                        : "Parameter sweep: ") + (r.manifest.string("base_scenario") ?? "scenario")),
             HTMLPage.paragraph(meta, class: "meta"),
             HTMLPage.paragraph("Varied: " + parameters.joined(separator: "; ") + ".", class: "meta"),
             Markup("div", ["class": "cards"], children: cards),
@@ -166,15 +214,16 @@ struct SweepReport: Sendable {
     }
 
     /// The x scale for parameter values: logarithmic for a log-scaled positive parameter, else
-    /// linear; the values' range padded by about 5% of its width on each side.
+    /// linear; the values' range padded by about 8% of its width on each side (room for a grid's
+    /// dodged points at the ends).
     static func parameterScale(_ xs: [Double], kind: Scale.Kind, area: PlotArea) -> Scale {
         let finite = xs.filter(\.isFinite)
         guard let lo = finite.min(), let hi = finite.max() else { return Scale(domain: 0, 1, pixels: area.left, area.right) }
         if kind == .log && lo > 0 {
-            let pad = hi > lo ? Foundation.pow(hi / lo, 0.06) : 2
+            let pad = hi > lo ? Foundation.pow(hi / lo, 0.08) : 2
             return Scale(kind: .log, domain: lo / pad, hi * pad, pixels: area.left, area.right)
         }
-        let pad = hi > lo ? (hi - lo) * 0.05 : Swift.max(Swift.abs(lo) * 0.1, 1)
+        let pad = hi > lo ? (hi - lo) * 0.08 : Swift.max(Swift.abs(lo) * 0.1, 1)
         return Scale(domain: lo - pad, hi + pad, pixels: area.left, area.right)
     }
 }

@@ -43,6 +43,8 @@ package struct RunResults: Sendable {
     /// The scenario, or `nil` with ``scenarioProblem`` saying why it could not be decoded.
     let scenario: Scenario?
     let scenarioProblem: String?
+    /// The risk tolerances of `tolerances.csv` (empty without one).
+    let tolerances: [ToleranceMark]
 
     package init(folder: String) throws {
         self.folder = folder
@@ -81,6 +83,7 @@ package struct RunResults: Sendable {
             ?? Int(series[metrics[0]]?["trials"].first ?? 0)
         sectors = try RunResults.readSectors(folder + "/sectors.csv", years: sortedYears)
         exceedance = try RunResults.readExceedance(folder + "/exceedance.csv")
+        tolerances = try ToleranceMark.read(folder: folder)
         if let yaml = manifest.string("config") {
             do {
                 scenario = try ScenarioCatalog.scenario(fromResolved: yaml, source: folder + "/manifest.json")

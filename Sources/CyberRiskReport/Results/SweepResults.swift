@@ -20,6 +20,20 @@ struct SweepResults: Sendable {
     package struct Parameter: Sendable, Equatable {
         var path: String
         var scale: Scale.Kind
+        /// The domain declared in the spec, from the manifest: `range`, `log_range` or `values`,
+        /// and its numbers (`[lo, hi]` or the values); `nil` when the manifest does not say.
+        var declared: (kind: String, numbers: [Double])?
+
+        init(path: String, scale: Scale.Kind, declared: (kind: String, numbers: [Double])? = nil) {
+            self.path = path
+            self.scale = scale
+            self.declared = declared
+        }
+
+        package static func == (a: Parameter, b: Parameter) -> Bool {
+            a.path == b.path && a.scale == b.scale && a.declared?.kind == b.declared?.kind
+                && a.declared?.numbers == b.declared?.numbers
+        }
     }
 
     struct Point: Sendable, Equatable {
@@ -55,7 +69,15 @@ struct SweepResults: Sendable {
         design = manifest.string("design")
         var declared: [Parameter] = manifest.objects("parameters").compactMap { p in
             guard let path = p["path"] as? String else { return nil }
-            return Parameter(path: path, scale: (p["scale"] as? String) == "log" ? .log : .linear)
+            var declared: (kind: String, numbers: [Double])?
+            if let domain = p["domain"] as? [String: Any] {
+                for kind in ["range", "log_range", "values"] {
+                    if let numbers = (domain[kind] as? [NSNumber])?.map(\.doubleValue), !numbers.isEmpty {
+                        declared = (kind, numbers)
+                    }
+                }
+            }
+            return Parameter(path: path, scale: (p["scale"] as? String) == "log" ? .log : .linear, declared: declared)
         }
         if declared.isEmpty, let first = csv.column("point"), let end = csv.column("scenario"), end > first + 1 {
             declared = csv.header[(first + 1)..<end].map { Parameter(path: $0, scale: .linear) }

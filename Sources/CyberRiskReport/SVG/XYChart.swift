@@ -1,7 +1,7 @@
 import CyberRisk
 
-/// A chart on two numeric axes: grid, bands, lines and other marks, axes and a legend row under
-/// the x-axis title. The fan, exceedance, assumption and sweep charts are all built from it.
+/// A chart on two numeric axes: grid, bands, lines and other marks, axes and a legend under the
+/// x-axis title (wrapped to the chart's width; the chart grows by a row's height per extra row). The fan, exceedance, assumption and sweep charts are all built from it.
 ///
 /// ```swift
 /// let area = PlotArea(width: 600, height: 340, marginBottom: 66)
@@ -54,9 +54,13 @@ struct XYChart: Sendable {
             Markup("g", ["class": "data", "clip-path": "url(#\(clip))"], children: data),
             xAxis.markup, yAxis.markup,
         ]
+        // The legend wraps within the chart's width; each extra row makes the chart taller.
+        var height = area.height
         if !legend.isEmpty {
-            content.append(Legend(entries: legend).markup(x: area.left, y: area.bottom + 56))
+            let key = Legend(entries: legend), right = area.width - 4
+            height += Legend.rowHeight * Double(key.rows(x: area.left, right: right) - 1)
+            content.append(key.markup(x: area.left, y: area.bottom + 56, right: right))
         }
-        return Chart(id: id, title: title, caption: caption, width: area.width, height: area.height, content: content)
+        return Chart(id: id, title: title, caption: caption, width: area.width, height: height, content: content)
     }
 }

@@ -19,6 +19,8 @@ public final class SweepFolder: Sendable {
     public enum File: String, CaseIterable, Sendable {
         case sweep = "sweep.csv"
         case points = "points.csv"
+        /// Tornado designs only (``TornadoAnalysis``).
+        case tornado = "tornado.csv"
         /// Saltelli designs only (``SensitivityAnalysis``).
         case sensitivity = "sensitivity.csv"
         case sensitivityNoise = "sensitivity_noise.csv"
@@ -73,7 +75,8 @@ public final class SweepFolder: Sendable {
             return
         }
         guard resume else {
-            throw SweepFolderError.holdsSweep(folder: directory.path, finished: visible.contains(SweepFolder.manifestName))
+            throw SweepFolderError.holdsSweep(folder: directory.path, finished: visible.contains(SweepFolder.manifestName),
+                                              resumable: true)
         }
         let contents = try SweepFolder.readJournal(path, missing: SweepFolderError.journal(path: path, reason: "cannot read"))
         let h = contents.header
@@ -181,13 +184,16 @@ public final class SweepFolder: Sendable {
 
     /// Every CSV file of a finished (unsharded or merged) sweep, by name — `sweep.csv` and
     /// `points.csv` (``SweepTables``), and for a Saltelli design `sensitivity.csv` and
-    /// `sensitivity_noise.csv` with the analysis behind them.
+    /// `sensitivity_noise.csv` with the analysis behind them, for a tornado design `tornado.csv`.
     ///
-    /// - Throws: ``SweepJournalError`` if a Saltelli design is incomplete.
+    /// - Throws: ``SweepJournalError`` if a Saltelli or tornado design is incomplete.
     static func files(header: SweepJournal.Header, records: [SweepRecord], threads: Int) throws(SweepJournalError)
         -> (files: [(name: String, bytes: [UInt8])], sensitivity: SensitivityAnalysis?) {
         let tables = SweepTables(header: header, records: records)
         var files = [(File.sweep.rawValue, Array(tables.sweepCSV.utf8)), (File.points.rawValue, Array(tables.pointsCSV.utf8))]
+        if header.design == SweepDesign.tornado.rawValue {
+            files.append((File.tornado.rawValue, Array(try TornadoAnalysis(header: header, records: tables.records).csv.utf8)))
+        }
         guard header.design == SweepDesign.saltelli.rawValue else { return (files, nil) }
         let analysis = try SensitivityAnalysis(header: header, records: tables.records, threads: threads)
         files.append((File.sensitivity.rawValue, Array(analysis.csv.utf8)))

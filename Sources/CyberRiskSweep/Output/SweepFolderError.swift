@@ -6,8 +6,12 @@ public enum SweepFolderError: Error, Equatable, CustomStringConvertible {
     /// The folder holds other files (the first few, sorted) and no journal: it is not a sweep folder.
     case notEmpty(folder: String, files: [String])
     /// The folder already holds a sweep — `finished` when it also has its manifest — and it was
-    /// not opened for resuming.
-    case holdsSweep(folder: String, finished: Bool)
+    /// not opened for resuming; `resumable` unless the caller was a merge, which cannot resume.
+    case holdsSweep(folder: String, finished: Bool, resumable: Bool)
+    /// The folder holds a forecast (`state.bin`, `manifest.json`): a sweep needs a folder of its own.
+    case holdsForecast(folder: String)
+    /// Both resuming and starting over were asked for.
+    case resumeAndForce
     /// A journal that cannot be read or is refused, with the reason.
     case journal(path: String, reason: String)
     /// The journal's records do not make the tables of a finished sweep (an incomplete Saltelli
@@ -32,8 +36,12 @@ public enum SweepFolderError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .notEmpty(folder, files):
             "\(folder) is not empty (it holds \(files.prefix(4).joined(separator: ", "))\(files.count > 4 ? ", …" : "")) and is not a sweep folder"
-        case let .holdsSweep(folder, finished):
+        case let .holdsSweep(folder, finished, _):
             "\(folder) already holds \(finished ? "a finished sweep" : "an unfinished sweep") (\(SweepJournal.fileName))"
+        case let .holdsForecast(folder):
+            "\(folder) holds a forecast (state.bin, manifest.json)"
+        case .resumeAndForce:
+            "resuming a sweep and starting it over are exclusive"
         case let .journal(path, reason):
             "\(path): \(reason)"
         case let .tables(path, error):

@@ -11,10 +11,12 @@ import CyberRisk
 ///   parameters, laid out as ``SaltelliDesign/Matrix`` describes — from which
 ///   `cyberrisk sensitivity` estimates Sobol' indices (``SensitivityAnalysis``). Scrambled by the
 ///   sweep seed when `scramble` is set.
+/// - `tornado`: the ``TornadoDesign`` — the base point, then each parameter alone at the low and
+///   at the high end of its range (`1 + 2k` points), every point on the same seed.
 ///
 /// Unit coordinates `u ∈ [0, 1)` map to values by each parameter's ``SweepParameter/value(unit:)``.
 public enum SweepDesign: String, Sendable, CaseIterable, CustomStringConvertible {
-    case grid, lhs, sobol, saltelli
+    case grid, lhs, sobol, saltelli, tornado
 
     public var description: String { rawValue }
 
@@ -22,8 +24,9 @@ public enum SweepDesign: String, Sendable, CaseIterable, CustomStringConvertible
     ///
     /// - Precondition: the spec was validated (``SweepSpec``): grid parameters have values or
     ///   steps, `samples ≥ 1` for lhs/sobol, at most ``SobolSequence/maximumDimensions`` parameters.
+    ///   `base` holds each parameter's value in the base scenario (tornado only).
     static func points(_ design: SweepDesign, parameters: [SweepParameter], samples: Int,
-                              seed: UInt64, scramble: Bool) -> [[Double]] {
+                       seed: UInt64, scramble: Bool, base: [Double] = []) -> [[Double]] {
         switch design {
         case .grid:
             let axes = parameters.map { $0.gridValues() }
@@ -49,6 +52,8 @@ public enum SweepDesign: String, Sendable, CaseIterable, CustomStringConvertible
         case .saltelli:
             let design = SaltelliDesign(inputs: parameters.count, baseRows: samples, scrambleSeed: scramble ? seed : nil)
             return design.points.map { u in zip(parameters, u).map { $0.value(unit: $1) } }
+        case .tornado:
+            return TornadoDesign.points(parameters: parameters, base: base)
         }
     }
 }

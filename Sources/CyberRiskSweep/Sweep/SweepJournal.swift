@@ -17,10 +17,10 @@ import Synchronization
 /// torn frame at the end; ``read(_:)`` stops before it (and reports its size) and the writer
 /// truncates it away before appending, so nothing torn is ever read as data.
 public enum SweepJournal {
-    static let magic = Array("CYBERRISK-SWEEP\n".utf8)
+    package static let magic = Array("CYBERRISK-SWEEP\n".utf8)
     static let formatVersion: UInt64 = 1
     /// The file name inside an output folder.
-    public static let fileName = "sweep.journal"
+    public static let fileName = OutputFolderContents.sweepJournalName
 
     /// Everything a journal needs to be understood on its own (by `merge`, or by `report`).
     public struct Header: Sendable, Equatable {

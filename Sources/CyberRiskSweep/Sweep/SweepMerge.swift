@@ -16,7 +16,8 @@ enum SweepMerge {
         for (name, contents) in journals {
             let h = contents.header
             guard h.planHash == h0.planHash else {
-                throw SweepJournalError("\(name): a different sweep (spec hash \(h.planHash); \(first.name) has \(h0.planHash))")
+                let what = SweepMerge.differences(h, h0).joined(separator: "; ")
+                throw SweepJournalError("\(name): a different sweep from \(first.name)'s (\(what.isEmpty ? "spec hash \(h.planHash) vs \(h0.planHash)" : what))")
             }
             guard h.toolVersion == h0.toolVersion else {
                 throw SweepJournalError("\(name): written by cyberrisk \(h.toolVersion); \(first.name) by \(h0.toolVersion)")
@@ -45,5 +46,26 @@ enum SweepMerge {
         var header = h0
         header.shard = .whole
         return (header, records.sorted { $0.point.index < $1.point.index })
+    }
+
+    /// What differs between two sweeps' headers, `this` against `that`, for messages: trials,
+    /// seed, design, a line of the canonical spec (a parameter, samples, scramble), or a field of
+    /// the base config.
+    static func differences(_ this: SweepJournal.Header, _ that: SweepJournal.Header) -> [String] {
+        var out: [String] = []
+        if this.trials != that.trials { out.append("trials \(this.trials) here, \(that.trials) there") }
+        if this.seed != that.seed { out.append("seed \(this.seed) here, \(that.seed) there") }
+        if this.design != that.design { out.append("design \(this.design) here, \(that.design) there") }
+        let mine = this.canonicalSpec.split(separator: "\n"), theirs = that.canonicalSpec.split(separator: "\n")
+        for line in mine where !theirs.contains(line) && !line.hasPrefix("base_config_hash") && !line.hasPrefix("trials")
+            && !line.hasPrefix("seed") && !line.hasPrefix("design") {
+            out.append("'\(line)' here only")
+        }
+        for line in theirs where !mine.contains(line) && line.hasPrefix("parameter") { out.append("'\(line)' there only") }
+        for d in ConfigDifference.between(this.baseConfig, that.baseConfig, limit: 2)
+        where d.path != "trials" && d.path != "seed" {
+            out.append("base config \(d.path) is \(d.first) here, \(d.second) there")
+        }
+        return out
     }
 }

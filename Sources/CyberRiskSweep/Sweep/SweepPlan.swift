@@ -83,11 +83,14 @@ public struct SweepPlan: Sendable {
         }
         try issues.throwIfAny()
 
+        let baseValues = spec.design == .tornado ? spec.parameters.map { TornadoDesign.baseValue(base.tree.value(at: $0.path)) } : []
         let rows = SweepDesign.points(spec.design, parameters: spec.parameters, samples: spec.samples ?? 0,
-                                      seed: seed, scramble: spec.scramble)
+                                      seed: seed, scramble: spec.scramble, base: baseValues)
         let seed = self.seed
+        // A tornado's swings share one seed (common random numbers); other designs derive one per point.
+        let common = spec.design == .tornado
         points = rows.enumerated().map { SweepPoint(index: $0.offset, values: $0.element,
-                                                    seed: SweepPoint.seed(sweepSeed: seed, index: $0.offset)) }
+                                                    seed: common ? seed : SweepPoint.seed(sweepSeed: seed, index: $0.offset)) }
         scenarios = try SweepPlan.validatePoints(points, spec: spec, base: base, loader: loader, threads: threads)
 
         var lines = ["cyberrisk sweep plan v1",
@@ -120,11 +123,13 @@ public struct SweepPlan: Sendable {
         return false
     }
 
-    /// The config tree of `point` (base tree with the point's values set).
+    /// The config tree of `point` (base tree with the point's values set; a tornado point sets
+    /// only its swung parameter, the others stay as in the base).
     static func tree(of point: SweepPoint, spec: SweepSpec, base: ResolvedScenario) throws -> ConfigValue {
         var tree = base.tree
         try tree.set(.plain(String(point.seed), origin: .builtIn), at: ConfigPath.root.appending("seed"))
-        for (p, x) in zip(spec.parameters, point.values) {
+        let swung = spec.design == .tornado ? TornadoDesign.swing(ofPoint: point.index)?.parameter : nil
+        for (j, (p, x)) in zip(spec.parameters, point.values).enumerated() where spec.design != .tornado || swung == j {
             try tree.set(.plain(ScenarioEncoder.format(x), origin: p.origin), at: p.path)
         }
         return tree

@@ -163,6 +163,11 @@ public struct SweepSpec: Sendable, Equatable {
             }
             let key = String(argument[..<equals])
             let text = String(argument[argument.index(after: equals)...])
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                issues.add(ConfigIssue(origin: origin, path: "parameters.\(key)",
+                                       message: "no values after '=': write \(key)=v1,v2,… or \(key)='{range: [lo, hi], steps: n}'"))
+                continue
+            }
             let node: ConfigValue
             if text.hasPrefix("{") {
                 do {
@@ -213,6 +218,8 @@ public struct SweepSpec: Sendable, Equatable {
         case .saltelli:
             guard let samples else { return nil }
             return SaltelliDesign.pointCount(inputs: parameters.count, baseRows: samples) ?? Int.max
+        case .tornado:
+            return TornadoDesign.pointCount(parameters: parameters.count)
         }
     }
 
@@ -231,13 +238,13 @@ public struct SweepSpec: Sendable, Equatable {
             switch (design, p.domain) {
             case (.grid, .range), (.grid, .logRange):
                 if p.steps == nil { issues.add(p.origin, at, "a grid needs steps (the number of values) with range/log_range") }
-            case (.lhs, .values), (.sobol, .values), (.saltelli, .values):
+            case (.lhs, .values), (.sobol, .values), (.saltelli, .values), (.tornado, .values):
                 issues.add(p.origin, at, "values only make a grid; \(design) samples a range or log_range")
             default:
                 break
             }
         }
-        if design != .grid {
+        if design != .grid && design != .tornado {
             if samples == nil && requireSamples {
                 issues.add(origin, ConfigPath.root.appending("samples"), "\(design) needs samples (the number of points)")
             }
@@ -283,6 +290,31 @@ public struct SweepSpec: Sendable, Equatable {
         return Int(x)
     }
 
+    /// Why a `values` node is not a list of finite numbers, naming the first element that is not
+    /// one (1-based, as a person counts): `element 2 of 3, 'b', is not a number`.
+    static func notNumbers(_ value: ConfigValue) -> String {
+        guard let items = value.elements else {
+            return "expected a list of finite numbers, found \(value.kindDescription)"
+        }
+        guard let k = items.firstIndex(where: { $0.number == nil }) else { return "empty list of values" }
+        let item = items[k]
+        let what: String
+        switch item.content {
+        case .null: what = "is empty"
+        case .scalar(let text, _) where text.isEmpty: what = "is empty"
+        case .scalar(let text, _):
+            if let x = ConfigValue.parseNumber(text), !x.isFinite {
+                what = "'\(ConfigValue.abbreviated(text))', is not a finite number"
+            } else {
+                what = "'\(ConfigValue.abbreviated(text))', is not a number"
+            }
+        default: what = "is \(item.kindDescription), not a number"
+        }
+        let position = items.count == 1 ? "the only value" : "value \(k + 1) of \(items.count)"
+        return "expected a list of finite numbers: \(position)" + (what.hasPrefix("'") ? ", " : " ") + what
+            + (what.hasSuffix("is not a number") ? " (a sweep varies numeric fields only)" : "")
+    }
+
     static func parameter(_ key: String, _ node: ConfigValue, keyOrigin: ConfigOrigin,
                           _ issues: inout ConfigIssueList) -> SweepParameter? {
         let at = ConfigPath.root.appending("parameters").appending(key)
@@ -319,7 +351,7 @@ public struct SweepSpec: Sendable, Equatable {
             if let numbers, !numbers.isEmpty {
                 domain = .values(numbers)
             } else {
-                issues.add(value.origin, at.appending(kind), numbers == nil ? "expected a list of finite numbers, found \(value.kindDescription)" : "empty list of values")
+                issues.add(value.origin, at.appending(kind), numbers == nil ? SweepSpec.notNumbers(value) : "empty list of values")
             }
         default:
             guard let numbers, numbers.count == 2 else {

@@ -7,7 +7,8 @@ import CyberRisk
 ///   one row per (point, year, metric), ordered by point, year, then metric in scenario order.
 /// - `points.csv`: `point,<parameter paths…>,seed` — the design, one row per point.
 ///
-/// (A Saltelli design's folder also holds the sensitivity indices: see `SweepFolder`.)
+/// (A Saltelli design's folder also holds the sensitivity indices, a tornado design's the
+/// swings of ``TornadoAnalysis``: see `SweepFolder`.)
 package struct SweepTables: Sendable {
     let header: SweepJournal.Header
     /// Records ordered by point index.

@@ -83,3 +83,17 @@ enum ReportFolderFixture {
         return folder
     }
 }
+
+extension ReportFolderFixture {
+    /// A real forecast folder: the embedded scenario `name` with `overrides`, run in-process and
+    /// written as `run` writes it.
+    static func run(scenario name: String, overrides: [String]) throws -> String {
+        let resolved = try ScenarioCatalog.resolve(scenario: name, overrides: overrides)
+        let forecast = Forecast(plan: try SimulationPlan(scenario: resolved.scenario))
+        let accumulator = try forecast.run(threads: 1)
+        let folder = try temporaryFolder()
+        try ForecastFolder(scenario: resolved.scenario, accumulator: accumulator, threads: 1, startTime: Date(), endTime: Date())
+            .write(to: try OutputDirectory(path: folder))
+        return folder
+    }
+}

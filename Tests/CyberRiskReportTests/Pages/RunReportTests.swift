@@ -42,6 +42,32 @@ import Testing
         #expect(rows == ["Dams", "Energy"])
     }
 
+    /// A folder as the current tool writes it (p995 appended to summary.csv, the manifest's
+    /// `economic_loss` basis): the loss card states the basis and a 1-in-200 card appears.
+    @Test func lossCardsStateTheBasisAndTheOneInTwoHundredYear() throws {
+        let folder = try ReportFolderFixture.forecast()
+        var lines = try String(contentsOfFile: folder + "/summary.csv", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        lines[0] += ",p995"
+        for k in 1..<lines.count { lines[k] += lines[k].contains("economic_loss") ? ",\(200 + k)" : ",0.02" }
+        try ReportFolderFixture.write(lines.joined(separator: "\n") + "\n", folder, "summary.csv")
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))
+        var manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let scenario = try ScenarioCatalog.resolve(path: nil, overrides: []).scenario
+        manifest["economic_loss"] = EconomicLossBasis(scenario: scenario).json
+        try ReportFolderFixture.write(try ReportFolderFixture.manifest(manifest), folder, "manifest.json")
+
+        let probe = try SVGProbe(RunReport(results: try RunResults(folder: folder)).html)
+        let values = try probe.elements("p", "class", "value").map(\.stringValue!)
+        #expect(values == ["0.5% → 0.8%", "US$ 330 bn", "US$ 202 bn → US$ 206 bn"])
+        let notes = try probe.elements("p", "class", "note").map(\.stringValue!)
+        #expect(notes.contains { $0.contains("BEA 2023") && $0.contains("held fixed") && $0.contains("17742.8 bn") })
+        #expect(try probe.elements("h3").map(\.stringValue!).contains("A 1-in-200 year: economic loss"))
+        // Without the column (an older folder) there is no 1-in-200 card.
+        let older = try SVGProbe(RunReport(results: try RunResults(folder: try ReportFolderFixture.forecast())).html)
+        #expect(try !older.elements("h3").map(\.stringValue!).contains("A 1-in-200 year: economic loss"))
+    }
+
     @Test func theChartsAreTheOnesTheIssueAsksFor() throws {
         let report = RunReport(results: try RunResults(folder: try ReportFolderFixture.forecast()))
         #expect(report.charts.map(\.id) == [
@@ -92,5 +118,47 @@ import Testing
         #expect(throws: OutputError(reading: "/nonexistent-cyberrisk", reason: "not a folder")) {
             try ReportDocument(folder: "/nonexistent-cyberrisk")
         }
+    }
+}
+
+/// Layouts made for what the run is: a one-year analogue, counts as chances, loss not modelled.
+@Suite struct RunReportLayoutTests {
+    @Test func aOneYearRunShowsTheYearsDistributionsNotTrends() throws {
+        let folder = try ReportFolderFixture.run(scenario: "estonia-2007", overrides: ["trials=2000"])
+        let report = RunReport(results: try RunResults(folder: folder))
+        #expect(report.charts.map(\.id) == ["exceedance-national_risk", "exceedance-human_risk",
+                                            "distribution-sectors_disrupted", "sector-bars", "assumption-digital"])
+        let probe = try SVGProbe(report.html)
+        let r = report.results
+        #expect(try probe.elements("h1").map(\.stringValue!) == ["Cyber risk in one year: estonia-2007"])
+        let values = try probe.elements("p", "class", "value").map(\.stringValue!)
+        #expect(values == [NumberFormat.percent.string(r.mean("national_risk", year: 0)),
+                           NumberFormat.percent.string(r.mean("human_risk", year: 0)), "not modelled"])
+        let changes = try probe.elements("p", "class", "change").map(\.stringValue!)
+        #expect(changes.count == 2 && changes.allSatisfy { $0.hasPrefix("90% of futures: ") })
+        // No "1 years", no "→", no empty fan charts, no loss of US$ 0.
+        for phrase in ["1 years", "→", "fan-", "US$ 0 bn", "+0%"] { #expect(!report.html.contains(phrase), "\(phrase)") }
+        // The count bars are the run's chances of each count, adding up to 1.
+        let bars = try SVGProbe.descendants(try probe.element("svg", "id", "distribution-sectors_disrupted"), "rect")
+            .filter { SVGProbe.attribute($0, "class") == "bar" }.map { SVGProbe.number($0, "data-value") }
+        #expect(abs(bars.reduce(0, +) - 1) < 1e-9)
+        let curve = try #require(r.exceedance["sectors_disrupted"]?[2007])
+        #expect(abs(bars[0] - (1 - curve.probabilities[0])) < 1e-12)
+    }
+
+    @Test func aTenYearRunDrawsCountsAsChancesPerYear() throws {
+        let folder = try ReportFolderFixture.run(scenario: "baseline", overrides: ["trials=1500", "horizon_years=3"])
+        let report = RunReport(results: try RunResults(folder: folder))
+        #expect(report.charts.prefix(4).map(\.id) == ["fan-national_risk", "fan-human_risk", "fan-economic_loss_usd_bn",
+                                                      "distribution-sectors_disrupted"])
+        #expect(!report.charts.contains { $0.id == "fan-sectors_disrupted" })
+        #expect(report.html.contains("2026 → 2028"))
+    }
+
+    @Test func aScenarioWithoutEconomicOutputSaysLossIsNotModelled() throws {
+        let folder = try ReportFolderFixture.run(scenario: "georgia-2008", overrides: ["trials=500", "horizon_years=2"])
+        let report = RunReport(results: try RunResults(folder: folder))
+        #expect(!report.charts.contains { $0.id.contains("economic_loss") })
+        #expect(report.html.contains("not modelled") && report.html.contains("Economic loss is not modelled in this scenario"))
     }
 }

@@ -31,8 +31,8 @@ import Testing
         let probe = try SVGProbe(chart.standalone)
         let titles = try probe.elements("text", "class", "axis-title").map(\.stringValue!)
         #expect(titles.contains(F.rate + " (log scale)"))
-        // x: log scale 0.1…0.4 padded by a factor 4^0.06 each side over 64…380.
-        let pad = pow(4.0, 0.06), lo = 0.1 / pad, hi = 0.4 * pad
+        // x: log scale 0.1…0.4 padded by a factor 4^0.08 each side over 64…380.
+        let pad = pow(4.0, 0.08), lo = 0.1 / pad, hi = 0.4 * pad
         func x(_ v: Double) -> Double { 64 + (log10(v) - log10(lo)) / (log10(hi) - log10(lo)) * 316 }
         // y: 0 to the largest p95 (0.05·1.2 = 0.06) rounded up: 0…0.06 over 240…48.
         func y(_ v: Double) -> Double { 240 - v / 0.06 * 192 }
@@ -99,5 +99,26 @@ import Testing
                                     reason: "no column for the varied parameter 'scenario.defense.other' named in manifest.json")) {
             try SweepResults(folder: folder)
         }
+    }
+}
+
+@Suite struct SweepReportHeaderTests {
+    typealias F = ReportFolderFixture
+
+    /// The header names the declared range (0.3), not the extremes the design happened to sample.
+    @Test func theHeaderShowsTheDeclaredRanges() throws {
+        let folder = try F.sweep(design: "lhs")
+        let text = try String(contentsOfFile: folder + "/manifest.json", encoding: .utf8)
+        var object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+        object["parameters"] = [["path": F.rate, "scale": "log", "domain": ["log_range": [0.05, 0.5]]],
+                                ["path": F.decline, "scale": "linear", "domain": ["values": [0, 0.08]]]]
+        try F.write(try F.manifest(object), folder, "manifest.json")
+        let results = try SweepResults(folder: folder)
+        #expect(results.parameters[0].declared?.kind == "log_range" && results.parameters[0].declared?.numbers == [0.05, 0.5])
+        let html = SweepReport(results: results).html
+        #expect(html.contains("\(F.rate) from 0.05 to 0.5 (log scale); \(F.decline) over the values 0, 0.08"), "\(html.prefix(3000))")
+        // Without declared domains, the sampled extremes are shown and said to be.
+        let plain = SweepReport(results: try SweepResults(folder: try F.sweep())).html
+        #expect(plain.contains("\(F.rate) from 0.1 to 0.4 (log scale) (the values sampled)"))
     }
 }

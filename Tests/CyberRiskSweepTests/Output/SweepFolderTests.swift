@@ -69,7 +69,7 @@ import Testing
         let csv = try #require(Self.contents(path, "sweep.csv"))
         #expect(Self.contents(path, "manifest.json") != nil)
         #expect(refusal { _ = try SweepFolder(directory: OutputDirectory(path: path), plan: plan, shard: .whole, resume: false) }
-                == .holdsSweep(folder: path, finished: true))
+                == .holdsSweep(folder: path, finished: true, resumable: true))
         try Self.run(plan, into: path, resume: true)
         #expect(Self.contents(path, "sweep.csv") == csv)
     }
@@ -87,7 +87,7 @@ import Testing
         #expect(refusal { _ = try SweepFolder(directory: OutputDirectory(path: path), plan: plan, shard: Shard(index: 0, count: 2)!, resume: true) }
                 == .otherShard(path: path + "/sweep.journal", journal: .whole, expected: Shard(index: 0, count: 2)!))
         #expect(refusal { _ = try SweepFolder(directory: OutputDirectory(path: path), plan: plan, shard: .whole, resume: false) }
-                == .holdsSweep(folder: path, finished: false))
+                == .holdsSweep(folder: path, finished: false, resumable: true))
     }
 
     @Test func aFolderWithOtherFilesIsNotASweepFolder() throws {

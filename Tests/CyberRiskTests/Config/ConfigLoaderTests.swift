@@ -60,8 +60,17 @@ struct ConfigLoaderTests {
         var expected = baseline
         expected.trials = 5
         #expect(s == expected)
-        #expect(try loadText("") == baseline)
-        #expect(try loadText("# only a comment\n") == baseline)
+        #expect(try loadText("{}\n") == baseline)
+    }
+
+    /// A file without content — no bytes, blanks, only comments, a lone null — is refused: a failed
+    /// download or a truncated write must not run as the default scenario.
+    @Test(arguments: ["", " \n\n", "# only a comment\n", "~\n", "---\n"])
+    func fileWithoutContentIsRefused(text: String) {
+        let error = errorLoading(text)
+        #expect(error?.issues.count == 1)
+        #expect(error?.issues.first?.file == "test.yaml")
+        #expect(error?.issues.first?.message == ConfigLoader.emptyFileMessage)
     }
 
     @Test func nestedDefaultsFillMissingKeys() throws {
@@ -246,5 +255,58 @@ struct ConfigLoaderTests {
         #expect(s.dependencies.lifelineFloors.filter { $0 != 0 } == [0.05])
         #expect(s.dependencies.lifelineFloors[ids.firstIndex(of: "dams")!] == 0.05)
         #expect(s.humanSecurity.dimensions.map(\.name) == ["cyber"])
+    }
+}
+
+@Suite("Config loading: names and extends by scenario name")
+struct ConfigLoaderNamingTests {
+    @Test func aFileWithoutNameIsNamedAfterItsStemNotItsParent() throws {
+        let loader = ConfigFixtures.loader(files: [
+            "runs/my-run.yaml": "trials: 5\n",
+            "runs/child.yaml": "extends: parent.yaml\n",
+            "runs/parent.yaml": "name: parent\ntrials: 6\n",
+            "runs/named.yaml": "name: given\n",
+            "runs/j.json": "{\"trials\": 7}",
+        ])
+        #expect(try loader.load(path: "runs/my-run.yaml").name == "my-run")
+        #expect(try loader.load(path: "runs/child.yaml").name == "child")
+        #expect(try loader.load(path: "runs/child.yaml").trials == 6)
+        #expect(try loader.load(path: "runs/named.yaml").name == "given")
+        #expect(try loader.load(path: "runs/j.json").name == "j")
+        #expect(try loader.load(path: "runs/my-run.yaml", overrides: ["name=other"]).name == "other")
+        // The embedded default keeps its own name.
+        #expect(try loader.load(embedded: "baseline.yaml").name == "baseline")
+    }
+
+    @Test func extendsTakesAnEmbeddedScenarioByName() throws {
+        let loader = ConfigFixtures.loader(files: ["mine.yaml": "extends: cautious\ntrials: 9\n",
+                                                   "base.yaml": "extends: baseline\n"])
+        let mine = try loader.load(path: "mine.yaml")
+        let cautious = try loader.load(embedded: "scenarios/cautious.yaml")
+        #expect(mine.name == "mine")
+        #expect(mine.trials == 9)
+        #expect(mine.defense == cautious.defense)
+        #expect(mine.iot == cautious.iot)
+        #expect(try loader.load(path: "base.yaml").sectors.count == 16)
+    }
+
+    @Test func anUnknownNameOrAMissingPathSaysWhatWouldWork() {
+        let loader = ConfigFixtures.loader(files: ["typo.yaml": "extends: cautios\n",
+                                                   "path.yaml": "extends: ../configs/scenarios/cautious.yaml\n"])
+        let typo = configError { try loader.load(path: "typo.yaml") }
+        expectIssue(typo, path: "extends", "'cautios' is not an embedded scenario (did you mean 'cautious'?)")
+        expectIssue(typo, path: "extends", "available: baseline, cautious")
+        expectIssue(typo, path: "extends", "extends: ./cautios.yaml")
+        let path = configError { try loader.load(path: "path.yaml") }
+        expectIssue(path, path: "extends", "to extend the embedded scenario, write extends: cautious")
+    }
+
+    @Test func replacingTheDefaultSectorsIsReported() throws {
+        let loader = ConfigFixtures.loader(files: ["one.yaml": "sectors:\n  - {id: energy}\n",
+                                                   "all.yaml": "trials: 5\n"])
+        let one = try loader.resolve(.file("one.yaml"))
+        #expect(one.defaultSectorIDs.count == 16)
+        #expect(one.replacesDefaultSectors)
+        #expect(!(try loader.resolve(.file("all.yaml"))).replacesDefaultSectors)
     }
 }

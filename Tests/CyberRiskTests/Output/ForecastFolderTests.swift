@@ -30,8 +30,8 @@ import Testing
         let (folder, value) = try Self.run()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let visible = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.sorted()
-        #expect(visible == ForecastFolder.fileNames.sorted())
-        #expect(ForecastFolder.fileNames.last == "manifest.json")
+        #expect(visible == value.fileNames.sorted())
+        #expect(value.fileNames.last == "manifest.json")
         let tables = value.tables
         #expect(try Self.read(folder, .summary) == Array(tables.summaryCSV.utf8))
         #expect(try Self.read(folder, .sectors) == Array(tables.sectorsCSV.utf8))

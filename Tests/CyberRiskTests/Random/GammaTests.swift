@@ -1,4 +1,5 @@
 import Foundation
+import StatisticalTesting
 import Testing
 @_spi(Engine) @testable import CyberRisk
 

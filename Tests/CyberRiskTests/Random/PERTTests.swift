@@ -1,3 +1,4 @@
+import StatisticalTesting
 import Testing
 @_spi(Engine) @testable import CyberRisk
 

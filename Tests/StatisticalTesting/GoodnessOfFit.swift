@@ -1,18 +1,18 @@
 import Foundation
 import Testing
-@_spi(Engine) @testable import CyberRisk
+@_spi(Engine) import CyberRisk
 
 /// Sampling and the statistical checks shared by the distribution tests. Every tolerance is a
 /// multiple of a standard error computed from exact moments, or a test's critical value at
 /// significance 0.001 — never a tuned constant. All seeds are fixed, so the tests are
 /// deterministic; the significance levels say how unlikely a false failure was a priori.
-enum GoodnessOfFit {
-    /// Default number of draws per check.
-    static let sampleSize = 100_000
+package enum GoodnessOfFit {
+    /// Default number of draws per check (times `TestScale.factor`).
+    package static let sampleSize = 100_000 * TestScale.factor
 
     /// `n` draws, draw `i` from its own fresh stream `(seed, trial: i, stream: 0, site: 0)`,
     /// which is how the simulation uses streams (one short stream per trial and site).
-    static func draws(_ n: Int = sampleSize, seed: UInt64,
+    package static func draws(_ n: Int = sampleSize, seed: UInt64,
                       _ body: (inout RandomStream) -> Double) -> [Double] {
         var out = [Double]()
         out.reserveCapacity(n)
@@ -24,7 +24,7 @@ enum GoodnessOfFit {
     }
 
     /// Kolmogorov–Smirnov `D = sup |F_n(x) − F(x)|`.
-    static func ksStatistic(_ samples: [Double], cdf: (Double) -> Double) -> Double {
+    package static func ksStatistic(_ samples: [Double], cdf: (Double) -> Double) -> Double {
         let sorted = samples.sorted()
         let n = Double(sorted.count)
         var d = 0.0
@@ -37,12 +37,12 @@ enum GoodnessOfFit {
 
     /// The asymptotic KS critical value at significance `α = 0.001`:
     /// `P(√n·D > t) ≈ 2e^{−2t²}` ⇒ `t = √(ln(2/α)/2) ≈ 1.9495`, i.e. `D_crit ≈ 1.95/√n`.
-    static func ksCritical(_ n: Int) -> Double {
+    package static func ksCritical(_ n: Int) -> Double {
         (log(2 / 0.001) / 2).squareRoot() / Double(n).squareRoot()
     }
 
     /// Two-sample Kolmogorov–Smirnov `D = sup |F_a(x) − F_b(x)|` of two samples' empirical CDFs.
-    static func ksTwoSampleStatistic(_ a: [Double], _ b: [Double]) -> Double {
+    package static func ksTwoSampleStatistic(_ a: [Double], _ b: [Double]) -> Double {
         let x = a.sorted(), y = b.sorted()
         let nx = Double(x.count), ny = Double(y.count)
         var i = 0, j = 0
@@ -58,19 +58,19 @@ enum GoodnessOfFit {
 
     /// The asymptotic two-sample KS critical value at significance 0.001:
     /// `D_crit = √(ln(2/α)/2)·√((n + m)/(n·m))`.
-    static func ksTwoSampleCritical(_ n: Int, _ m: Int) -> Double {
+    package static func ksTwoSampleCritical(_ n: Int, _ m: Int) -> Double {
         (log(2 / 0.001) / 2).squareRoot() * (Double(n + m) / (Double(n) * Double(m))).squareRoot()
     }
 
     /// Expects a KS fit at significance 0.001.
-    static func expectFit(_ samples: [Double], cdf: (Double) -> Double,
+    package static func expectFit(_ samples: [Double], cdf: (Double) -> Double,
                           sourceLocation: SourceLocation = #_sourceLocation) {
         let d = ksStatistic(samples, cdf: cdf)
         #expect(d <= ksCritical(samples.count), "KS D = \(d)", sourceLocation: sourceLocation)
     }
 
     /// Sample mean and unbiased variance (two-pass).
-    static func meanAndVariance(_ xs: [Double]) -> (mean: Double, variance: Double) {
+    package static func meanAndVariance(_ xs: [Double]) -> (mean: Double, variance: Double) {
         let n = Double(xs.count)
         let mean = xs.reduce(0, +) / n
         let ss = xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
@@ -80,7 +80,7 @@ enum GoodnessOfFit {
     /// Expects the sample mean within `4σ/√n` of `mean` (CLT; two-sided p ≈ 6e−5), and, when a
     /// kurtosis `μ₄/σ⁴` is given, the sample variance `s²` within `4·sd(s²)` of `variance`, with
     /// the exact `Var(s²) = μ₄/n − σ⁴(n − 3)/(n(n − 1))` for i.i.d. draws.
-    static func expectMoments(_ xs: [Double], mean: Double, variance: Double, kurtosis: Double?,
+    package static func expectMoments(_ xs: [Double], mean: Double, variance: Double, kurtosis: Double?,
                               sourceLocation: SourceLocation = #_sourceLocation) {
         let n = Double(xs.count)
         let sample = meanAndVariance(xs)
@@ -100,7 +100,7 @@ enum GoodnessOfFit {
     /// merged into bins (left to right) until each bin's expected count is ≥ 5; everything
     /// beyond `kMax` joins the last bin, whose expected count is `n·(1 − Σ others)`.
     /// Returns the statistic and `df = bins − 1` (no parameter is estimated).
-    static func chiSquare(_ samples: [Double], kMax: Int,
+    package static func chiSquare(_ samples: [Double], kMax: Int,
                           probability: (Int) -> Double) -> (statistic: Double, degreesOfFreedom: Int) {
         let n = Double(samples.count)
         var counts = [Double](repeating: 0, count: kMax + 2)

@@ -1,0 +1,134 @@
+"""docs/config.md: the default column of every field table, from the resolved configuration the
+decoder produces (`cyberrisk config --dump`: the embedded baseline for the defaults, a config
+with one non-default sector for the generic sector defaults). The type, unit and range columns
+are hand-written and kept; every field of the dump must have a row and every row must be a field."""
+from markdown import Table, code, flow
+
+GENERIC_CONFIG = "sectors:\n  - {id: generic_sector}\ndependencies: {matrix: [[0]]}\n"
+FIELD_TABLE = ["field", "type", "unit", "range", "default"]
+KEEP = ("type", "unit", "range")
+
+
+def leaves(tree, prefix=""):
+    """Dotted paths of the leaf values of a mapping; distributions ({pert: […]}) are leaves."""
+    out = {}
+    for k, v in tree.items():
+        path = f"{prefix}{k}"
+        if isinstance(v, dict) and v and k not in OPEN_TABLES and not (len(v) == 1 and next(iter(v)) in DISTRIBUTIONS):
+            out.update(leaves(v, path + "."))
+        else:
+            out[path] = v
+    return out
+
+
+DISTRIBUTIONS = ("uniform", "triangular", "pert", "lognormal", "normal")
+# Mappings whose keys are data (sector ids, dimension names), documented as one field.
+OPEN_TABLES = ("floors", "dimensions")
+
+
+def field_table(old, rows):
+    """The table of `rows` [(field path, default text)], keeping the other columns of `old`."""
+    t = Table(FIELD_TABLE, keep=KEEP)
+    for path, default in rows:
+        t.add(f"`{path}`", "", "", "", default)
+    return t.render(old)
+
+
+def check_coverage(section, documented, fields):
+    missing = sorted(set(fields) - set(documented))
+    unknown = sorted(set(documented) - set(fields))
+    if missing or unknown:
+        raise ValueError(f"{section}: fields without a row {missing}; rows that are no field {unknown}")
+
+
+def top_level(ctx, old):
+    d = ctx.tool.dump()
+    sectors = len(d["sectors"])
+    text = {"sectors": f"the {sectors} default sectors", "dependencies": "see below", "cascade": "see below",
+            "scenario": "see below", "human_security": "see below", "calibration": "see below",
+            "name": f"the config file's name without its extension (`my-run.yaml` → `my-run`); "
+                    f"{code(d['name'])} for the embedded default"}
+    rows = [("extends", "none")]
+    for key, value in d.items():
+        rows.append((key, text.get(key, code(value) if isinstance(value, str) else flow(value))))
+    rows += [(key, default) for key, default in OPTIONAL_TOP_LEVEL if key not in d]
+    return field_table(old, rows)
+
+
+# Optional fields the resolved dump leaves out when a config does not give them (so the hash of a
+# config without them is unchanged), with the meaning of their absence.
+OPTIONAL_TOP_LEVEL = [("tolerances", "none")]
+OPTIONAL_SCENARIO = [("defense.cost_usd_bn_per_year", "none (not stated)")]
+
+
+def sector(ctx, old):
+    generic = ctx.tool.dump(config=ctx.tool.write("generic.yaml", GENERIC_CONFIG))["sectors"][0]
+    fields = leaves(generic)
+    check_coverage("config-sector", fields, leaves(ctx.tool.dump()["sectors"][0]))
+    t = Table(["field", "type", "unit", "range", "generic default"], keep=KEEP)
+    for path, value in fields.items():
+        default = {"id": "required", "name": "the id"}.get(path, flow(value))
+        t.add(f"`{path}`", "", "", "", default)
+    return t.render(old)
+
+
+def default_sectors(ctx, old):
+    ids = [s["id"] for s in ctx.tool.dump()["sectors"]]
+    return (f"The {len(ids)} default sectors ({', '.join(f'`{i}`' for i in ids)}) take every field from "
+            "`configs/baseline.yaml`; their values and sources are the generated tables of "
+            "[`parameters.md`](parameters.md) §4–5.")
+
+
+def dependencies(ctx, old):
+    d = ctx.tool.dump()["dependencies"]
+    n = len(d["matrix"])
+    overlay = d["lifeline_overlay"]
+    rows = [("matrix", f"the baseline's {n}×{n} matrix, from `{d['source']}`"),
+            ("csv", "none (the baseline's matrix is read from `source` and put inline)"),
+            ("source", f"`{d['source']}`; set from `csv`"),
+            ("lifeline_overlay.enabled", code(overlay["enabled"])),
+            ("lifeline_overlay.floors", code(overlay["floors"])),
+            ("cyber_coupling", code(d["cyber_coupling"]))]
+    check_coverage("config-dependencies", [p for p, _ in rows],
+                   ["matrix", "csv", "source"] + [p for p in leaves(d) if p not in ("matrix", "source")])
+    return field_table(old, rows)
+
+
+def subtree_table(ctx, old, key):
+    fields = leaves(ctx.tool.dump()[key])
+    return field_table(old, [(p, code(v) if isinstance(v, (dict, str)) else flow(v)) for p, v in fields.items()])
+
+
+def cascade(ctx, old):
+    return subtree_table(ctx, old, "cascade")
+
+
+def scenario(ctx, old):
+    fields = leaves(ctx.tool.dump()["scenario"])
+    rows = [(p, code(v) if isinstance(v, (dict, str)) else flow(v)) for p, v in fields.items()]
+    rows += [(p, default) for p, default in OPTIONAL_SCENARIO if p not in fields]
+    return field_table(old, rows)
+
+
+def calibration(ctx, old):
+    return subtree_table(ctx, old, "calibration")
+
+
+def human_security(ctx, old):
+    h = ctx.tool.dump()["human_security"]
+    rows = [(f"weights.{k}", flow(v)) for k, v in h["weights"].items()]
+    names = list(h["dimensions"])
+    rows.append(("dimensions", f"the {len(names)} tables of `baseline.yaml` ({', '.join(names)})"))
+    return field_table(old, rows)
+
+
+SECTIONS = {
+    "config-top-level": top_level,
+    "config-sector": sector,
+    "config-default-sectors": default_sectors,
+    "config-dependencies": dependencies,
+    "config-cascade": cascade,
+    "config-scenario": scenario,
+    "config-human-security": human_security,
+    "config-calibration": calibration,
+}
