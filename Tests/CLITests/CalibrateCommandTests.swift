@@ -1,5 +1,5 @@
 @_spi(Engine) import CyberRisk
-import CyberRiskSweep
+@testable import CyberRiskSweep
 import Foundation
 import Testing
 

@@ -39,7 +39,7 @@ public struct Scenario: Sendable, Equatable, Hashable {
     /// Risk tolerances evaluated per year (`tolerances.csv`); empty when none are given.
     public var tolerances: [Tolerance]
     /// How reported incidents relate to the simulated attacks (read by `calibrate` only).
-    public var calibration: CalibrationSettings
+    package var calibration: CalibrationSettings
 
     /// The simulated calendar years, `startYear … startYear + horizonYears − 1`.
     public var calendarYears: [Int] { (0..<horizonYears).map { startYear + $0 } }

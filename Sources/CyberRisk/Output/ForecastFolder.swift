@@ -9,7 +9,7 @@ import Foundation
 /// them all and renames them into place with the manifest last, so a folder with a manifest is
 /// complete and a failed write leaves the previous files as they were;
 /// ``init(merging:startTime:)`` reads the shards' `state.bin` back. What a new forecast may
-/// replace in a folder is ``check(folder:hash:yaml:shard:force:)``'s to say.
+/// replace in a folder is ``ForecastFolderReplacement``'s to say.
 ///
 /// ```swift
 /// let resolved = try ScenarioCatalog.resolve(path: nil, overrides: ["trials=10000"])

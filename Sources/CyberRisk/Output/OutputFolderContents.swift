@@ -3,7 +3,7 @@ import Foundation
 /// What an output folder holds before a command writes into it: nothing, a forecast (of `run` or
 /// `merge`), a sweep (of `sweep`, `sensitivity` or `tornado`), or other files — with the identity
 /// of the forecast it holds, read from its own `state.bin` (a fuzzed reader), so that
-/// ``ForecastFolder/check(folder:hash:yaml:shard:force:)`` can tell "the same forecast again" from
+/// ``ForecastFolderReplacement`` can tell "the same forecast again" from
 /// "someone else's results". A sweep is recognised by its journal's name only; the sweep layer
 /// reads the journal itself (`SweepFolder.check`).
 ///

@@ -18,15 +18,15 @@ import Foundation
 /// p.startRate(sector: 11)                  // λ of healthcare in 2026
 /// p.trend(sector: 11, year: 2023)          // λ(2023)/λ(2026) ≈ 0.84
 /// ```
-public struct AttackRateProjection: Sendable {
-    public let startYear: Int
+package struct AttackRateProjection: Sendable {
+    let startYear: Int
     /// `λ_i(0) = E[A_i]·E[p_i]`, successful attacks per year at the start year (0 if offline).
-    public let startRates: [Double]
+    let startRates: [Double]
     let elasticities: [Double]
     let iot: (initial: Double, ceiling: Double, rate: Double)
     let decline: Double
 
-    public init(scenario s: Scenario) {
+    init(scenario s: Scenario) {
         startYear = s.startYear
         startRates = s.sectors.map { sector in
             sector.digital.initial.mean > 0 ? sector.threat.attacksPerYear.mean * sector.threat.successProbability.mean : 0
@@ -37,12 +37,12 @@ public struct AttackRateProjection: Sendable {
     }
 
     /// `λ_i(0)`.
-    public func startRate(sector i: Int) -> Double { startRates[i] }
+    func startRate(sector i: Int) -> Double { startRates[i] }
 
     /// `λ_i(t)/λ_i(0) = (D(t)/D(0))^{e_i}·δ(t)` for calendar year `year`; `+∞` before the start
     /// when `v = 1` (a defence that removes every vulnerability after the start year cannot be
     /// run backwards).
-    public func trend(sector i: Int, year: Int) -> Double {
+    func trend(sector i: Int, year: Int) -> Double {
         let t = Double(year - startYear)
         let defence = Foundation.pow(1 - decline, t)
         guard iot.initial > 0 else { return defence }
@@ -51,7 +51,7 @@ public struct AttackRateProjection: Sendable {
     }
 
     /// `λ_i(t)` for calendar year `year`.
-    public func rate(sector i: Int, year: Int) -> Double {
+    func rate(sector i: Int, year: Int) -> Double {
         startRates[i] == 0 ? 0 : startRates[i] * trend(sector: i, year: year)
     }
 }

@@ -42,14 +42,14 @@ public struct Calibration: Sendable {
         /// A sector id, or `all` for a shared parameter.
         public var sector: String
         public var parameter: String
-        public var quantity: PosteriorDraws.Quantity
+        var quantity: PosteriorDraws.Quantity
     }
 
     public let scenario: Scenario
     public let data: IncidentData
     public let options: Options
     public let problem: CalibrationProblem
-    public let draws: PosteriorDraws
+    let draws: PosteriorDraws
     public let monitored: [Monitored]
     /// One per monitored quantity, in the same order.
     public let diagnostics: [ConvergenceDiagnostics.Result]

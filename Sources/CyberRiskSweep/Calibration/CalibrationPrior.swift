@@ -6,20 +6,20 @@
 ///     c ~ HalfNormal(factorCVScale)                 how much the sectors' factors differ
 ///     ρ ~ the configuration's `calibration.reporting_rate`
 ///     s ~ HalfNormal(dispersionScale)               year-to-year CV of the rate (negative binomial); absent: s = 0 (Poisson)
-public struct CalibrationPrior: Sendable, Equatable {
+struct CalibrationPrior: Sendable, Equatable {
     /// The prior of the shared reporting rate `ρ` (support within `(0, 1]`).
-    public var reportingRate: Parameter
+    var reportingRate: Parameter
     /// Standard deviation of `ln m`.
-    public var factorMeanSD: Double
+    var factorMeanSD: Double
     /// Scale of the half-normal prior on the factors' coefficient of variation `c = 1/√α`.
-    public var factorCVScale: Double
+    var factorCVScale: Double
     /// Scale of the half-normal prior on the overdispersion `s`; `nil` for the Poisson model.
-    public var dispersionScale: Double?
+    var dispersionScale: Double?
 
     /// The default scale of the overdispersion's half-normal prior.
-    public static let defaultDispersionScale = 0.5
+    static let defaultDispersionScale = 0.5
 
-    public init(reportingRate: Parameter, factorMeanSD: Double = 1, factorCVScale: Double = 1,
+    init(reportingRate: Parameter, factorMeanSD: Double = 1, factorCVScale: Double = 1,
                 dispersionScale: Double? = CalibrationPrior.defaultDispersionScale) {
         self.reportingRate = reportingRate
         self.factorMeanSD = factorMeanSD
@@ -28,5 +28,5 @@ public struct CalibrationPrior: Sendable, Equatable {
     }
 
     /// Whether counts are negative binomial (`s` sampled) rather than Poisson.
-    public var isOverdispersed: Bool { dispersionScale != nil }
+    var isOverdispersed: Bool { dispersionScale != nil }
 }

@@ -28,8 +28,8 @@ public struct CalibrationProblem: Sendable {
     public let rows: [Row]
     /// The fitted rows of each sector.
     public let rowsOfSector: [[Int]]
-    public let prior: CalibrationPrior
-    public let projection: AttackRateProjection
+    let prior: CalibrationPrior
+    let projection: AttackRateProjection
     public let incidentsPerAttack: Double
     /// Years fitted (those before the holdout year, or all).
     public let fittedYears: [Int]
@@ -38,7 +38,7 @@ public struct CalibrationProblem: Sendable {
     ///
     /// - Throws: ``CalibrationError/input(_:)`` for a row of a sector without attacks, a row whose
     ///   projected rate is not a positive finite number, or no row to fit.
-    public init(scenario: Scenario, data: IncidentData, prior: CalibrationPrior, holdoutYear: Int? = nil) throws {
+    init(scenario: Scenario, data: IncidentData, prior: CalibrationPrior, holdoutYear: Int? = nil) throws {
         let projection = AttackRateProjection(scenario: scenario)
         self.projection = projection
         self.prior = prior

@@ -29,18 +29,18 @@ import Synchronization
 /// ```swift
 /// let draws = CalibrationSampler(problem: p).run(chains: 4, warmup: 1000, draws: 1000, seed: 7, threads: 2)
 /// ```
-public struct CalibrationSampler: Sendable {
-    public let problem: CalibrationProblem
+struct CalibrationSampler: Sendable {
+    let problem: CalibrationProblem
     /// The `stream` word of the chains' random numbers ("CAL").
-    public static let stream: UInt64 = 0x43_41_4C
+    static let stream: UInt64 = 0x43_41_4C
 
-    public init(problem: CalibrationProblem) {
+    init(problem: CalibrationProblem) {
         self.problem = problem
     }
 
     /// Runs `chains` chains of `warmup + draws` sweeps on up to `threads` workers and keeps the
     /// last `draws` of each.
-    public func run(chains: Int, warmup: Int, draws: Int, seed: UInt64, threads: Int) -> PosteriorDraws {
+    func run(chains: Int, warmup: Int, draws: Int, seed: UInt64, threads: Int) -> PosteriorDraws {
         let stride = problem.sectorIDs.count + 4
         let results = Mutex<[Int: [Double]]>([:])
         let next = Atomic<Int>(0)
@@ -61,7 +61,7 @@ public struct CalibrationSampler: Sendable {
     }
 
     /// One chain's kept draws, `draws × (N + 4)` values.
-    public func chain(_ index: Int, warmup: Int, draws: Int, seed: UInt64) -> [Double] {
+    func chain(_ index: Int, warmup: Int, draws: Int, seed: UInt64) -> [Double] {
         var rng = RandomStream(seed: seed, trial: UInt64(index), stream: CalibrationSampler.stream, site: 0)
         var state = initialState(using: &rng)
         for _ in 0..<warmup { sweep(&state, using: &rng) }

@@ -14,10 +14,10 @@ import Foundation
 /// CountLikelihood.logProbability(3, mean: 2.5, dispersion: 0)     // Poisson
 /// CountLikelihood.logProbability(3, mean: 2.5, dispersion: 0.3)   // negative binomial
 /// ```
-public enum CountLikelihood {
+enum CountLikelihood {
     /// `ln P(y)` for a whole number `y ≥ 0`, mean `μ ≥ 0`, dispersion `s ≥ 0`.
     @inline(__always)
-    public static func logProbability(_ y: Double, mean mu: Double, dispersion s: Double) -> Double {
+    static func logProbability(_ y: Double, mean mu: Double, dispersion s: Double) -> Double {
         guard mu > 0 else { return y == 0 ? 0 : -.infinity }
         let logFactorial: Double = Foundation.lgamma(y + 1)
         return kernel(y, mean: mu, dispersion: s) + dispersionTerm(y, dispersion: s) - logFactorial
@@ -26,7 +26,7 @@ public enum CountLikelihood {
     /// The part of `ln P(y)` that depends on `μ`: `y ln μ − (κ + y)·ln(1 + μ/κ)`, or
     /// `y ln μ − μ` for `s = 0` (what a sampler needs when `s` is held fixed). `μ > 0`.
     @inline(__always)
-    public static func kernel(_ y: Double, mean mu: Double, dispersion s: Double) -> Double {
+    static func kernel(_ y: Double, mean mu: Double, dispersion s: Double) -> Double {
         guard s > 0 else { return y * Foundation.log(mu) - mu }
         let kappa = 1 / (s * s)
         return y * Foundation.log(mu) - (kappa + y) * Foundation.log1p(mu / kappa)
@@ -34,7 +34,7 @@ public enum CountLikelihood {
 
     /// The part that depends on `s` alone: `D(y, κ) = lnΓ(y + κ) − lnΓ(κ) − y ln κ` (0 for `s = 0`).
     @inline(__always)
-    public static func dispersionTerm(_ y: Double, dispersion s: Double) -> Double {
+    static func dispersionTerm(_ y: Double, dispersion s: Double) -> Double {
         guard s > 0 else { return 0 }
         let kappa = 1 / (s * s)
         if kappa >= 10 {

@@ -7,8 +7,8 @@ import CyberRisk
 /// ```swift
 /// DoubleSort.sorted([3, 1, 2])   // [1, 2, 3]
 /// ```
-public enum DoubleSort {
-    public static func sorted(_ values: [Double]) -> [Double] {
+enum DoubleSort {
+    static func sorted(_ values: [Double]) -> [Double] {
         var a = values
         var b = values
         let n = values.count

@@ -11,7 +11,7 @@ import CyberRisk
 public struct Hindcast: Sendable {
     /// One scored row.
     public struct Entry: Sendable, Equatable {
-        public var check: PredictiveCheck
+        var check: PredictiveCheck
         /// The naive forecast, `nil` when the row has no earlier year.
         public var naive: Double?
 
@@ -23,7 +23,7 @@ public struct Hindcast: Sendable {
 
     /// Scores `checks` (the predictive checks of the rows of `year`) against the naive forecasts
     /// made from `data`.
-    public init(year: Int, checks: [PredictiveCheck], data: IncidentData) {
+    init(year: Int, checks: [PredictiveCheck], data: IncidentData) {
         self.year = year
         entries = checks.map { check in
             let earlier = data.rows.filter { $0.label == check.row.label && $0.year < year }.max { $0.year < $1.year }

@@ -14,9 +14,9 @@ import Foundation
 /// LogDensity.gamma(2, shape: 3, rate: 1.5)       // ln of the Gamma(3, rate 1.5) density at 2
 /// LogDensity.parameter(.pert(lower: 0.2, mode: 0.4, upper: 0.667), at: 0.5)
 /// ```
-public enum LogDensity {
+enum LogDensity {
     /// `ln` of the Gamma(shape `α`, rate `β`) density at `x > 0` (`−∞` for `x ≤ 0`).
-    public static func gamma(_ x: Double, shape a: Double, rate b: Double) -> Double {
+    static func gamma(_ x: Double, shape a: Double, rate b: Double) -> Double {
         guard x > 0 else { return -.infinity }
         if a >= 10 {
             let m = a / b   // the mean
@@ -28,19 +28,19 @@ public enum LogDensity {
     }
 
     /// `r(x) = lnΓ(x) − (x − ½) ln x + x − ½ ln 2π` for `x ≥ 10`, from Stirling's series.
-    public static func stirlingRemainder(_ x: Double) -> Double {
+    static func stirlingRemainder(_ x: Double) -> Double {
         let r = 1 / x, r2 = r * r
         return r * (1.0 / 12 - r2 * (1.0 / 360 - r2 * (1.0 / 1260)))
     }
 
     /// `ln` of the half-normal density with scale `s` at `x ≥ 0`.
-    public static func halfNormal(_ x: Double, scale s: Double) -> Double {
+    static func halfNormal(_ x: Double, scale s: Double) -> Double {
         guard x >= 0 else { return -.infinity }
         return 0.5 * Foundation.log(2 / Double.pi) - Foundation.log(s) - 0.5 * (x / s) * (x / s)
     }
 
     /// `ln` of the `N(mean, sd²)` density at `x`.
-    public static func normal(_ x: Double, mean: Double, sd: Double) -> Double {
+    static func normal(_ x: Double, mean: Double, sd: Double) -> Double {
         let z = (x - mean) / sd
         return -0.5 * z * z - Foundation.log(sd) - 0.5 * Foundation.log(2 * Double.pi)
     }
@@ -48,7 +48,7 @@ public enum LogDensity {
     /// `ln` of a parameter's density at `x` (`−∞` outside its support): uniform, triangular,
     /// Beta-PERT (λ = 4), lognormal `m·e^{σZ}` and the normal truncated to `[min, max]`. A fixed
     /// value has no density: 0 at the value, `−∞` elsewhere.
-    public static func parameter(_ p: Parameter, at x: Double) -> Double {
+    static func parameter(_ p: Parameter, at x: Double) -> Double {
         switch p {
         case .fixed(let v):
             return x == v ? 0 : -.infinity

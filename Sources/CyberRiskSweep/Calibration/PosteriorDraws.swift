@@ -4,15 +4,15 @@ import CyberRisk
 ///
 /// Draws are stored chain by chain, in sampling order; ``pooled(_:)`` lists a quantity over
 /// all chains in that order (chain 0's draws first), the order every output uses.
-public struct PosteriorDraws: Sendable {
+struct PosteriorDraws: Sendable {
     /// A stored quantity.
-    public enum Quantity: Sendable, Hashable {
+    enum Quantity: Sendable, Hashable {
         case factor(Int), factorCV, factorMean, reportingRate, dispersion
     }
 
-    public let sectorCount: Int
-    public let chains: Int
-    public let drawsPerChain: Int
+    let sectorCount: Int
+    let chains: Int
+    let drawsPerChain: Int
     /// `chains × drawsPerChain × (sectorCount + 4)` values.
     let values: [Double]
 
@@ -28,7 +28,7 @@ public struct PosteriorDraws: Sendable {
     var stride: Int { sectorCount + 4 }
 
     /// Total draws, `chains × drawsPerChain`.
-    public var count: Int { chains * drawsPerChain }
+    var count: Int { chains * drawsPerChain }
 
     func offset(_ q: Quantity) -> Int {
         switch q {
@@ -41,18 +41,18 @@ public struct PosteriorDraws: Sendable {
     }
 
     /// The value of `q` in pooled draw `d` (`d = chain·drawsPerChain + k`).
-    public func value(_ q: Quantity, draw d: Int) -> Double {
+    func value(_ q: Quantity, draw d: Int) -> Double {
         values[d * stride + offset(q)]
     }
 
     /// `q` over all draws, chain by chain.
-    public func pooled(_ q: Quantity) -> [Double] {
+    func pooled(_ q: Quantity) -> [Double] {
         let k = offset(q)
         return (0..<count).map { values[$0 * stride + k] }
     }
 
     /// `q`'s draws per chain.
-    public func byChain(_ q: Quantity) -> [[Double]] {
+    func byChain(_ q: Quantity) -> [[Double]] {
         let k = offset(q)
         return (0..<chains).map { c in (0..<drawsPerChain).map { values[(c * drawsPerChain + $0) * stride + k] } }
     }

@@ -18,10 +18,10 @@ public struct PosteriorPredictive: Sendable {
     public static let stream: UInt64 = 0x50_50_43
 
     public let problem: CalibrationProblem
-    public let draws: PosteriorDraws
+    let draws: PosteriorDraws
     public let seed: UInt64
 
-    public init(problem: CalibrationProblem, draws: PosteriorDraws, seed: UInt64) {
+    init(problem: CalibrationProblem, draws: PosteriorDraws, seed: UInt64) {
         self.problem = problem
         self.draws = draws
         self.seed = seed

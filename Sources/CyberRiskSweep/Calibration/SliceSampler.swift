@@ -15,11 +15,11 @@ import Foundation
 /// var x = 0.0, fx = -0.5 * x * x
 /// (x, fx) = SliceSampler.update(x, logDensity: { -0.5 * $0 * $0 }, at: fx, using: &rng)   // N(0, 1)
 /// ```
-public enum SliceSampler {
+enum SliceSampler {
     /// Most shrinkage steps before giving up and keeping `x₀` (never reached for a density that is
     /// positive near `x₀`: the interval halves about every step, so 200 steps reach `x₀`'s own
     /// floating-point neighbours).
-    public static let maximumShrinks = 200
+    static let maximumShrinks = 200
 
     /// One update of `x0`, whose log density `fx0` is finite; returns the new point and its log
     /// density. `width` is the initial interval width `w`, `maxSteps` the stepping-out limit `m`.

@@ -13,21 +13,21 @@ import CyberRisk
 /// TornadoDesign.pointCount(parameters: 3)          // 7
 /// TornadoDesign.swing(ofPoint: 4)                  // (parameter: 1, high: true)
 /// ```
-public enum TornadoDesign {
+enum TornadoDesign {
     /// `1 + 2k`.
-    public static func pointCount(parameters k: Int) -> Int { 1 + 2 * k }
+    static func pointCount(parameters k: Int) -> Int { 1 + 2 * k }
 
     /// Which parameter point `index` swings and to which end; `nil` for the base point.
-    public static func swing(ofPoint index: Int) -> (parameter: Int, high: Bool)? {
+    static func swing(ofPoint index: Int) -> (parameter: Int, high: Bool)? {
         guard index > 0 else { return nil }
         return ((index - 1) / 2, index % 2 == 0)
     }
 
     /// The point of parameter `j`'s low (or high) end.
-    public static func point(parameter j: Int, high: Bool) -> Int { 1 + 2 * j + (high ? 1 : 0) }
+    static func point(parameter j: Int, high: Bool) -> Int { 1 + 2 * j + (high ? 1 : 0) }
 
     /// The design's rows (see the type's documentation); `base[j]` is parameter `j`'s base value.
-    public static func points(parameters: [SweepParameter], base: [Double]) -> [[Double]] {
+    static func points(parameters: [SweepParameter], base: [Double]) -> [[Double]] {
         var rows = [base]
         for (j, p) in parameters.enumerated() {
             var ends = p
