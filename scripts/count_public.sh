@@ -7,6 +7,10 @@
 #   scripts/count_public.sh --total    # only the number of public declarations (SPI included)
 #   scripts/count_public.sh DIR        # the same for another tree, e.g. an older commit's:
 #       git archive COMMIT Sources | tar -x -C /tmp/old && scripts/count_public.sh /tmp/old
+# Issue 14's figures (the API before and after the layers, measured with this script): main at
+# 34b995b (one CyberRisk target, after #13/#17/#18/#21/#22) has 1,696 public declarations; the
+# three layers merged with it have 758 (CyberRisk 456, 43 of them SPI; CyberRiskSweep 289;
+# CyberRiskReport 13) and 192 package ones. (Before those five issues: 1,118 on 9807acc, 393 after.)
 set -uo pipefail
 total_only=false
 if [ "${1:-}" = "--total" ]; then total_only=true; shift; fi
