@@ -39,25 +39,29 @@ struct Stress: ParsableCommand {
         let resolved = try scenario.resolve()
         let s = resolved.scenario
         let result: StressTest
-        do {
-            let when = year ?? s.startYear
-            let shocks: [String: Double]
-            switch (shock, event) {
-            case (let text?, nil):
-                guard severity == nil, hit == nil else { throw StressTestError("--severity and --hit go with --event, not --shock") }
-                shocks = try StressTest.parseShocks(text)
-            case (nil, let id?):
-                guard let severity else { throw StressTestError("--event needs --severity") }
-                let sectors = hit.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let when = year ?? s.startYear
+        let shocks: [String: Double]
+        switch (shock, event) {
+        case (let text?, nil):
+            guard severity == nil, hit == nil else { throw CLIError.usage("--severity and --hit go with --event, not --shock") }
+            shocks = try Stress.parseShocks(text)
+        case (nil, let id?):
+            guard let severity else { throw CLIError.usage("--event needs --severity") }
+            let sectors = hit.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            do {
                 shocks = try StressTest.eventShocks(scenario: s, event: id, severity: severity, hit: sectors, year: when)
-            case (.some, .some):
-                throw StressTestError("give either --shock or --event, not both")
-            case (nil, nil):
-                throw StressTestError("give --shock sector=value,… or --event CLASS --severity S")
+            } catch {
+                throw Stress.usage(error, sectorOption: "--hit")
             }
+        case (.some, .some):
+            throw CLIError.usage("give either --shock or --event, not both")
+        case (nil, nil):
+            throw CLIError.usage("give --shock sector=value,… or --event CLASS --severity S")
+        }
+        do {
             result = try StressTest(scenario: s, year: when, shocks: shocks)
-        } catch let error as StressTestError {
-            throw CLIError.usage(error.description)
+        } catch {
+            throw Stress.usage(error, sectorOption: "--shock")
         }
         if let out {
             let directory = try OutputDirectory.forOption(out)
@@ -90,5 +94,38 @@ struct Stress: ParsableCommand {
         print("services_deprivation  \(TextTable.format(result.servicesDeprivation))")
         print("economic_loss_usd_bn  \(TextTable.format(result.economicLoss))")
         print("sectors_disrupted     \(result.sectorsDisrupted)")
+    }
+
+    /// The usage error worded for the option that caused `error` (`sectorOption`: the option whose
+    /// sector ids were checked, `--shock` or `--hit`).
+    static func usage(_ error: StressTestError, sectorOption: String) -> CLIError {
+        switch error {
+        case let .unknownSector(id, sectors):
+            .usage("\(sectorOption): unknown sector '\(id)'; sectors are \(sectors.joined(separator: ", "))")
+        case let .shockOutOfRange(id, value):
+            .usage("--shock: \(id)=\(value) is outside [0, 1]")
+        case .yearOutsideHorizon:
+            .usage("--year: \(error.description)")
+        case .unknownEventClass:
+            .usage("--event: \(error.description)")
+        case let .invalidSeverity(value):
+            .usage("--severity: \(value) must be a finite number ≥ 0")
+        }
+    }
+
+    /// The shocks of `--shock energy=0.5,communications=0.3`.
+    static func parseShocks(_ text: String) throws -> [String: Double] {
+        var out: [String: Double] = [:]
+        for item in text.split(separator: ",") {
+            let kv = item.split(separator: "=", maxSplits: 1)
+            guard kv.count == 2, let v = Double(kv[1].trimmingCharacters(in: .whitespaces)) else {
+                throw CLIError.usage("--shock: expected sector=value[,sector=value…], found '\(item)'")
+            }
+            let id = kv[0].trimmingCharacters(in: .whitespaces)
+            guard out[id] == nil else { throw CLIError.usage("--shock: sector '\(id)' given twice") }
+            out[id] = v
+        }
+        guard !out.isEmpty else { throw CLIError.usage("--shock: no shocks given") }
+        return out
     }
 }

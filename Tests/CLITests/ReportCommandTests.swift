@@ -1,4 +1,5 @@
 import CyberRisk
+import CyberRiskReport
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

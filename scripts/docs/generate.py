@@ -114,7 +114,7 @@ def main(argv=None):
     seconds = time.time() - began
     if changed and not args.update:
         print(f"check_docs: {', '.join(changed)} differ from what the tool computes (diff above); "
-              f"run scripts/check_docs.sh --update and review the change", file=sys.stderr)
+              f"run make docs-tables (scripts/check_docs.sh --update) and review the change", file=sys.stderr)
         return 1
     verb = "rewrote" if changed else "checked"
     print(f"check_docs: {verb} {len(seen)} generated sections in {len(documents())} documents "

@@ -4,7 +4,7 @@ configs/ and from hand-written broken examples; the state, journal and compariso
 from real files (STATE, JOURNAL: a small `cyberrisk run`'s state.bin and `cyberrisk sweep`'s
 journal; COMPARE: the folder of a small `cyberrisk compare` whose base has tolerances, for its
 comparison.bin and its base's format-4 state.bin).
-Input formats are those of Tests/CyberRiskTests/Fuzz/ReaderFuzzTarget.swift.
+Input formats are those of Tests/FuzzTests/ReaderFuzzTarget.swift.
 Usage: make_seeds.py STATE JOURNAL COMPARE BASE_NAME"""
 import json
 import os

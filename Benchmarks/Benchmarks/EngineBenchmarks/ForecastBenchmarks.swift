@@ -1,5 +1,5 @@
 import Benchmark
-import CyberRisk
+@_spi(Engine) import CyberRisk
 import Foundation
 
 /// The whole default forecast (the embedded baseline: 16 sectors, 10 years) on one thread and

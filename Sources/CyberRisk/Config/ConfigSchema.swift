@@ -3,7 +3,7 @@
 ///
 /// The field lists are in the order of `configs/baseline.yaml`, which is also the order of the
 /// resolved dump.
-enum ConfigSchema {
+package enum ConfigSchema {
     static let topLevel = ["name", "description", "start_year", "horizon_years", "trials", "seed",
                            "population", "shared", "sectors", "dependencies", "cascade", "scenario", "events",
                            "human_security", "tolerances", "calibration"]
@@ -45,7 +45,7 @@ enum ConfigSchema {
         ("lognormal", ["median", "sigma"]),
         ("normal", ["mean", "sd", "min", "max"]),
     ]
-    static var distributionKinds: [String] { distributions.map(\.kind) }
+    package static var distributionKinds: [String] { distributions.map(\.kind) }
 
     /// Fields whose value is a ``Parameter`` (a number or a distribution): merging replaces such a
     /// value whole instead of merging a distribution's mapping key by key.

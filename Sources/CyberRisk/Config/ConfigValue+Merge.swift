@@ -8,7 +8,7 @@ extension ConfigValue {
     ///   (number or distribution) is always replaced whole, so `{uniform: …}` over `{pert: …}`
     ///   gives the uniform. Under `dependencies`, an overlay giving `matrix` or `csv` drops both
     ///   of them and `source` from `base`.
-    public func merged(over base: ConfigValue, field: String? = nil) -> ConfigValue {
+    func merged(over base: ConfigValue, field: String? = nil) -> ConfigValue {
         if isNull { return base }
         guard case .mapping(let over) = content, case .mapping(var result) = base.content,
               !(field.map(ConfigSchema.parameterFields.contains) ?? false) else { return self }

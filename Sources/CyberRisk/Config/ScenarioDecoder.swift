@@ -293,17 +293,26 @@ struct ScenarioDecoder {
 
     /// `floors: {id: floor}` → one floor per sector (0 where none), each in `[0, 1)`.
     private mutating func lifelineFloors(_ node: ConfigValue?, _ path: ConfigPath, ids: [String]?) -> [Double]? {
-        guard let node, !node.isNull else { return ids.map { [Double](repeating: 0, count: $0.count) } }
+        sectorTable(node, path, ids: ids, .floor, of: "floor")
+    }
+
+    /// A table `{sector_id: value, …}` → one value per sector, in sector order (0 for a sector
+    /// not in it, and everywhere when the table is absent or null), each in `range`. `nil`, with
+    /// the problems recorded, when it is not a mapping, a value is refused or an id is unknown —
+    /// and when the sector ids are not known (`ids` is `nil`: the sectors themselves failed).
+    private mutating func sectorTable(_ node: ConfigValue?, _ path: ConfigPath, ids: [String]?, _ range: ValueRange,
+                                      of what: String) -> [Double]? {
+        var values = ids.map { [Double](repeating: 0, count: $0.count) }
+        guard let node, !node.isNull else { return values }
         guard case .mapping(let entries) = node.content else {
-            issues.add(node.origin, path, "expected a mapping of sector id to floor, found \(node.kindDescription)")
+            issues.add(node.origin, path, "expected a mapping of sector id to \(what), found \(node.kindDescription)")
             return nil
         }
-        var floors = ids.map { [Double](repeating: 0, count: $0.count) }
         let index = ids.map { Dictionary($0.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
         var ok = true
         for entry in entries {
             let p = path.appending(entry.key)
-            let x = number(entry.value, p, .floor)
+            let x = number(entry.value, p, range)
             if x == nil { ok = false }
             guard let ids, let index else { continue }
             guard let i = index[entry.key] else {
@@ -311,9 +320,9 @@ struct ScenarioDecoder {
                 ok = false
                 continue
             }
-            if let x { floors?[i] = x }
+            if let x { values?[i] = x }
         }
-        return ok ? floors : nil
+        return ok ? values : nil
     }
 
     // MARK: Cascade, scenario, human security
@@ -428,26 +437,7 @@ struct ScenarioDecoder {
             issues.add(entry.keyOrigin, p, "'\(ConfigValue.abbreviated(entry.key))' is not a valid dimension name: use lowercase letters and '_' ([a-z_]+)")
             ok = false
         }
-        var weights = ids.map { [Double](repeating: 0, count: $0.count) }
-        let table = entry.value
-        if table.isNull { return ok ? weights.map { HumanDimension(name: entry.key, sectorWeights: $0) } : nil }
-        guard case .mapping(let rows) = table.content else {
-            issues.add(table.origin, p, "expected a mapping of sector id to weight, found \(table.kindDescription)")
-            return nil
-        }
-        let index = ids.map { Dictionary($0.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
-        for row in rows {
-            let rp = p.appending(row.key)
-            let x = number(row.value, rp, .nonNegative)
-            if x == nil { ok = false }
-            guard let ids, let index else { continue }
-            guard let i = index[row.key] else {
-                issues.add(row.keyOrigin, rp, "unknown sector '\(ConfigValue.abbreviated(row.key))'" + ConfigSuggestion.phrase(for: row.key, among: ids))
-                ok = false
-                continue
-            }
-            if let x { weights?[i] = x }
-        }
+        let weights = sectorTable(entry.value, p, ids: ids, .nonNegative, of: "weight")
         guard ok, let weights else { return nil }
         return HumanDimension(name: entry.key, sectorWeights: weights)
     }

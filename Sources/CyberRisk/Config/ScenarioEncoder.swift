@@ -6,9 +6,9 @@
 /// came from, if any) so the text is self-contained; the lifeline floors (non-zero ones) and the
 /// overlay flag are kept even when the overlay is disabled. Numbers are written in the shortest
 /// form that reads back to the same `Double`, so loading the dump gives an equal ``Scenario``.
-public enum ScenarioEncoder {
+package enum ScenarioEncoder {
     /// The resolved YAML of `scenario`.
-    public static func yaml(_ s: Scenario) -> String {
+    static func yaml(_ s: Scenario) -> String {
         var out = "# cyberrisk resolved configuration: every field explicit (docs/config.md)\n"
         out += "name: \(string(s.name))\n"
         out += "description: \(string(s.description))\n"
@@ -85,18 +85,13 @@ public enum ScenarioEncoder {
 
     /// A stable identity of a configuration: FNV-1a 64 of the resolved YAML's UTF-8 bytes, as 16
     /// lowercase hex digits. Equal scenarios have equal hashes (for the same tool version).
-    public static func configHash(_ scenario: Scenario) -> String {
+    static func configHash(_ scenario: Scenario) -> String {
         configHash(yaml: yaml(scenario))
     }
 
-    /// FNV-1a 64 of `yaml`'s UTF-8 bytes, 16 lowercase hex digits.
-    public static func configHash(yaml: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in yaml.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(h, radix: 16)
+    /// ``FNV1a64`` of `yaml`'s UTF-8 bytes, 16 lowercase hex digits.
+    package static func configHash(yaml: String) -> String {
+        let hex = String(FNV1a64.hash(Array(yaml.utf8)), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
@@ -104,7 +99,7 @@ public enum ScenarioEncoder {
 
     /// A number in the shortest form that reads back exactly: integers below 10^15 without a
     /// fraction (`300`), others as Swift prints them (`0.05`, `1e-05`, `2.5e+20`).
-    public static func format(_ x: Double) -> String {
+    package static func format(_ x: Double) -> String {
         if x.isFinite, x == x.rounded(.towardZero), abs(x) < 1e15 {
             return String(Int64(x))
         }
@@ -112,7 +107,7 @@ public enum ScenarioEncoder {
     }
 
     /// A parameter in its YAML form.
-    public static func parameter(_ p: Parameter) -> String {
+    static func parameter(_ p: Parameter) -> String {
         switch p {
         case .fixed(let x): return format(x)
         case .uniform(let a, let b): return "{uniform: [\(format(a)), \(format(b))]}"
@@ -142,7 +137,7 @@ public enum ScenarioEncoder {
 
     /// A string as a plain scalar when that is unambiguous (letters, digits, spaces and `_-.()/`,
     /// starting with a letter, not a YAML keyword), otherwise double-quoted with escapes.
-    public static func string(_ text: String) -> String {
+    package static func string(_ text: String) -> String {
         let keywords: Set<String> = ["true", "false", "null", "yes", "no", "on", "off", "y", "n"]
         let scalars = text.unicodeScalars
         let plainSafe = !text.isEmpty && text.count <= 200

@@ -6,7 +6,7 @@ extension Cascade {
     /// ``solveSmall(_:_:n:pivots:)``: the same exchanges and multipliers applied to `b`, then the
     /// same back substitution. `q` is then clamped by the caller.
     @inline(__always)
-    public static func substituteSmall(_ m: UnsafePointer<Double>, pivots: UnsafePointer<Int32>,
+    static func substituteSmall(_ m: UnsafePointer<Double>, pivots: UnsafePointer<Int32>,
                                        _ b: UnsafeMutablePointer<Double>, n: Int) {
         for k in 0..<n {
             let p = Int(pivots[k])
@@ -39,7 +39,7 @@ extension Cascade {
     /// that ``linearSolve(shocks:system:into:n:pivots:)`` factorised into `system`; `solved` is
     /// what that call returned (a singular system gives 1 where `b > 0`, as it does).
     @inline(__always)
-    public static func substitute(factored system: UnsafeMutablePointer<Double>, pivots: UnsafeMutablePointer<Int32>,
+    static func substitute(factored system: UnsafeMutablePointer<Double>, pivots: UnsafeMutablePointer<Int32>,
                                   into b: UnsafeMutablePointer<Double>, n: Int, solved: Bool) {
         if solved {
             if n <= smallSolveLimit {
@@ -60,7 +60,7 @@ extension Cascade {
     /// entry `i` of right-hand side `j` at `b[i·k + j]`. The same operations on each, in the
     /// same order; the inner loops over the `k` sides are independent, so they run side by side.
     @inline(__always)
-    public static func substituteSmall(_ m: UnsafePointer<Double>, pivots: UnsafePointer<Int32>,
+    static func substituteSmall(_ m: UnsafePointer<Double>, pivots: UnsafePointer<Int32>,
                                        _ b: UnsafeMutablePointer<Double>, count k: Int, n: Int) {
         for r in 0..<n {
             let p = Int(pivots[r])
@@ -104,7 +104,7 @@ extension Cascade {
     /// to system `l`: the stored multipliers, then the back substitution, on both lanes at once. A
     /// lane's column may be all zeros (a trial with fewer events): its solution is zero.
     @inline(__always)
-    public static func substitutePair(_ m: UnsafePointer<SIMD2<Double>>, _ b: UnsafeMutablePointer<SIMD2<Double>>,
+    static func substitutePair(_ m: UnsafePointer<SIMD2<Double>>, _ b: UnsafeMutablePointer<SIMD2<Double>>,
                                       count k: Int, n: Int) {
         let zero = SIMD2<Double>(repeating: 0)
         for r in 0..<n {

@@ -14,23 +14,23 @@ public struct ForecastAccumulator: Sendable, Equatable {
     /// Trials accumulated.
     public private(set) var trials: Int64 = 0
     /// Moments of each metric, index `year·metricCount + metric`.
-    public var metricMoments: [Moments]
+    var metricMoments: [Moments]
     /// Quantile sketch of each metric, same index.
-    public var metricSketches: [QuantileSketch]
+    var metricSketches: [QuantileSketch]
     /// Moments of each sector's inoperability `q_i`, index `year·sectorCount + sector`.
-    public var inoperability: [Moments]
+    var inoperability: [Moments]
     /// Quantile sketch of each sector's inoperability, same index.
-    public var inoperabilitySketches: [QuantileSketch]
+    var inoperabilitySketches: [QuantileSketch]
     /// Moments of each sector's direct shock `c_i`, same index.
-    public var directShock: [Moments]
+    var directShock: [Moments]
     /// Number of trial-years in which the sector was disrupted (`q_i ≥ failure_threshold`), same index.
-    public var disrupted: [UInt64]
+    var disrupted: [UInt64]
     /// Per-event accounting and return periods, when kept (forecasts keep them; sweep points,
     /// which report means and quantiles only, do not).
-    public var tail: TailAccumulator?
+    var tail: TailAccumulator?
 
     /// An empty accumulator; `eventClasses` (the catalogue's size) adds a ``TailAccumulator``.
-    public init(years: Int, metricCount: Int, sectorCount: Int, eventClasses: Int? = nil) {
+    @_spi(Engine) public init(years: Int, metricCount: Int, sectorCount: Int, eventClasses: Int? = nil) {
         self.years = years
         self.metricCount = metricCount
         self.sectorCount = sectorCount
@@ -44,12 +44,12 @@ public struct ForecastAccumulator: Sendable, Equatable {
     }
 
     /// Records that `count` more trials have been accumulated (called once per block).
-    public mutating func addTrials(_ count: Int) {
+    mutating func addTrials(_ count: Int) {
         trials += Int64(count)
     }
 
     /// Adds another accumulator of the same shape (exact).
-    public mutating func merge(_ other: ForecastAccumulator) {
+    package mutating func merge(_ other: ForecastAccumulator) {
         precondition(years == other.years && metricCount == other.metricCount && sectorCount == other.sectorCount)
         trials += other.trials
         for k in metricMoments.indices {
@@ -67,7 +67,7 @@ public struct ForecastAccumulator: Sendable, Equatable {
     }
 
     /// Deterministic binary form (same state ⇒ same bytes).
-    public func write(to w: inout ByteWriter) {
+    func write(to w: inout ByteWriter) {
         w.append(UInt64(years))
         w.append(UInt64(metricCount))
         w.append(UInt64(sectorCount))
@@ -91,7 +91,7 @@ public struct ForecastAccumulator: Sendable, Equatable {
     }
 
     /// Reads the binary form, checking its shape against the expected one.
-    public init(from r: inout ByteReader, years: Int, metricCount: Int, sectorCount: Int) throws {
+    init(from r: inout ByteReader, years: Int, metricCount: Int, sectorCount: Int) throws {
         let y = try r.readUInt64(), m = try r.readUInt64(), n = try r.readUInt64()
         guard y == UInt64(years), m == UInt64(metricCount), n == UInt64(sectorCount) else {
             throw ByteReader.Error.invalid("accumulator shape \(y)×\(m)×\(n) does not match the configuration (\(years)×\(metricCount)×\(sectorCount))")

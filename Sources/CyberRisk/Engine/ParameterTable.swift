@@ -15,15 +15,15 @@
 /// `P + j`; a reference `{shared: name, scale: k}` is `k ×` its root's slot. So each place a
 /// distribution is written is drawn independently, each shared uncertainty once, and every
 /// trial's draw is the same on any thread or shard.
-public struct ParameterTable: Sendable {
+package struct ParameterTable: Sendable {
     /// Per-sector entries, offsets within a sector's slots (the severity takes six from ``severity``).
-    public enum SectorSlot: Int, CaseIterable, Sendable {
+    enum SectorSlot: Int, CaseIterable, Sendable {
         case digitalInitial, digitalCeiling, digitalRate, attacksPerYear, successProbability,
              iotElasticity, severity
     }
 
     /// Scenario-wide entries, after the sectors' slots.
-    public enum Global: Int, CaseIterable, Sendable {
+    enum Global: Int, CaseIterable, Sendable {
         case iotInitial, iotCeiling, iotRate, personalShare, compromiseRate,
              neuralInitial, neuralCeiling, neuralRate, neuralCompromiseProbability,
              attackerElasticity, harmSeverity, vulnerabilityDecline, cyberCoupling,
@@ -32,29 +32,29 @@ public struct ParameterTable: Sendable {
 
     /// Per-event-class entries, offsets within a class's slots (six severity values from
     /// ``severity``, then one footprint probability per sector from ``footprint``).
-    public enum EventSlot: Int, CaseIterable, Sendable {
+    enum EventSlot: Int, CaseIterable, Sendable {
         case frequency, iotElasticity, hubElasticity, climateElasticity, factorSigma, severity
         /// First footprint slot (after the six severity values).
-        public static let footprint = severity.rawValue + SeveritySampler.slotCount
+        static let footprint = severity.rawValue + SeveritySampler.slotCount
     }
 
     /// Slots per sector.
-    public static let sectorStride = SectorSlot.severity.rawValue + SeveritySampler.slotCount
+    static let sectorStride = SectorSlot.severity.rawValue + SeveritySampler.slotCount
 
     /// Number of sectors `N`.
-    public let sectorCount: Int
+    let sectorCount: Int
     /// Number of event classes.
-    public let eventCount: Int
+    let eventCount: Int
     /// Slots per event class, `EventSlot.footprint + N`.
-    public let eventStride: Int
+    let eventStride: Int
     /// The `P` parameters in layout order.
-    public let entries: [Parameter]
+    let entries: [Parameter]
     /// The definitions of the shared uncertainties (slots `P …`).
-    public let shared: [Parameter]
+    let shared: [Parameter]
     /// Indices of the uncertain entries.
-    public let uncertainIndices: [Int]
+    let uncertainIndices: [Int]
 
-    public init(scenario s: Scenario) {
+    init(scenario s: Scenario) {
         let n = s.sectors.count
         var e: [Parameter] = []
         for sector in s.sectors {
@@ -85,30 +85,30 @@ public struct ParameterTable: Sendable {
     }
 
     /// `P`, the number of entries.
-    public var entryCount: Int { entries.count }
+    var entryCount: Int { entries.count }
     /// The length of one trial's vector: the entries and the shared slots.
-    public var count: Int { entries.count + shared.count }
+    var count: Int { entries.count + shared.count }
 
     /// Index of a sector slot.
-    @inline(__always) public func index(sector i: Int, _ slot: SectorSlot) -> Int {
+    @inline(__always) func index(sector i: Int, _ slot: SectorSlot) -> Int {
         ParameterTable.sectorStride * i + slot.rawValue
     }
     /// Index of a global entry.
-    @inline(__always) public func index(_ g: Global) -> Int { ParameterTable.sectorStride * sectorCount + g.rawValue }
+    @inline(__always) func index(_ g: Global) -> Int { ParameterTable.sectorStride * sectorCount + g.rawValue }
     /// Index of an event class's slot.
-    @inline(__always) public func index(event e: Int, _ slot: EventSlot) -> Int {
+    @inline(__always) func index(event e: Int, _ slot: EventSlot) -> Int {
         ParameterTable.sectorStride * sectorCount + Global.allCases.count + eventStride * e + slot.rawValue
     }
     /// Index of an event class's footprint probability for sector `i`.
-    @inline(__always) public func index(event e: Int, footprint i: Int) -> Int {
+    @inline(__always) func index(event e: Int, footprint i: Int) -> Int {
         ParameterTable.sectorStride * sectorCount + Global.allCases.count + eventStride * e + EventSlot.footprint + i
     }
     /// Index of the slot of shared uncertainty `j`.
-    @inline(__always) public func index(shared j: Int) -> Int { entries.count + j }
+    @inline(__always) func index(shared j: Int) -> Int { entries.count + j }
 
     /// Whether `A(t)` differs between trials (uncertain digital dependence or coupling), in which
     /// case the cascade is solved per trial instead of with one Leontief inverse per year.
-    public var couplingVariesByTrial: Bool {
+    var couplingVariesByTrial: Bool {
         let digitalEnd = ParameterTable.sectorStride * sectorCount
         return uncertainIndices.contains { i in
             i == index(.cyberCoupling)
@@ -117,11 +117,11 @@ public struct ParameterTable: Sendable {
     }
 
     /// The vector with every entry at its fixed value or its mean (for `stress` and calibration).
-    public var meanValues: [Double] { entries.map(\.mean) + shared.map(\.mean) }
+    var meanValues: [Double] { entries.map(\.mean) + shared.map(\.mean) }
 
     /// Writes trial `trial`'s vector into `out[0..<count]`: shared roots drawn once, fixed entries
     /// copied, references scaled from their root, other uncertain entries drawn.
-    public func draw(seed: UInt64, trial: UInt64, into out: UnsafeMutableBufferPointer<Double>) {
+    func draw(seed: UInt64, trial: UInt64, into out: UnsafeMutableBufferPointer<Double>) {
         let p = entries.count
         for j in shared.indices {
             switch shared[j] {
@@ -151,7 +151,7 @@ public struct ParameterTable: Sendable {
     /// One draw of a parameter's distribution (a reference: of its scaled root, independently —
     /// the table draws shared roots once instead).
     @inline(__always)
-    public static func sample(_ p: Parameter, using rng: inout RandomStream) -> Double {
+    package static func sample(_ p: Parameter, using rng: inout RandomStream) -> Double {
         switch p {
         case .fixed(let x): return x
         case .uniform(let a, let b): return Uniform.sample(lower: a, upper: b, using: &rng)
@@ -167,33 +167,33 @@ public struct ParameterTable: Sendable {
 
 /// The `stream` word of the random counter: what a draw is for. With `year` folded in, a draw
 /// is addressed by `(seed, trial, stream, site)` and never depends on what other draws happened.
-public enum RandomStreamID {
+enum RandomStreamID {
     /// Uncertain parameters (site = parameter index); drawn once per trial.
-    public static let parameters: UInt64 = 0
+    static let parameters: UInt64 = 0
     /// Successful attacks on a sector (site = sector): their number, then the sum of their
     /// severities (`BetaSum`), from one stream.
-    public static func attacks(year: Int) -> UInt64 { UInt64(year) << 8 | 1 }
+    static func attacks(year: Int) -> UInt64 { UInt64(year) << 8 | 1 }
     /// Number of events of each class: word `e` of site 0 for class `e` (a mean below 10), or
     /// site `e + 1` (a larger mean).
-    public static func eventCount(year: Int) -> UInt64 { UInt64(year) << 8 | 3 }
+    static func eventCount(year: Int) -> UInt64 { UInt64(year) << 8 | 3 }
     /// Whether event `m` of class `e` hits each sector (site = ``eventSite(class:event:)``; word
     /// `i` for sector `i`), then its event-level draws (severity or common factor).
-    public static func eventHit(year: Int) -> UInt64 { UInt64(year) << 8 | 4 }
+    static func eventHit(year: Int) -> UInt64 { UInt64(year) << 8 | 4 }
     /// Number of compromised neural implants (site 0).
-    public static func neural(year: Int) -> UInt64 { UInt64(year) << 8 | 5 }
+    static func neural(year: Int) -> UInt64 { UInt64(year) << 8 | 5 }
     /// The per-sector severity of event `m` of class `e` on sector `i` (common-factor dependence;
     /// site = ``eventSite(class:event:sector:)``).
-    public static func eventSeverity(year: Int) -> UInt64 { UInt64(year) << 8 | 6 }
+    static func eventSeverity(year: Int) -> UInt64 { UInt64(year) << 8 | 6 }
     /// The threat climate's standard normal of the year (site 0).
-    public static func climate(year: Int) -> UInt64 { UInt64(year) << 8 | 7 }
+    static func climate(year: Int) -> UInt64 { UInt64(year) << 8 | 7 }
 
     /// The site of event `m` of class `e`: `e·2⁴⁸ + m` (classes < 2¹⁶, events < 2⁴⁸ a year).
     @inline(__always)
-    public static func eventSite(class e: Int, event m: Double) -> UInt64 { UInt64(e) << 48 | UInt64(m) }
+    static func eventSite(class e: Int, event m: Double) -> UInt64 { UInt64(e) << 48 | UInt64(m) }
     /// The site of sector `i` in event `m` of class `e`: `e·2⁴⁸ + m·2¹² + i`, folded so that it
     /// is unique for `m < 2³⁶` and `i < 2¹²` (the decoder caps sectors at 2,000).
     @inline(__always)
-    public static func eventSite(class e: Int, event m: Double, sector i: Int) -> UInt64 {
+    static func eventSite(class e: Int, event m: Double, sector i: Int) -> UInt64 {
         UInt64(e) << 48 | UInt64(m) << 12 | UInt64(i)
     }
 }

@@ -3,7 +3,7 @@ extension SimulationPlan {
     /// `eventAccounting` it also keeps the per-event accounting and return periods of the
     /// plan's event catalogue (``ForecastAccumulator/tail``), as every forecast and comparison
     /// does; sweep points do not.
-    public func emptyAccumulator(eventAccounting: Bool = true) -> ForecastAccumulator {
+    func emptyAccumulator(eventAccounting: Bool = true) -> ForecastAccumulator {
         ForecastAccumulator(years: years, metricCount: metrics.count, sectorCount: sectorCount,
                             eventClasses: eventAccounting ? scenario.events.count : nil)
     }

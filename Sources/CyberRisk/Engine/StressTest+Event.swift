@@ -5,18 +5,21 @@
 extension StressTest {
     /// The shocks of one event of class `id` with severity `severity` in calendar `year`, hitting
     /// `hit` (sector ids; by default every sector the class can hit), at the parameters' means.
+    ///
+    /// - Throws: ``StressTestError``: an unknown class (``StressTestError/unknownEventClass(_:classes:)``),
+    ///   a severity that is negative or not finite, a year outside the horizon, or a `hit` sector
+    ///   the scenario does not have (``StressTestError/unknownSector(_:sectors:)``).
     public static func eventShocks(scenario: Scenario, event id: String, severity: Double, hit: [String]? = nil,
                                    year: Int) throws(StressTestError) -> [String: Double] {
         guard let event = scenario.events.first(where: { $0.id == id }) else {
-            let ids = scenario.events.map(\.id)
-            throw StressTestError("--event: unknown event class '\(id)'; classes are \(ids.isEmpty ? "none" : ids.joined(separator: ", "))")
+            throw .unknownEventClass(id, classes: scenario.events.map(\.id))
         }
         guard severity.isFinite, severity >= 0 else {
-            throw StressTestError("--severity: \(severity) must be a finite number ≥ 0")
+            throw .invalidSeverity(severity)
         }
         let t = year - scenario.startYear
         guard t >= 0 && t < scenario.horizonYears else {
-            throw StressTestError("--year: \(year) is outside the simulated years \(scenario.startYear)…\(scenario.startYear + scenario.horizonYears - 1)")
+            throw .yearOutsideHorizon(year, first: scenario.startYear, last: scenario.startYear + scenario.horizonYears - 1)
         }
         let ids = scenario.sectors.map(\.id)
         var sectors = ids.indices.filter { event.footprint[$0].probability.upperBound > 0 }
@@ -24,7 +27,7 @@ extension StressTest {
             sectors = []
             for name in hit {
                 guard let i = ids.firstIndex(of: name) else {
-                    throw StressTestError("--hit: unknown sector '\(name)'; sectors are \(ids.joined(separator: ", "))")
+                    throw .unknownSector(name, sectors: ids)
                 }
                 sectors.append(i)
             }

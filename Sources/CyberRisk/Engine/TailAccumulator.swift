@@ -11,46 +11,46 @@
 ///
 /// Every part merges exactly (integer counts, exact sums), so the outputs are identical for any
 /// thread count or shard split.
-public struct TailAccumulator: Sendable, Equatable {
+struct TailAccumulator: Sendable, Equatable {
     /// The annual series kept in batches, index `year·4 + series`.
-    public enum Annual: Int, CaseIterable, Sendable {
+    enum Annual: Int, CaseIterable, Sendable {
         case aggregateLoss, aggregateNational, largestEventLoss, largestEventNational
     }
 
     /// The whole-horizon series, one value per trial.
-    public enum Horizon: Int, CaseIterable, Sendable {
+    enum Horizon: Int, CaseIterable, Sendable {
         case totalLoss, worstYearLoss, totalNational, worstYearNational
     }
 
-    public let years: Int
-    public let sectorCount: Int
+    let years: Int
+    let sectorCount: Int
     /// Event classes `C`.
-    public let classCount: Int
+    let classCount: Int
 
     /// ``Annual`` series per year, in batches.
-    public var annual: [BatchedSketch]
+    var annual: [BatchedSketch]
     /// Moments of the largest event's loss and national risk, index `year·2 + (0 loss, 1 national)`.
-    public var largestEvent: [Moments]
+    var largestEvent: [Moments]
     /// ``Horizon`` series, in batches.
-    public var horizon: [BatchedSketch]
+    var horizon: [BatchedSketch]
     /// Their moments.
-    public var horizonMoments: [Moments]
+    var horizonMoments: [Moments]
     /// Each sector's largest single-event inoperability per year, index `year·N + sector`.
-    public var sectorLargestEvent: [QuantileSketch]
+    var sectorLargestEvent: [QuantileSketch]
     /// Events of each class, index `year·C + class`.
-    public var classEvents: [UInt64]
+    var classEvents: [UInt64]
     /// Trial-years with at least one event of the class, same index.
-    public var classYears: [UInt64]
+    var classYears: [UInt64]
     /// The class's standalone annual loss (the sum of its events' losses, each cascaded alone),
     /// same index.
-    public var classLoss: [Moments]
+    var classLoss: [Moments]
     /// The annual loss by the class of the year's largest event, index `year·(C + 1) + k`,
     /// `k = 0` for years without a (loss-causing) event, `k = class + 1` otherwise.
-    public var aggregateByLargestClass: [QuantileSketch]
+    var aggregateByLargestClass: [QuantileSketch]
     /// The largest event's loss by its class, index `year·C + class`.
-    public var largestEventByClass: [QuantileSketch]
+    var largestEventByClass: [QuantileSketch]
 
-    public init(years: Int, sectorCount: Int, classCount: Int) {
+    init(years: Int, sectorCount: Int, classCount: Int) {
         self.years = years
         self.sectorCount = sectorCount
         self.classCount = classCount
@@ -67,12 +67,12 @@ public struct TailAccumulator: Sendable, Equatable {
     }
 
     /// The batched series of `series` in year index `t`.
-    public func annual(_ series: Annual, year t: Int) -> BatchedSketch {
+    func annual(_ series: Annual, year t: Int) -> BatchedSketch {
         annual[t * Annual.allCases.count + series.rawValue]
     }
 
     /// Adds another accumulator of the same shape (exact).
-    public mutating func merge(_ other: TailAccumulator) {
+    mutating func merge(_ other: TailAccumulator) {
         precondition(years == other.years && sectorCount == other.sectorCount && classCount == other.classCount)
         for k in annual.indices { annual[k].merge(other.annual[k]) }
         for k in largestEvent.indices { largestEvent[k].merge(other.largestEvent[k]) }
@@ -91,7 +91,7 @@ public struct TailAccumulator: Sendable, Equatable {
     }
 
     /// Deterministic binary form (same state ⇒ same bytes).
-    public func write(to w: inout ByteWriter) {
+    func write(to w: inout ByteWriter) {
         w.append(UInt64(classCount))
         for s in annual { s.write(to: &w) }
         for m in largestEvent { m.write(to: &w) }
@@ -111,7 +111,7 @@ public struct TailAccumulator: Sendable, Equatable {
 
     /// Reads the binary form for a forecast of `years × sectors` with `trials` trials; every
     /// count is checked against `trials` (a trial-year adds at most one value to a cell).
-    public init(from r: inout ByteReader, years: Int, sectorCount: Int, trials: Int64) throws {
+    init(from r: inout ByteReader, years: Int, sectorCount: Int, trials: Int64) throws {
         let c = try r.readUInt64()
         // Smallest forms: a sketch 35 bytes, a batched sketch 32 of them, moments 27 bytes.
         let sketch = 35.0, moments = 27.0, batched = 35.0 * Double(BatchedSketch.batchCount)

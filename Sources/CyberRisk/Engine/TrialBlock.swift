@@ -3,9 +3,14 @@
 ///
 /// One `TrialBlock` belongs to one worker thread; after `init` nothing is allocated while it
 /// simulates (the hot loop only reads and writes these buffers).
-public final class TrialBlock {
+@_spi(Engine) public final class TrialBlock {
     /// Trials per block: a constant of the output format, not of the thread count.
-    public static let capacity = 1024
+    @_spi(Engine) public static let capacity = 1024
+
+    /// `⌈trials / size⌉`: the blocks that `trials` trials fill, the last one possibly in part.
+    package static func count(trials: Int, size: Int = capacity) -> Int {
+        (trials + size - 1) / size
+    }
 
     let plan: SimulationPlan
     let n: Int
@@ -99,7 +104,7 @@ public final class TrialBlock {
     let outputs: UnsafeMutableBufferPointer<Double>
     let weights: UnsafeMutableBufferPointer<Double>
 
-    public init(plan: SimulationPlan) {
+    @_spi(Engine) public init(plan: SimulationPlan) {
         self.plan = plan
         n = plan.sectorCount
         p = plan.parameters.count
@@ -212,7 +217,7 @@ public final class TrialBlock {
     ///   call: what `compare` and batch means read.
     /// - Returns: `true` when the whole block was added.
     @discardableResult
-    public func simulate(firstTrial: Int, rows: Int, into accumulator: inout ForecastAccumulator,
+    @_spi(Engine) public func simulate(firstTrial: Int, rows: Int, into accumulator: inout ForecastAccumulator,
                          isCancelled: (() -> Bool)? = nil,
                          afterYear: (_ year: Int, _ values: UnsafeBufferPointer<Double>) -> Void = { _, _ in }) -> Bool {
         precondition(rows > 0 && rows <= TrialBlock.capacity)

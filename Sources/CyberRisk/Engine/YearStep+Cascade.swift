@@ -60,7 +60,7 @@ extension TrialBlock {
         let a = matrix.baseAddress!
         let mode = plan.scenario.cascade.mode
         let d = digital.baseAddress! + b * n
-        let kappa = theta[b * p + plan.parameters.index(.cyberCoupling)]
+        let kappa = parameters(row: b)[.cyberCoupling]
         // The linear mode needs I − A(t): built in the same pass (negation is exact).
         let sign: Double = mode == .linear ? -1 : 1
         for i in 0..<n {
@@ -105,8 +105,7 @@ extension TrialBlock {
         let q = inoperability.baseAddress! + b * n
         let m = pairMatrix.baseAddress!, x = pairShocks.baseAddress!
         let d0 = digital.baseAddress! + b * n, d1 = d0 + n
-        let kappaIndex = plan.parameters.index(.cyberCoupling)
-        let kappa0 = theta[b * p + kappaIndex], kappa1 = theta[(b + 1) * p + kappaIndex]
+        let kappa0 = parameters(row: b)[.cyberCoupling], kappa1 = parameters(row: b + 1)[.cyberCoupling]
         for i in 0..<n {
             let scale0 = kappa0 * d0[i], scale1 = kappa1 * d1[i]
             for j in 0..<n {

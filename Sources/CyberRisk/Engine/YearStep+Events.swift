@@ -17,8 +17,7 @@ extension TrialBlock {
     /// only adds hits (draw-by-draw monotone).
     func eventShocks(row b: Int, trial: UInt64, year t: Int, logIoTRatio: Double, climate climateFactor: Double,
                      into s: UnsafeMutablePointer<Double>, digital d: UnsafeMutablePointer<Double>,
-                     parameters th: UnsafeMutablePointer<Double>) {
-        let params = plan.parameters
+                     parameters th: TrialParameters) {
         let seed = plan.scenario.seed
         let counts = classCount.baseAddress! + b * c
         // Word e of one stream gives class e's count (inversion, one uniform) when its mean is
@@ -26,16 +25,15 @@ extension TrialBlock {
         var countRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.eventCount(year: t), site: 0)
         for e in 0..<c {
             let u = countRNG.uniform()
-            let base = params.index(event: e, .frequency)
-            let frequency = th[base]
-            let iotElasticity = th[params.index(event: e, .iotElasticity)]
-            let climateElasticity = th[params.index(event: e, .climateElasticity)]
+            let frequency = th[event: e, .frequency]
+            let iotElasticity = th[event: e, .iotElasticity]
+            let climateElasticity = th[event: e, .climateElasticity]
             var mu = iotElasticity == 0 ? frequency : frequency * Foundation.exp(iotElasticity * logIoTRatio)
             if climateElasticity != 0 { mu *= Foundation.pow(climateFactor, climateElasticity) }
             let hub = eventHubs[e]
             if hub >= 0 {
-                let hubInitial = th[params.index(sector: hub, .digitalInitial)]
-                let hubElasticity = th[params.index(event: e, .hubElasticity)]
+                let hubInitial = th[sector: hub, .digitalInitial]
+                let hubElasticity = th[event: e, .hubElasticity]
                 if hubInitial > 0 && hubElasticity != 0 {
                     let ratio = d[hub] / hubInitial
                     mu *= hubElasticity == 1 ? ratio : Foundation.pow(ratio, hubElasticity)
@@ -52,14 +50,14 @@ extension TrialBlock {
             }
             counts[e] = eventCount
             guard eventCount > 0 else { continue }
-            let values = UnsafePointer(th + params.index(event: e, .severity))
+            let values = th.severity(event: e)
             let sampler = eventSamplers.baseAddress! + e
             if !sampler.pointee.matches(kind: eventKinds[e], values: values) {
                 sampler.pointee = SeveritySampler(kind: eventKinds[e], values: values)
             }
-            let footprint = th + params.index(event: e, footprint: 0)
+            let footprint = th.footprint(event: e)
             let sharesDraw = eventSharesDraw[e]
-            let factorSigma = th[params.index(event: e, .factorSigma)]
+            let factorSigma = th[event: e, .factorSigma]
             var m = 0.0
             while m < eventCount {
                 drawEvent(class: e, index: m, row: b, trial: trial, year: t, footprint: footprint,
@@ -72,7 +70,7 @@ extension TrialBlock {
     /// Event `m` of class `e`: its hits, its severities, its entry in ``events``.
     @inline(__always)
     func drawEvent(class e: Int, index m: Double, row b: Int, trial: UInt64, year t: Int,
-                   footprint: UnsafeMutablePointer<Double>, sharesDraw: Bool, factorSigma: Double,
+                   footprint: UnsafePointer<Double>, sharesDraw: Bool, factorSigma: Double,
                    into s: UnsafeMutablePointer<Double>, digital d: UnsafeMutablePointer<Double>) {
         let seed = plan.scenario.seed
         var rng = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.eventHit(year: t),

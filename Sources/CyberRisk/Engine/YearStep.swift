@@ -8,63 +8,52 @@ extension TrialBlock {
     /// `digital`, `c` in `shocks`, the year's events in `events`, and each trial's `D(t)` and
     /// `δ(t)` in `devices` and `defence` for the metrics.
     func directShocks(year t: Int, firstTrial: Int, rows: Int) {
-        let params = plan.parameters
         let seed = plan.scenario.seed
         let time = Double(t)
-        let stride = ParameterTable.sectorStride
-        let gIoT = params.index(.iotInitial)
-        let gDecline = params.index(.vulnerabilityDecline)
-        let gClimateSigma = params.index(.climateSigma), gClimateCorrelation = params.index(.climateCorrelation)
         let memo = digitalMemo.baseAddress!
         for i in 0..<n { memo[4 * i] = .nan }   // a new year: nothing memoised (NaN equals nothing)
         events.reset()
         for b in 0..<rows {
             let trial = UInt64(firstTrial + b)
-            let th = theta.baseAddress! + b * p
+            let th = parameters(row: b)
             let d = digital.baseAddress! + b * n
             let s = shocks.baseAddress! + b * n
-            let delta = Foundation.pow(1 - th[gDecline], time)
-            let d0 = th[gIoT]
-            let devices = GrowthCurve.value(at: time, initial: d0, ceiling: th[gIoT + 1], rate: th[gIoT + 2])
+            let delta = Foundation.pow(1 - th[.vulnerabilityDecline], time)
+            let d0 = th[.iotInitial]
+            let devices = GrowthCurve.value(at: time, initial: d0, ceiling: th[.iotCeiling], rate: th[.iotRate])
             // (D(t)/D(0))^e as exp(e·ln(D(t)/D(0))): one logarithm per trial-year, not a pow per sector.
             let logIoTRatio = d0 > 0 ? Foundation.log(devices / d0) : 0
             self.devices[b] = devices
             defence[b] = delta
             var climateFactor = 1.0
             if plan.climateActive {
-                let sigma = th[gClimateSigma]
+                let sigma = th[.climateSigma]
                 var rng = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.climate(year: t), site: 0)
                 let state = ThreatClimate.logState(previous: climateState[b], year: t, sigma: sigma,
-                                                   correlation: th[gClimateCorrelation], normal: rng.standardNormal())
+                                                   correlation: th[.climateCorrelation], normal: rng.standardNormal())
                 climateState[b] = state
                 climateFactor = ThreatClimate.factor(logState: state, sigma: sigma)
             }
             climate[b] = climateFactor
             for i in 0..<n {
-                let base = stride * i
-                let initial = th[base + ParameterTable.SectorSlot.digitalInitial.rawValue]
-                let ceiling = th[base + ParameterTable.SectorSlot.digitalCeiling.rawValue]
-                let rate = th[base + ParameterTable.SectorSlot.digitalRate.rawValue]
+                let x0 = th[sector: i, .digitalInitial], k = th[sector: i, .digitalCeiling], r = th[sector: i, .digitalRate]
                 let last = memo + 4 * i
-                if last[0] != initial || last[1] != ceiling || last[2] != rate {
-                    last[0] = initial
-                    last[1] = ceiling
-                    last[2] = rate
-                    last[3] = GrowthCurve.value(at: time, initial: initial, ceiling: ceiling, rate: rate)
+                if last[0] != x0 || last[1] != k || last[2] != r {
+                    last[0] = x0
+                    last[1] = k
+                    last[2] = r
+                    last[3] = GrowthCurve.value(at: time, initial: x0, ceiling: k, rate: r)
                 }
                 let di = last[3]
                 d[i] = di
                 s[i] = 0
-                let attacksPerYear = th[base + ParameterTable.SectorSlot.attacksPerYear.rawValue]
-                let successProbability = th[base + ParameterTable.SectorSlot.successProbability.rawValue]
-                let iotElasticity = th[base + ParameterTable.SectorSlot.iotElasticity.rawValue]
-                let lambda = attacksPerYear * Foundation.exp(iotElasticity * logIoTRatio) * successProbability
-                    * delta * climateFactor
+                let lambda = th[sector: i, .attacksPerYear] * Foundation.exp(th[sector: i, .iotElasticity] * logIoTRatio)
+                    * th[sector: i, .successProbability] * delta * climateFactor
                 guard di > 0, lambda > 0 else { continue }
                 var rng = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.attacks(year: t), site: UInt64(i))
                 let attacks = Poisson.sample(mean: lambda, using: &rng)
                 if attacks > 0 {
-                    let values = UnsafePointer(th + base + ParameterTable.SectorSlot.severity.rawValue)
+                    let values = th.severity(sector: i)
                     let sampler = severitySamplers.baseAddress! + i   // used in place: no copy per draw
                     if !sampler.pointee.matches(kind: sectorKinds[i], values: values) {
                         sampler.pointee = SeveritySampler(kind: sectorKinds[i], values: values)
@@ -87,23 +76,18 @@ extension TrialBlock {
 
     /// Step 7: the metrics of each trial-year into `values` (`rows × M`).
     func metrics(year t: Int, firstTrial: Int, rows: Int) {
-        let params = plan.parameters
         let seed = plan.scenario.seed
         let time = Double(t)
         let threshold = plan.scenario.cascade.failureThreshold
         let population = plan.scenario.population
         let (ws, wp, wn) = plan.humanWeights
         let dimensionCount = plan.scenario.humanSecurity.dimensions.count
-        let gShare = params.index(.personalShare)
-        let gRate = params.index(.compromiseRate), gNeural = params.index(.neuralInitial)
-        let gProb = params.index(.neuralCompromiseProbability), gElast = params.index(.attackerElasticity)
-        let gHarm = params.index(.harmSeverity)
         plan.nationalWeights.withUnsafeBufferPointer { w in
         plan.outputs.withUnsafeBufferPointer { out in
         plan.servicesWeights.withUnsafeBufferPointer { r in
         plan.dimensionWeights.withUnsafeBufferPointer { dw in
             for b in 0..<rows {
-                let th = theta.baseAddress! + b * p
+                let th = parameters(row: b)
                 let q = inoperability.baseAddress! + b * n
                 let v = values.baseAddress! + b * m
                 var national = 0.0, loss = 0.0, services = 0.0, disrupted = 0.0
@@ -116,29 +100,29 @@ extension TrialBlock {
                 }
                 let delta = defence[b]
                 let devices = self.devices[b]
-                let gamma = th[gRate] * delta
-                let perPerson = devices * 1e9 * th[gShare] / population
+                let gamma = th[.compromiseRate] * delta
+                let perPerson = devices * 1e9 * th[.personalShare] / population
                 let personal = -Foundation.expm1(-perPerson * gamma)
-                let u0 = th[gNeural]
-                let users = GrowthCurve.value(at: time, initial: u0, ceiling: th[gNeural + 1], rate: th[gNeural + 2])
+                let u0 = th[.neuralInitial]
+                let users = GrowthCurve.value(at: time, initial: u0, ceiling: th[.neuralCeiling], rate: th[.neuralRate])
                 // n(t) = U(t) rounded to whole users, each compromised with probability ν(t).
                 let userCount = users.rounded()
                 var implants = 0.0
                 if userCount > 0 {
-                    let nu = Swift.min(1, th[gProb] * Foundation.pow(users / u0, th[gElast]) * delta)
+                    let nu = Swift.min(1, th[.neuralCompromiseProbability] * Foundation.pow(users / u0, th[.attackerElasticity]) * delta)
                     var rng = RandomStream(seed: seed, trial: UInt64(firstTrial + b),
                                            stream: RandomStreamID.neural(year: t), site: 0)
                     implants = Binomial.sample(count: userCount, probability: nu, using: &rng)
                 }
                 let neuralShare = userCount > 0 ? implants / userCount : 0
-                let neuralHarm = Swift.min(1, neuralShare * th[gHarm])
+                let neuralHarm = Swift.min(1, neuralShare * th[.harmSeverity])
                 v[MetricSet.Core.nationalRisk.rawValue] = national
                 v[MetricSet.Core.humanRisk.rawValue] = ws * services + wp * personal + wn * neuralHarm
                 v[MetricSet.Core.economicLoss.rawValue] = loss
                 v[MetricSet.Core.sectorsDisrupted.rawValue] = disrupted
                 v[MetricSet.Core.servicesDeprivation.rawValue] = services
                 v[MetricSet.Core.personalCompromise.rawValue] = personal
-                v[MetricSet.Core.iotDevicesCompromised.rawValue] = devices * 1e3 * th[gShare] * gamma
+                v[MetricSet.Core.iotDevicesCompromised.rawValue] = devices * 1e3 * th[.personalShare] * gamma
                 v[MetricSet.Core.neuralImplantsCompromised.rawValue] = implants
                 v[MetricSet.Core.neuralCompromise.rawValue] = neuralShare
                 for k in 0..<dimensionCount {
@@ -155,6 +139,12 @@ extension TrialBlock {
         }
         }
         }
+    }
+
+    /// The parameter vector `θ` of row `b` of the block, read by name.
+    @inline(__always)
+    func parameters(row b: Int) -> TrialParameters {
+        TrialParameters(base: theta.baseAddress! + b * p, sectorCount: n)
     }
 
     /// Reduces this year's values of the block: plain sums in trial order (deterministic for a

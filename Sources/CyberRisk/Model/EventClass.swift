@@ -33,7 +33,7 @@ public struct EventClass: Sendable, Equatable, Hashable {
     /// How the severities of one event's sectors depend on each other.
     public var dependence: EventDependence
 
-    public init(id: String, description: String, frequency: Parameter, iotElasticity: Parameter = .fixed(0),
+    init(id: String, description: String, frequency: Parameter, iotElasticity: Parameter = .fixed(0),
                 hub: EventHub? = nil, climateElasticity: Parameter = .fixed(0), footprint: [EventFootprint],
                 severity: Severity, dependence: EventDependence = .shared) {
         self.id = id
@@ -56,7 +56,7 @@ public struct EventHub: Sendable, Equatable, Hashable {
     /// Elasticity `≥ 0`.
     public var elasticity: Parameter
 
-    public init(sector: Int, elasticity: Parameter) {
+    init(sector: Int, elasticity: Parameter) {
         self.sector = sector
         self.elasticity = elasticity
     }
@@ -70,7 +70,7 @@ public struct EventFootprint: Sendable, Equatable, Hashable {
     /// `k_i ≥ 0`: the sector's severity as a multiple of the event's draw.
     public var severityScale: Double
 
-    public init(probability: Parameter, severityScale: Double = 1) {
+    init(probability: Parameter, severityScale: Double = 1) {
         self.probability = probability
         self.severityScale = severityScale
     }

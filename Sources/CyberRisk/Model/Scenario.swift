@@ -1,6 +1,6 @@
 /// A fully resolved forecast configuration: what the engine simulates.
 ///
-/// Built by ``ConfigLoader`` from YAML/JSON (with `extends` and `--set` overrides applied and
+/// Built by the config loader (see ``ScenarioCatalog``) from YAML/JSON (with `extends` and `--set` overrides applied and
 /// every field validated). Field meanings, units and defaults are documented in `docs/config.md`;
 /// the equations in `docs/model.md`.
 public struct Scenario: Sendable, Equatable, Hashable {
@@ -43,12 +43,12 @@ public struct Scenario: Sendable, Equatable, Hashable {
     /// Risk tolerances evaluated per year (`tolerances.csv`); empty when none are given.
     public var tolerances: [Tolerance]
     /// How reported incidents relate to the simulated attacks (read by `calibrate` only).
-    public var calibration: CalibrationSettings
+    package var calibration: CalibrationSettings
 
     /// The simulated calendar years, `startYear … startYear + horizonYears − 1`.
     public var calendarYears: [Int] { (0..<horizonYears).map { startYear + $0 } }
 
-    public init(name: String, description: String, startYear: Int, horizonYears: Int, trials: Int,
+    init(name: String, description: String, startYear: Int, horizonYears: Int, trials: Int,
                 seed: UInt64, population: Double, sectors: [Sector], dependencies: Dependencies,
                 cascade: CascadeSettings, iot: IoTScenario, neural: NeuralScenario,
                 defense: DefenseScenario, humanSecurity: HumanSecurity, threatClimate: ThreatClimate = .off,
@@ -92,7 +92,7 @@ public struct Dependencies: Sendable, Equatable, Hashable {
     /// `κ ≥ 0`: how much coupling tightens as both sectors digitalise.
     public var cyberCoupling: Parameter
 
-    public init(matrix: DependencyMatrix, source: String? = nil, lifelineFloors: [Double],
+    init(matrix: DependencyMatrix, source: String? = nil, lifelineFloors: [Double],
                 lifelineOverlayEnabled: Bool, cyberCoupling: Parameter) {
         self.matrix = matrix
         self.source = source
@@ -121,7 +121,7 @@ public struct CascadeSettings: Sendable, Equatable, Hashable {
     /// Inoperability at or above which a sector counts as disrupted, in `(0, 1]`.
     public var failureThreshold: Double
 
-    public init(mode: CascadeMode, failureThreshold: Double) {
+    init(mode: CascadeMode, failureThreshold: Double) {
         self.mode = mode
         self.failureThreshold = failureThreshold
     }
@@ -135,7 +135,7 @@ public struct IoTScenario: Sendable, Equatable, Hashable {
     /// Annual compromise probability per personal device at the start year, in `[0, 1]`.
     public var compromiseRate: Parameter
 
-    public init(devices: GrowthCurve, personalShare: Parameter, compromiseRate: Parameter) {
+    init(devices: GrowthCurve, personalShare: Parameter, compromiseRate: Parameter) {
         self.devices = devices
         self.personalShare = personalShare
         self.compromiseRate = compromiseRate
@@ -152,7 +152,7 @@ public struct NeuralScenario: Sendable, Equatable, Hashable {
     /// Harm of one compromise, in `[0, 1]`.
     public var harmSeverity: Parameter
 
-    public init(users: GrowthCurve, compromiseProbability: Parameter, attackerElasticity: Parameter,
+    init(users: GrowthCurve, compromiseProbability: Parameter, attackerElasticity: Parameter,
                 harmSeverity: Parameter) {
         self.users = users
         self.compromiseProbability = compromiseProbability
@@ -169,7 +169,7 @@ public struct DefenseScenario: Sendable, Equatable, Hashable {
     /// loss per dollar of added cost.
     public var costUSDbnPerYear: Double?
 
-    public init(vulnerabilityDecline: Parameter, costUSDbnPerYear: Double? = nil) {
+    init(vulnerabilityDecline: Parameter, costUSDbnPerYear: Double? = nil) {
         self.vulnerabilityDecline = vulnerabilityDecline
         self.costUSDbnPerYear = costUSDbnPerYear
     }
@@ -184,7 +184,7 @@ public struct HumanSecurity: Sendable, Equatable, Hashable {
     /// Dimensions in output order; each has one weight `W_ik ≥ 0` per sector.
     public var dimensions: [HumanDimension]
 
-    public init(servicesWeight: Double, personalWeight: Double, neuralWeight: Double,
+    init(servicesWeight: Double, personalWeight: Double, neuralWeight: Double,
                 dimensions: [HumanDimension]) {
         self.servicesWeight = servicesWeight
         self.personalWeight = personalWeight
@@ -200,7 +200,7 @@ public struct HumanDimension: Sendable, Equatable, Hashable {
     /// One weight per sector, in sector order.
     public var sectorWeights: [Double]
 
-    public init(name: String, sectorWeights: [Double]) {
+    init(name: String, sectorWeights: [Double]) {
         self.name = name
         self.sectorWeights = sectorWeights
     }

@@ -24,7 +24,7 @@ public enum Severity: Sendable, Equatable, Hashable {
     case spliced(body: SplicedBody, tailProbability: Parameter, tail: GPDTail)
 
     /// The sampler family.
-    public var kind: SeverityKind {
+    var kind: SeverityKind {
         switch self {
         case .beta: .beta
         case .lognormal: .lognormal
@@ -35,7 +35,7 @@ public enum Severity: Sendable, Equatable, Hashable {
     }
 
     /// The parameters in ``SeveritySampler``'s slot order (six, unused ones `0`).
-    public var parameters: [Parameter] {
+    var parameters: [Parameter] {
         let zero = Parameter.fixed(0)
         switch self {
         case .beta(let b): return [b.alpha, b.beta, zero, zero, zero, zero]
@@ -48,7 +48,7 @@ public enum Severity: Sendable, Equatable, Hashable {
     }
 
     /// The sampler at the parameters' means (fixed values as they are).
-    public var meanSampler: SeveritySampler {
+    var meanSampler: SeveritySampler {
         let v = parameters.map(\.mean)
         return SeveritySampler(kind: kind, v[0], v[1], v[2], v[3], v[4], v[5])
     }
@@ -60,7 +60,7 @@ public struct GPDTail: Sendable, Equatable, Hashable {
     public var scale: Parameter
     public var shape: Parameter
 
-    public init(threshold: Parameter, scale: Parameter, shape: Parameter) {
+    init(threshold: Parameter, scale: Parameter, shape: Parameter) {
         self.threshold = threshold
         self.scale = scale
         self.shape = shape
@@ -73,7 +73,7 @@ public enum SplicedBody: Sendable, Equatable, Hashable {
     case lognormal(median: Parameter, sigma: Parameter)
 
     /// Its two parameters in slot order (`α, β` or `m, σ`).
-    public var parameters: (Parameter, Parameter) {
+    var parameters: (Parameter, Parameter) {
         switch self {
         case .beta(let b): (b.alpha, b.beta)
         case .lognormal(let m, let s): (m, s)

@@ -15,7 +15,7 @@ public struct SharedUncertainty: Sendable, Equatable, Hashable {
     /// A number, a distribution, or a reference to another shared entry (never a cycle).
     public var definition: Parameter
 
-    public init(name: String, definition: Parameter) {
+    init(name: String, definition: Parameter) {
         self.name = name
         self.definition = definition
     }
@@ -38,7 +38,7 @@ public struct SharedReference: Sendable, Equatable, Hashable {
     /// The root's definition (a number or a distribution, never a reference).
     public var distribution: Parameter
 
-    public init(name: String, scale: Double, root: Int, totalScale: Double, distribution: Parameter) {
+    init(name: String, scale: Double, root: Int, totalScale: Double, distribution: Parameter) {
         self.name = name
         self.scale = scale
         self.root = root

@@ -17,7 +17,7 @@ public struct ThreatClimate: Sendable, Equatable, Hashable {
     /// `ρ ∈ [0, 1]`, the year-to-year correlation of `ln F`.
     public var correlation: Parameter
 
-    public init(sigma: Parameter, correlation: Parameter) {
+    init(sigma: Parameter, correlation: Parameter) {
         self.sigma = sigma
         self.correlation = correlation
     }
@@ -27,13 +27,13 @@ public struct ThreatClimate: Sendable, Equatable, Hashable {
 
     /// `X(t)` from `X(t − 1)` (ignored at `t = 0`) and the year's standard normal `z`.
     @inline(__always)
-    public static func logState(previous: Double, year t: Int, sigma: Double, correlation rho: Double, normal z: Double) -> Double {
+    static func logState(previous: Double, year t: Int, sigma: Double, correlation rho: Double, normal z: Double) -> Double {
         t == 0 ? sigma * z : rho * previous + sigma * (1 - rho * rho).squareRoot() * z
     }
 
     /// `F = e^{X − σ²/2}`.
     @inline(__always)
-    public static func factor(logState x: Double, sigma: Double) -> Double {
+    static func factor(logState x: Double, sigma: Double) -> Double {
         sigma > 0 ? Foundation.exp(x - sigma * sigma / 2) : 1
     }
 }

@@ -3,9 +3,9 @@
 /// Refuses (with the file named) states of different configurations, seeds, trial counts, tool
 /// versions or shard counts, a shard given twice, and a missing shard. Because accumulators merge
 /// exactly, the merged tables are byte-identical to an unsharded run's.
-public enum ShardMerge {
+enum ShardMerge {
     /// Merges `(name, state)` pairs; names are used in error messages.
-    public static func merge(_ states: [(name: String, state: StateFile)]) throws(StateFileError) -> StateFile {
+    static func merge(_ states: [(name: String, state: StateFile)]) throws(StateFileError) -> StateFile {
         guard let (firstName, first) = states.first else { throw StateFileError("no shard states to merge") }
         
         var seen: [Int: String] = [:]
@@ -56,7 +56,7 @@ public enum ShardMerge {
         guard seen.count == first.shard.count else {
             throw StateFileError("missing shard(s) \(Shard.missing(from: Set(seen.keys), count: first.shard.count)) of \(first.shard.count)")
         }
-        let totalBlocks = (first.trials + first.blockSize - 1) / first.blockSize
+        let totalBlocks = TrialBlock.count(trials: first.trials, size: first.blockSize)
         merged.shard = .whole
         merged.blocks = 0..<totalBlocks
         guard merged.accumulator.trials == Int64(first.trials) else {

@@ -7,28 +7,28 @@
 /// tolerances; then a 64-bit FNV-1a checksum over everything before it. Format 3 is written when
 /// there are no batch means (a scenario without quantile tolerances). Reading checks
 /// all of it, so a truncated, corrupted or foreign file is refused with a reason.
-public struct StateFile: Sendable, Equatable {
-    public static let magic = Array("CYBERRISK-STATE\n".utf8)
+struct StateFile: Sendable, Equatable {
+    static let magic = Array("CYBERRISK-STATE\n".utf8)
     /// The newest format: 4, an accumulator that may carry the tail (per-event accounting and
     /// return periods) and the batch means; 3 is the same without batch means. Formats 1 and 2
     /// (before the tail) are refused naming the formats this tool reads.
-    public static let formatVersion: UInt64 = 4
+    static let formatVersion: UInt64 = 4
     /// The format written when there are no batch means.
-    public static let formatWithoutBatches: UInt64 = 3
+    static let formatWithoutBatches: UInt64 = 3
 
-    public var toolVersion: String
-    public var configHash: String
-    public var resolvedConfig: String
-    public var seed: UInt64
-    public var trials: Int
-    public var blockSize: Int
-    public var shard: Shard
-    public var blocks: Range<Int>
-    public var accumulator: ForecastAccumulator
+    var toolVersion: String
+    var configHash: String
+    var resolvedConfig: String
+    var seed: UInt64
+    var trials: Int
+    var blockSize: Int
+    var shard: Shard
+    var blocks: Range<Int>
+    var accumulator: ForecastAccumulator
     /// Batch means of the tolerances' statistics (`nil` or empty: none).
-    public var batches: BatchMeans?
+    var batches: BatchMeans?
 
-    public init(toolVersion: String, configHash: String, resolvedConfig: String, seed: UInt64, trials: Int,
+    init(toolVersion: String, configHash: String, resolvedConfig: String, seed: UInt64, trials: Int,
                 blockSize: Int, shard: Shard, blocks: Range<Int>, accumulator: ForecastAccumulator,
                 batches: BatchMeans? = nil) {
         self.toolVersion = toolVersion
@@ -43,8 +43,19 @@ public struct StateFile: Sendable, Equatable {
         self.batches = batches.flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The state of shard `shard` of a forecast of `scenario` (its resolved YAML and hash, seed
+    /// and trials, this tool's version and block size) holding `accumulator` and the tolerances'
+    /// `batches` (none by default).
+    init(scenario: Scenario, shard: Shard = .whole, accumulator: ForecastAccumulator, batches: BatchMeans? = nil) {
+        let yaml = ScenarioEncoder.yaml(scenario)
+        self.init(toolVersion: ToolVersion.current, configHash: ScenarioEncoder.configHash(yaml: yaml),
+                  resolvedConfig: yaml, seed: scenario.seed, trials: scenario.trials, blockSize: TrialBlock.capacity,
+                  shard: shard, blocks: shard.blocks(of: TrialBlock.count(trials: scenario.trials)),
+                  accumulator: accumulator, batches: batches)
+    }
+
     /// The file's bytes.
-    public func encoded() -> [UInt8] {
+    func encoded() -> [UInt8] {
         var w = ByteWriter()
         w.append(bytes: StateFile.magic)
         w.append(batches == nil ? StateFile.formatWithoutBatches : StateFile.formatVersion)
@@ -76,7 +87,7 @@ public struct StateFile: Sendable, Equatable {
     }
 
     /// Parses and checks a state file's bytes; the error's reason says what is wrong (the caller adds the path).
-    public init(decoding bytes: [UInt8]) throws(StateFileError) {
+    init(decoding bytes: [UInt8]) throws(StateFileError) {
         guard bytes.count >= StateFile.magic.count + 8, Array(bytes.prefix(StateFile.magic.count)) == StateFile.magic else {
             throw StateFileError("not a cyberrisk state file")
         }
@@ -145,7 +156,7 @@ public struct StateFile: Sendable, Equatable {
     /// tool) is refused here rather than trapping when the tables are built.
     ///
     /// - Parameter source: the file, for messages (`shard0/state.bin`).
-    public func scenario(source: String) throws(StateFileError) -> Scenario {
+    func scenario(source: String) throws(StateFileError) -> Scenario {
         guard ScenarioEncoder.configHash(yaml: resolvedConfig) == configHash else {
             throw StateFileError("the embedded config does not match its hash \(configHash)")
         }
@@ -179,6 +190,6 @@ public struct StateFile: Sendable, Equatable {
 /// Why a state file was refused.
 public struct StateFileError: Error, CustomStringConvertible, Equatable {
     public var reason: String
-    public init(_ reason: String) { self.reason = reason }
+    init(_ reason: String) { self.reason = reason }
     public var description: String { reason }
 }

@@ -20,13 +20,13 @@
 ///   alone), and which share of the years beyond the 1-in-100 and 1-in-200 aggregate loss have
 ///   their largest event in the class (and of the events beyond the OEP levels); the row
 ///   `event_class = none` counts the years beyond the AEP levels without any event.
-public struct TailTables: Sendable {
-    public let scenario: Scenario
-    public let accumulator: ForecastAccumulator
-    public let tail: TailAccumulator
+struct TailTables: Sendable {
+    let scenario: Scenario
+    let accumulator: ForecastAccumulator
+    let tail: TailAccumulator
 
     /// `nil` when the accumulator keeps no tail.
-    public init?(scenario: Scenario, accumulator: ForecastAccumulator) {
+    init?(scenario: Scenario, accumulator: ForecastAccumulator) {
         guard let tail = accumulator.tail else { return nil }
         self.scenario = scenario
         self.accumulator = accumulator
@@ -42,9 +42,9 @@ public struct TailTables: Sendable {
     ]
 
     /// Driver return periods of `event_classes.csv`.
-    public static let driverReturnPeriods: [Double] = [100, 200]
+    static let driverReturnPeriods: [Double] = [100, 200]
 
-    public var returnPeriodsCSV: String {
+    var returnPeriodsCSV: String {
         var table = CSVTable(header: ["scenario", "year", "metric", "return_period", "aep", "aep_tvar", "oep", "oep_tvar",
                                       "aep_se", "aep_tvar_se", "oep_se", "oep_tvar_se", "aal", "aal_se", "resolved"])
         let m = MetricSet(scenario: scenario).count
@@ -63,7 +63,7 @@ public struct TailTables: Sendable {
         return table.text
     }
 
-    public var horizonCSV: String {
+    var horizonCSV: String {
         var table = CSVTable(header: ["scenario", "first_year", "last_year", "metric", "return_period", "total", "total_tvar",
                                       "worst_year", "worst_year_tvar", "total_se", "total_tvar_se", "worst_year_se",
                                       "worst_year_tvar_se", "mean_total", "mean_total_se", "mean_worst_year",
@@ -85,7 +85,7 @@ public struct TailTables: Sendable {
         return table.text
     }
 
-    public var sectorReturnPeriodsCSV: String {
+    var sectorReturnPeriodsCSV: String {
         var table = CSVTable(header: ["scenario", "year", "sector", "return_period", "aep", "oep", "resolved"])
         let n = scenario.sectors.count
         for t in 0..<scenario.horizonYears {
@@ -104,7 +104,7 @@ public struct TailTables: Sendable {
         return table.text
     }
 
-    public var eventClassesCSV: String {
+    var eventClassesCSV: String {
         var table = CSVTable(header: ["scenario", "year", "event_class", "mean_events", "p_any", "mean_loss_usd_bn",
                                       "mean_loss_se", "aep_share_100", "aep_share_200", "oep_share_100", "oep_share_200"])
         let c = tail.classCount
@@ -130,7 +130,7 @@ public struct TailTables: Sendable {
     /// For each driver return period: the shares of the years beyond the AEP level by the class
     /// of their largest event (index 0: none, `e + 1`: class `e`), and of the years beyond the
     /// OEP level by the class of that event (index `e`).
-    public func driverShares(year t: Int) -> (aggregate: [[Double]], largest: [[Double]]) {
+    func driverShares(year t: Int) -> (aggregate: [[Double]], largest: [[Double]]) {
         let c = tail.classCount
         let aggregate = tail.annual(.aggregateLoss, year: t).merged
         let largest = tail.annual(.largestEventLoss, year: t).merged

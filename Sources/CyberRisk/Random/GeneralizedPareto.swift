@@ -18,29 +18,29 @@ import Foundation
 /// var rng = RandomStream(seed: 1, trial: 0, stream: 0, site: 0)
 /// let x = GeneralizedPareto.sample(threshold: 0.01, scale: 0.02, shape: 0.5, using: &rng)   // ≥ 0.01
 /// ```
-public enum GeneralizedPareto: Sendable {
+enum GeneralizedPareto: Sendable {
     /// One draw. Preconditions (validated upstream): `scale > 0`, `shape ≥ 0`, all finite.
     @inline(__always)
-    public static func sample(threshold u: Double, scale sigma: Double, shape xi: Double,
+    static func sample(threshold u: Double, scale sigma: Double, shape xi: Double,
                               using rng: inout RandomStream) -> Double {
         excess(scale: sigma, shape: xi, exponential: ExponentialZiggurat.sample(using: &rng)) + u
     }
 
     /// The excess `X − u` for the exponential variate `e`: `σ·expm1(ξe)/ξ`, or `σe` for `ξ = 0`.
     @inline(__always)
-    public static func excess(scale sigma: Double, shape xi: Double, exponential e: Double) -> Double {
+    static func excess(scale sigma: Double, shape xi: Double, exponential e: Double) -> Double {
         xi > 0 ? sigma * Foundation.expm1(xi * e) / xi : sigma * e
     }
 
     /// `P(X > x)` (1 below the threshold).
-    public static func survival(_ x: Double, threshold u: Double, scale sigma: Double, shape xi: Double) -> Double {
+    static func survival(_ x: Double, threshold u: Double, scale sigma: Double, shape xi: Double) -> Double {
         guard x > u else { return 1 }
         let z = (x - u) / sigma
         return xi > 0 ? Foundation.exp(-Foundation.log1p(xi * z) / xi) : Foundation.exp(-z)
     }
 
     /// The quantile `F⁻¹(p)`, `p ∈ [0, 1)`: `u + σ((1 − p)^{−ξ} − 1)/ξ`, or `u − σ ln(1 − p)`.
-    public static func quantile(_ p: Double, threshold u: Double, scale sigma: Double, shape xi: Double) -> Double {
+    static func quantile(_ p: Double, threshold u: Double, scale sigma: Double, shape xi: Double) -> Double {
         excess(scale: sigma, shape: xi, exponential: -Foundation.log1p(-p)) + u
     }
 }

@@ -13,9 +13,9 @@ import Foundation
 /// ```swift
 /// IncompleteBeta.regularized(a: 2, b: 3, x: 0.5)    // 0.6875
 /// ```
-public enum IncompleteBeta: Sendable {
+enum IncompleteBeta: Sendable {
     /// `I_x(a, b)` for `a, b > 0`; 0 for `x ≤ 0`, 1 for `x ≥ 1`, NaN for invalid shapes.
-    public static func regularized(a: Double, b: Double, x: Double) -> Double {
+    static func regularized(a: Double, b: Double, x: Double) -> Double {
         guard a > 0, b > 0, a.isFinite, b.isFinite, !x.isNaN else { return .nan }
         if x <= 0 { return 0 }
         if x >= 1 { return 1 }

@@ -25,11 +25,11 @@ import Foundation
 /// let k = Poisson.sample(mean: 3, using: &rng)       // 0, 1, 2, … as Double
 /// let n = Poisson.sample(mean: 1e9, using: &rng)     // ≈ 1e9 ± 3.2e4
 /// ```
-public enum Poisson: Sendable {
+@_spi(Engine) public enum Poisson: Sendable {
     /// One draw. `mean = 0` gives 0 without drawing. Precondition (validated upstream):
     /// `mean ≥ 0` and finite; a negative or NaN mean returns 0 and `+∞` returns `+∞`,
     /// never trapping.
-    public static func sample(mean: Double, using rng: inout RandomStream) -> Double {
+    @_spi(Engine) public static func sample(mean: Double, using rng: inout RandomStream) -> Double {
         guard mean > 0 else { return 0 }
         if mean < 10 { return inversion(mean: mean, using: &rng) }
         if mean < 0x1p52 { return transformedRejection(mean: mean, using: &rng) }

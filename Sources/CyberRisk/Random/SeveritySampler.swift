@@ -1,7 +1,7 @@
 import Foundation
 
 /// The families a severity (a share of a sector's annual operation, in `[0, 1]`) may follow.
-public enum SeverityKind: Sendable, Equatable, Hashable, CaseIterable {
+enum SeverityKind: Sendable, Equatable, Hashable, CaseIterable {
     /// `Beta(α, β)`; values `(α, β)`.
     case beta
     /// `min(1, m·e^{σZ})`; values `(median m, sigma σ)`.
@@ -38,13 +38,13 @@ public enum SeverityKind: Sendable, Equatable, Hashable, CaseIterable {
 /// let total = s.sum(count: 12, stoppingAt: 2, using: &rng)
 /// s.mean                                              // E[min(1, X)] = 0.009 (uncapped 0.009)
 /// ```
-public struct SeveritySampler: Sendable {
+struct SeveritySampler: Sendable {
     /// Number of value slots.
-    public static let slotCount = 6
+    static let slotCount = 6
 
-    public let kind: SeverityKind
+    let kind: SeverityKind
     /// The six values as given (for cache checks).
-    public let values: (Double, Double, Double, Double, Double, Double)
+    let values: (Double, Double, Double, Double, Double, Double)
     /// The Beta family's sums and draws (also the spliced Beta body's draws); blank otherwise.
     let betaSum: BetaSum
     /// Lognormal median and sigma (family or body).
@@ -59,7 +59,7 @@ public struct SeveritySampler: Sendable {
     /// `ln(u/m)/σ`: the largest standard normal of the truncated lognormal body.
     let bodyLimit: Double
 
-    public init(kind: SeverityKind, _ v0: Double, _ v1: Double, _ v2: Double = 0, _ v3: Double = 0,
+    init(kind: SeverityKind, _ v0: Double, _ v1: Double, _ v2: Double = 0, _ v3: Double = 0,
                 _ v4: Double = 0, _ v5: Double = 0) {
         self.kind = kind
         values = (v0, v1, v2, v3, v4, v5)
@@ -84,21 +84,21 @@ public struct SeveritySampler: Sendable {
     }
 
     /// A sampler from six consecutive values (a slice of a trial's parameter vector).
-    public init(kind: SeverityKind, values p: UnsafePointer<Double>) {
+    init(kind: SeverityKind, values p: UnsafePointer<Double>) {
         self.init(kind: kind, p[0], p[1], p[2], p[3], p[4], p[5])
     }
 
     /// Whether this sampler was built for `kind` and the six values at `p` (bitwise), so a cached
     /// sampler can be reused.
     @inline(__always)
-    public func matches(kind other: SeverityKind, values p: UnsafePointer<Double>) -> Bool {
+    func matches(kind other: SeverityKind, values p: UnsafePointer<Double>) -> Bool {
         kind == other && values.0 == p[0] && values.1 == p[1] && values.2 == p[2]
             && values.3 == p[3] && values.4 == p[4] && values.5 == p[5]
     }
 
     /// One severity in `[0, 1]`.
     @inline(__always)
-    public func sample(using rng: inout RandomStream) -> Double {
+    func sample(using rng: inout RandomStream) -> Double {
         switch kind {
         case .beta:
             return betaSum.single.sample(using: &rng)
@@ -132,7 +132,7 @@ public struct SeveritySampler: Sendable {
     /// `limit`, that partial sum (the direct shock `min(1, d·Σ)` needs no more terms). Beta sums
     /// are drawn in chunks (``BetaSum``); the other families term by term.
     @inline(__always)
-    public func sum(count: Double, stoppingAt limit: Double = .infinity, using rng: inout RandomStream) -> Double {
+    func sum(count: Double, stoppingAt limit: Double = .infinity, using rng: inout RandomStream) -> Double {
         if kind == .beta { return betaSum.sample(count: count, stoppingAt: limit, using: &rng) }
         var total = 0.0
         var left = count
@@ -146,7 +146,7 @@ public struct SeveritySampler: Sendable {
     // MARK: Moments and masses (outside the simulation)
 
     /// `E[min(1, S)]`, the mean severity with the cap (closed forms per family).
-    public var mean: Double {
+    var mean: Double {
         switch kind {
         case .beta:
             return values.0 / (values.0 + values.1)
@@ -161,7 +161,7 @@ public struct SeveritySampler: Sendable {
     }
 
     /// `F_body(u)`: the share of the spliced body's mass below the threshold (1 for other kinds).
-    public var bodyMassBelowThreshold: Double {
+    var bodyMassBelowThreshold: Double {
         switch kind {
         case .splicedBeta:
             return IncompleteBeta.regularized(a: values.0, b: values.1, x: threshold)
@@ -188,7 +188,7 @@ public struct SeveritySampler: Sendable {
     }
 
     /// `E[min(1, m·e^{σZ})] = m·e^{σ²/2}·Φ((−ln m − σ²)/σ) + 1 − Φ(−ln m/σ)`.
-    public static func cappedLognormalMean(median m: Double, sigma s: Double) -> Double {
+    static func cappedLognormalMean(median m: Double, sigma s: Double) -> Double {
         guard s > 0 else { return Swift.min(1, m) }
         let z = -Foundation.log(m) / s
         return m * Foundation.exp(s * s / 2) * Normal.cdf(z - s) + Normal.cdf(-z)
@@ -197,7 +197,7 @@ public struct SeveritySampler: Sendable {
     /// `E[min(1, X)]` for `X = u + GPD(σ, ξ)`: `u + ∫_u^1 P(X > x) dx`, i.e.
     /// `u + σ/(1 − ξ)·(1 − (1 + ξ(1 − u)/σ)^{1 − 1/ξ})` (`σ(1 − e^{−(1 − u)/σ})` at `ξ = 0`,
     /// `σ·ln(1 + (1 − u)/σ)` at `ξ = 1`); 1 when `u ≥ 1`.
-    public static func cappedGPDMean(threshold u: Double, scale sigma: Double, shape xi: Double) -> Double {
+    static func cappedGPDMean(threshold u: Double, scale sigma: Double, shape xi: Double) -> Double {
         guard u < 1 else { return 1 }
         let span = 1 - u
         if xi == 0 { return u - sigma * Foundation.expm1(-span / sigma) }

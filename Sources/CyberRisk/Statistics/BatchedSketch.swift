@@ -6,47 +6,47 @@
 ///
 /// Merging adds the batches' integer counts, so it is exact and order-independent like
 /// ``QuantileSketch``.
-public struct BatchedSketch: Sendable, Equatable {
+struct BatchedSketch: Sendable, Equatable {
     /// Batches per series.
-    public static let batchCount = 32
+    static let batchCount = 32
 
     /// The batches' sketches, `batchCount` of them.
-    public private(set) var batches: [QuantileSketch]
+    private(set) var batches: [QuantileSketch]
 
-    public init() {
+    init() {
         batches = Array(repeating: QuantileSketch(), count: BatchedSketch.batchCount)
     }
 
     /// The batch of block `k`.
     @inline(__always)
-    public static func batch(ofBlock k: Int) -> Int { k % batchCount }
+    static func batch(ofBlock k: Int) -> Int { k % batchCount }
 
     /// Inserts `x` into batch `b`.
     @inline(__always)
-    public mutating func insert(_ x: Double, batch b: Int) {
+    mutating func insert(_ x: Double, batch b: Int) {
         batches[b].insert(x)
     }
 
     /// Adds another series' batches, batch by batch (exact).
-    public mutating func merge(_ other: BatchedSketch) {
+    mutating func merge(_ other: BatchedSketch) {
         for b in batches.indices { batches[b].merge(other.batches[b]) }
     }
 
     /// All batches as one sketch (equal to inserting every value into one sketch).
-    public var merged: QuantileSketch {
+    var merged: QuantileSketch {
         var all = QuantileSketch()
         for s in batches { all.merge(s) }
         return all
     }
 
     /// Values inserted.
-    public var count: UInt64 { batches.reduce(0) { $0 + $1.count } }
+    var count: UInt64 { batches.reduce(0) { $0 + $1.count } }
 
-    public func write(to w: inout ByteWriter) {
+    func write(to w: inout ByteWriter) {
         for s in batches { s.write(to: &w) }
     }
 
-    public init(from r: inout ByteReader) throws {
+    init(from r: inout ByteReader) throws {
         batches = []
         batches.reserveCapacity(BatchedSketch.batchCount)
         for _ in 0..<BatchedSketch.batchCount { batches.append(try QuantileSketch(from: &r)) }
@@ -61,12 +61,12 @@ public struct BatchedSketch: Sendable, Equatable {
     /// which for equal batches is the usual `s²/B'` of batch means, and estimates the variance
     /// `σ²/n` of the full-sample estimate when each batch's estimate has variance `σ²/n_b`.
     /// NaN with fewer than two non-empty batches or a non-finite batch estimate.
-    public func standardError(_ estimate: (QuantileSketch) -> Double) -> Double {
+    func standardError(_ estimate: (QuantileSketch) -> Double) -> Double {
         BatchedSketch.standardError(of: batches.filter { $0.count > 0 }.map { (Double($0.count), estimate($0)) })
     }
 
     /// The formula of ``standardError(_:)`` for given `(n_b, x_b)` of the non-empty batches.
-    public static func standardError(of parts: [(n: Double, x: Double)]) -> Double {
+    static func standardError(of parts: [(n: Double, x: Double)]) -> Double {
         guard parts.count >= 2, parts.allSatisfy({ $0.x.isFinite }) else { return .nan }
         let n = parts.reduce(0) { $0 + $1.n }
         let mean = parts.reduce(0) { $0 + $1.n * $1.x } / n
@@ -75,7 +75,7 @@ public struct BatchedSketch: Sendable, Equatable {
     }
 
     /// Non-empty batches and the smallest non-empty batch's count.
-    public var batchSizes: (batches: Int, smallest: UInt64) {
+    var batchSizes: (batches: Int, smallest: UInt64) {
         let sizes = batches.map(\.count).filter { $0 > 0 }
         return (sizes.count, sizes.min() ?? 0)
     }

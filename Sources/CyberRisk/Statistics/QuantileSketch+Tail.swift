@@ -3,7 +3,7 @@ extension QuantileSketch {
     /// ``tailMean(fraction:)`` at `p`, exactly as the two would give them one by one, from one pass
     /// over the buckets from the top (return periods ask for many levels of the same sketch).
     /// The tail sums are exact (``ExactSum``), so their grouping does not change them.
-    public func upperTail(_ fractions: [Double]) -> [(quantile: Double, tailMean: Double)] {
+    func upperTail(_ fractions: [Double]) -> [(quantile: Double, tailMean: Double)] {
         guard count > 0 else { return fractions.map { _ in (.nan, .nan) } }
         // Per fraction: the descending position of the quantile's item (ascending rank
         // ⌊q(n − 1)⌋), and the number of top items of the tail mean.

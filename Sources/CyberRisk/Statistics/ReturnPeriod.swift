@@ -8,34 +8,34 @@
 /// estimate and its spread need. With 100,000 trials (3,072–4,096 per batch) that is `T ≤ 307`;
 /// 1-in-500 and 1-in-1000 need about 320,000 trials. Unresolved figures are still computed from
 /// all trials but marked (`resolved = false`): they are noise, not extrapolation.
-public struct ReturnPeriod: Sendable, Equatable {
+struct ReturnPeriod: Sendable, Equatable {
     /// The return periods written, in years (or horizons).
-    public static let standard: [Double] = [2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]
+    static let standard: [Double] = [2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]
     /// Fewest non-empty batches for a resolved figure.
-    public static let minimumBatches = 10
+    static let minimumBatches = 10
     /// Values per return period the smallest batch must hold (`n_min ≥ 10·T`).
-    public static let minimumExceedances = 10.0
+    static let minimumExceedances = 10.0
 
     /// `T`.
-    public var years: Double
+    var years: Double
     /// The `(1 − 1/T)` quantile of all values.
-    public var level: Double
-    public var levelSE: Double
+    var level: Double
+    var levelSE: Double
     /// The mean of the largest `⌈n/T⌉` values (TVaR).
-    public var tailMean: Double
-    public var tailMeanSE: Double
+    var tailMean: Double
+    var tailMeanSE: Double
     /// Whether the run resolves the figure (see the type's documentation).
-    public var resolved: Bool
+    var resolved: Bool
 
     /// The figures of `series` at return period `T`.
-    public init(_ series: BatchedSketch, returnPeriod t: Double) {
+    init(_ series: BatchedSketch, returnPeriod t: Double) {
         self.init(series, merged: series.merged, returnPeriod: t)
     }
 
     /// The figures of `series` at each of `periods`: equal to ``init(_:returnPeriod:)`` at each,
     /// with every sketch (the merged one and each batch) read in one pass
     /// (``QuantileSketch/upperTail(_:)``).
-    public static func table(_ series: BatchedSketch, periods: [Double] = standard) -> [ReturnPeriod] {
+    static func table(_ series: BatchedSketch, periods: [Double] = standard) -> [ReturnPeriod] {
         let fractions = periods.map { 1 / $0 }
         let whole = series.merged.upperTail(fractions)
         let batches = series.batches.filter { $0.count > 0 }.map { (n: Double($0.count), tail: $0.upperTail(fractions)) }
@@ -70,7 +70,7 @@ public struct ReturnPeriod: Sendable, Equatable {
     }
 
     /// The resolution rule.
-    public static func isResolved(_ series: BatchedSketch, returnPeriod t: Double) -> Bool {
+    static func isResolved(_ series: BatchedSketch, returnPeriod t: Double) -> Bool {
         let (batches, smallest) = series.batchSizes
         return batches >= minimumBatches && Double(smallest) >= minimumExceedances * t
     }

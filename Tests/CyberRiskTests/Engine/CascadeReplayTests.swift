@@ -1,6 +1,6 @@
-@testable import CyberRisk
 import Foundation
 import Testing
+@_spi(Engine) @testable import CyberRisk
 
 /// Further right-hand sides through a factorisation already made: each event's cascade alone.
 @Suite struct CascadeReplayTests {

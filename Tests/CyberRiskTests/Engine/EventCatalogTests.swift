@@ -1,6 +1,6 @@
-@testable import CyberRisk
 import Foundation
 import Testing
+@_spi(Engine) @testable import CyberRisk
 
 /// The systemic event catalogue in the year step: counts, footprints, within-event dependence,
 /// monotonicity in digital dependence, and per-event accounting.

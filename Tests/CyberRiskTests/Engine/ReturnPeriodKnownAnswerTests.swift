@@ -1,6 +1,7 @@
-@testable import CyberRisk
 import Foundation
+import StatisticalTesting
 import Testing
+@_spi(Engine) @testable import CyberRisk
 
 /// Return periods against a compound Poisson known answer: one sector with `Y = 100`, `d = 1`, no
 /// cascade and no growth, `λ` losses a year with a lognormal severity `X` (median 0.01, σ 1).

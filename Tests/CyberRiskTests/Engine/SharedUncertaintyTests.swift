@@ -1,6 +1,7 @@
-@testable import CyberRisk
 import Foundation
+import StatisticalTesting
 import Testing
+@_spi(Engine) @testable import CyberRisk
 
 /// Shared uncertainties and the threat climate make sectors' bad years coincide: the simulated
 /// rank correlation between two sectors' annual losses matches the structure's, computed here by

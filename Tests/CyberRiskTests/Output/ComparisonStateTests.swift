@@ -1,4 +1,4 @@
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 import Testing
 
 /// `comparison.bin` and the state files' batch-means section: round trips, exact shard merges,

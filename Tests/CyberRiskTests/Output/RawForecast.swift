@@ -1,4 +1,4 @@
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 /// A forecast run block by block in process, keeping every trial's raw values (through
 /// `TrialBlock.simulate(…, afterYear:)`), so the tests can compute each output statistic from the

@@ -1,6 +1,7 @@
 import Foundation
+import StatisticalTesting
 import Testing
-import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct GeneralizedParetoTests {
     /// The GPD survival function from its definition (independent of the sampler's inversion).

@@ -1,6 +1,7 @@
 import Foundation
+import StatisticalTesting
 import Testing
-import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct IncompleteBetaTests {
     @Test("closed forms: I_x(1, b) = 1 − (1 − x)^b, I_x(a, 1) = x^a, I_x(2, 3) = 6x²−8x³+3x⁴ (x = ½: 0.6875); symmetry I_x(a, b) = 1 − I_{1−x}(b, a)")

@@ -1,6 +1,7 @@
 import Foundation
+import StatisticalTesting
 import Testing
-import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 /// The severity families against their exact distribution functions (with the cap at 1) and the
 /// sampler's closed-form capped means.

@@ -1,6 +1,6 @@
-@testable import CyberRisk
 import Foundation
 import Testing
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct BatchedSketchTests {
     @Test("batch of block k is k mod 32; merged equals one sketch of every value; merge is exact and order-free")

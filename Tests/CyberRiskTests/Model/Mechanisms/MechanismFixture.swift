@@ -1,4 +1,5 @@
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
+import StatisticalTesting
 
 /// A scenario in which every mechanism of the model is switched off, so that a test can switch on
 /// exactly one and compare the forecast with that mechanism's equation in `docs/model.md`.
