@@ -17,7 +17,7 @@ public struct Manifest: Sendable {
     public var startTime: Date
     public var endTime: Date
     public var mergedFrom: [String]
-    /// What the economic loss measures (`economic_loss`); ``ForecastOutput`` sets it from the scenario.
+    /// What the economic loss measures (`economic_loss`); ``ForecastFolder`` sets it from the scenario.
     public var economicLoss: EconomicLossBasis?
     /// The folder's files besides the manifest (`files` in the JSON).
     public var files = ["summary.csv", "sectors.csv", "exceedance.csv", "state.bin"]
