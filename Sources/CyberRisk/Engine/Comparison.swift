@@ -77,6 +77,8 @@ public struct Comparison: Sendable {
     /// Simulates `blocks` for every scenario on `threads` workers.
     ///
     /// - Parameters:
+    ///   - blocks: the blocks to simulate (a shard's range, or all of ``totalBlocks``).
+    ///   - threads: worker threads; the result does not depend on it.
     ///   - progress: called after each block with its trials times the number of scenarios.
     ///   - isCancelled: as for ``Forecast/run(threads:shard:progress:isCancelled:)``.
     public func run(blocks: Range<Int>, threads: Int,

@@ -43,7 +43,7 @@ public struct PairedDifference: Sendable, Equatable {
     public mutating func addTrials(_ count: Int) { trials += Int64(count) }
 
     /// Adds a block's differences of one series: `rows` pairs read as `alternative[k·stride]` and
-    /// `base[k·stride]`. Plain sums in trial order, then one exact add (see ``BlockMoments``).
+    /// `base[k·stride]`. Plain sums in trial order, then one exact add of the block's moments.
     public mutating func add(year t: Int, metric m: Int, alternative y: UnsafePointer<Double>,
                              base x: UnsafePointer<Double>, rows: Int, stride: Int) {
         let series = t * metricCount + m
