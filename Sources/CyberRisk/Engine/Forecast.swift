@@ -45,7 +45,7 @@ public struct Forecast: Sendable {
     ///   - isCancelled: polled between blocks and before each year of a block; when it returns
     ///     `true` the run stops and throws ``SimulationError/cancelled``.
     ///   - eventAccounting: whether to keep per-event accounting and return periods (the
-    ///     accumulator's ``ForecastAccumulator/tail``); without it no event is cascaded alone.
+    ///     accumulator's `tail`); without it no event is cascaded alone.
     public func run(threads: Int, shard: Shard = .whole, eventAccounting: Bool = true,
                     progress: (@Sendable (Int) -> Void)? = nil,
                     isCancelled: (@Sendable () -> Bool)? = nil) throws -> ForecastAccumulator {

@@ -29,7 +29,7 @@ public struct ForecastAccumulator: Sendable, Equatable {
     /// which report means and quantiles only, do not).
     var tail: TailAccumulator?
 
-    /// An empty accumulator; `eventClasses` (the catalogue's size) adds a ``TailAccumulator``.
+    /// An empty accumulator; `eventClasses` (the catalogue's size) adds a `TailAccumulator`.
     @_spi(Engine) public init(years: Int, metricCount: Int, sectorCount: Int, eventClasses: Int? = nil) {
         self.years = years
         self.metricCount = metricCount

@@ -7,9 +7,10 @@ import Foundation
 /// The folder holds `summary.csv`, `sectors.csv`, `exceedance.csv`, `tolerances.csv` (when the
 /// scenario has tolerances), the tail files `return_periods.csv`, `horizon.csv`,
 /// `sector_return_periods.csv` and `event_classes.csv` (when the accumulator keeps per-event
-/// accounting, as every forecast's does; see ``TailTables``), `state.bin` and `manifest.json` (``File``). ``write(to:)`` stages
-/// them all and renames them into place with the manifest last, so a folder with a manifest is
-/// complete and a failed write leaves the previous files as they were;
+/// accounting, as every forecast's does; see `TailTables`), `state.bin` and `manifest.json`
+/// (``File``). ``write(to:)`` stages them all and renames them into place with the manifest
+/// last, so a folder with a manifest is complete and a failed write leaves the previous files
+/// as they were;
 /// ``init(merging:startTime:)`` reads the shards' `state.bin` back. What a new forecast may
 /// replace in a folder is ``ForecastFolderReplacement``'s to say.
 ///
@@ -30,7 +31,7 @@ public struct ForecastFolder: Sendable {
         case exceedance = "exceedance.csv"
         /// Only when the scenario has tolerances (``ToleranceTable``).
         case tolerances = "tolerances.csv"
-        /// The tail files, only when the accumulator keeps per-event accounting (``TailTables``).
+        /// The tail files, only when the accumulator keeps per-event accounting (`TailTables`).
         case returnPeriods = "return_periods.csv"
         case horizon = "horizon.csv"
         case sectorReturnPeriods = "sector_return_periods.csv"
