@@ -30,16 +30,14 @@ extension Stress {
     /// sector) and `stress.csv` with the peak, days disrupted and inoperability-days.
     func runDynamic(_ s: Scenario) throws {
         let result: DynamicStressTest
+        let shocks = try shock.map { try Stress.parseShocks($0) } ?? [:]
+        let initial = try dynamic.initial.map { try Stress.parseAssignments($0, option: "--initial") } ?? [:]
         do {
-            let shocks = try shock.map { text throws(StressTestError) in try StressTest.parseShocks(text) } ?? [:]
-            let initial = try dynamic.initial.map { text throws(StressTestError) in
-                try StressTest.parseAssignments(text, option: "--initial")
-            } ?? [:]
             result = try DynamicStressTest(scenario: s, year: year ?? s.startYear, shocks: shocks,
                                            shockDays: dynamic.shockDays ?? 1, initial: initial,
                                            days: dynamic.days ?? 365)
         } catch {
-            throw CLIError.usage(error.description)
+            throw Stress.usage(error, sectorOption: "--shock")
         }
         let n = s.sectors.count
         let final = result.finalInoperability

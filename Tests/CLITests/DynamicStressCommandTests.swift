@@ -66,7 +66,7 @@ import Testing
             (["--dynamic", "--shock", "alpha=2"], "--shock: alpha=2.0 is outside [0, 1]"),
             (["--shock", "alpha=0.1", "--shock-days", "3"], "--shock-days needs --dynamic"),
             (["--shock", "alpha=0.1", "--initial", "alpha=0.1"], "--initial needs --dynamic"),
-            ([], "--shock: missing"),
+            ([], "give --shock sector=value"),
         ]
         for (arguments, phrase) in cases {
             let r = try CLIRunner.run(["stress", path] + arguments)

@@ -46,6 +46,7 @@ def top_level(ctx, old):
     sectors = len(d["sectors"])
     text = {"sectors": f"the {sectors} default sectors", "dependencies": "see below", "cascade": "see below",
             "scenario": "see below", "human_security": "see below", "calibration": "see below",
+            "events": f"the {len(d['events'])} classes of `configs/baseline.yaml` (see below)",
             "name": f"the config file's name without its extension (`my-run.yaml` → `my-run`); "
                     f"{code(d['name'])} for the embedded default"}
     rows = [("extends", "none")]
@@ -58,7 +59,7 @@ def top_level(ctx, old):
 # Optional fields the resolved dump leaves out when a config does not give them (so the hash of a
 # config without them is unchanged), with the meaning of their absence.
 OPTIONAL_TOP_LEVEL = [("tolerances", "none")]
-OPTIONAL_SCENARIO = [("defense.cost_usd_bn_per_year", "none (not stated)"), ("botnet.duration_days", "0 (instantaneous)")]
+OPTIONAL_SCENARIO = [("defense.cost_usd_bn_per_year", "none (not stated)")]
 OPTIONAL_SECTOR = [("threat.duration_days", "0 (instantaneous)")]
 
 

@@ -16,6 +16,9 @@ final class DynamicBlockState {
     var workspace: DynamicYear.Workspace
     /// `a_ii` of the base matrix, `N`.
     let selfDependence: [Double]
+    /// Each sector's attack `duration_days`, `N`, and each event class's, `C`.
+    let attackDurations: [Int]
+    let eventDurations: [Int]
 
     init(capacity: Int, plan: SimulationPlan) {
         let n = plan.sectorCount
@@ -32,6 +35,8 @@ final class DynamicBlockState {
         outages.reserveCapacity(1024)
         workspace = DynamicYear.Workspace(sectors: n)
         selfDependence = (0..<n).map { plan.baseMatrix[$0 * n + $0] }
+        attackDurations = plan.scenario.sectors.map(\.threat.durationDays)
+        eventDurations = plan.scenario.events.map(\.durationDays)
     }
 
     deinit {
@@ -44,7 +49,7 @@ final class DynamicBlockState {
 extension RandomStreamID {
     /// The days and severities of a sector's successful attacks in the dynamic mode, in order
     /// (site = sector): per attack one uniform for the day, then its severity.
-    public static func outageAttacks(year: Int) -> UInt64 { UInt64(year) << 8 | 7 }
-    /// The day of botnet event `m` in the dynamic mode (site = `m`).
-    public static func outageBotnetDay(year: Int) -> UInt64 { UInt64(year) << 8 | 8 }
+    static func outageAttacks(year: Int) -> UInt64 { UInt64(year) << 8 | 8 }
+    /// The day of a trial-year's `j`-th listed catalogue event in the dynamic mode (site = `j`).
+    static func outageEventDay(year: Int) -> UInt64 { UInt64(year) << 8 | 9 }
 }

@@ -11,12 +11,12 @@
 /// The step runs on `M` stored by columns: `M q = Σ_j q_j M_{·j}` adds scaled columns, an
 /// element-wise loop the compiler vectorises (a row-by-row dot product is a chain of dependent
 /// additions), and columns of sectors with `q_j = 0` are skipped.
-public enum DynamicCascade {
+enum DynamicCascade {
     /// One day: `q ← clamp₀¹(M q + u)`, in place, with `mt` the transition matrix by columns
     /// (``transitionColumns(matrix:resilience:into:n:)``) and `u = K c` the day's input (`nil`: none).
     /// `next` is scratch of `N` values.
     @inline(__always)
-    public static func step(_ q: UnsafeMutablePointer<Double>, transitionColumns mt: UnsafePointer<Double>,
+    static func step(_ q: UnsafeMutablePointer<Double>, transitionColumns mt: UnsafePointer<Double>,
                             input u: UnsafePointer<Double>?, scratch next: UnsafeMutablePointer<Double>, n: Int) {
         if let u {
             next.update(from: u, count: n)
@@ -38,7 +38,7 @@ public enum DynamicCascade {
     /// `M = I − K(I − A)` by columns: entry `(i, j)` at `j·N + i`, `M_ij = k_i a_ij` off the
     /// diagonal and `1 − k_i(1 − a_ii)` on it. `a` is row-major `N×N`.
     @inline(__always)
-    public static func transitionColumns(matrix a: UnsafePointer<Double>, resilience k: UnsafePointer<Double>,
+    static func transitionColumns(matrix a: UnsafePointer<Double>, resilience k: UnsafePointer<Double>,
                                          into mt: UnsafeMutablePointer<Double>, n: Int) {
         for i in 0..<n {
             for j in 0..<n { mt[j &* n &+ i] = k[i] * a[i &* n &+ j] }
@@ -47,7 +47,7 @@ public enum DynamicCascade {
     }
 
     /// The transition matrix `M = I − K(I − A)`, row-major. Non-negative when `0 < k_i ≤ 1` and `a_ii ≤ 1`.
-    public static func transition(matrix a: [Double], resilience k: [Double]) -> [Double] {
+    static func transition(matrix a: [Double], resilience k: [Double]) -> [Double] {
         let n = k.count
         var m = [Double](repeating: 0, count: n * n)
         for i in 0..<n {

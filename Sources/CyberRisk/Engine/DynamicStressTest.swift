@@ -1,4 +1,4 @@
-/// The deterministic what-if, day by day: ``DynamicCascade`` from a given initial inoperability
+/// The deterministic what-if, day by day: the dynamic inoperability model (DIIM) from a given initial inoperability
 /// with a given shock held for the first days — "what if energy is knocked out for three days,
 /// and how long until everything is back?".
 ///
@@ -46,11 +46,11 @@ public struct DynamicStressTest: Sendable {
     public init(scenario: Scenario, year: Int, shocks: [String: Double], shockDays: Int = 1,
                 initial: [String: Double] = [:], days: Int = 365) throws(StressTestError) {
         guard (1...DynamicStressTest.maximumDays).contains(days) else {
-            throw StressTestError("--days: \(days) is outside 1…\(DynamicStressTest.maximumDays)")
+            throw StressTestError.daysOutOfRange(days, maximum: DynamicStressTest.maximumDays)
         }
-        guard shockDays >= 0 else { throw StressTestError("--shock-days: \(shockDays) is negative; give 0 or more days") }
-        let c = try StressTest.vector(shocks, option: "--shock", sectors: scenario.sectors)
-        let q0 = try StressTest.vector(initial, option: "--initial", sectors: scenario.sectors)
+        guard shockDays >= 0 else { throw StressTestError.negativeShockDays(shockDays) }
+        let c = try StressTest.vector(shocks, sectors: scenario.sectors)
+        let q0 = try StressTest.vector(initial, sectors: scenario.sectors, initial: true)
         let a = try StressTest.couplingMatrix(scenario: scenario, year: year)
         let n = scenario.sectors.count
         let base = scenario.dependencies.effectiveMatrix.values

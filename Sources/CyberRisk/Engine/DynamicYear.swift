@@ -8,13 +8,13 @@
 /// follow 31 December is cut (shocks held past day 364 and the recovery after it count nowhere).
 /// The state is `0` until the first outage's day, so the loop starts there; it ends early when no
 /// outage is left and `q` is exactly 0.
-public struct DynamicYear {
+struct DynamicYear {
     /// Days in a simulated year.
-    public static let days = 365
+    static let days = 365
 
     /// Working memory for one trial-year (`N` sectors, up to `capacity` outages); grows (rarely)
     /// when a trial-year has more outages.
-    public struct Workspace {
+    struct Workspace {
         var q: [Double]
         var next: [Double]
         var shock: [Double]
@@ -23,7 +23,7 @@ public struct DynamicYear {
         var sorted: [Outage]
         var counts: [Int]
 
-        public init(sectors n: Int, capacity: Int = 1024) {
+        init(sectors n: Int, capacity: Int = 1024) {
             q = [Double](repeating: 0, count: n)
             next = q
             shock = q
@@ -39,7 +39,7 @@ public struct DynamicYear {
     /// Simulates one trial-year from `outages` (any order) and writes, per sector, `mean` =
     /// `Σ_k q_i(k)/365`, `peak` = `max_k q_i(k)`, `disrupted` = `#{k : q_i(k) ≥ threshold}` and
     /// `total` = `Σ_k q_i(k)` (inoperability-days), each `N` values.
-    public static func simulate(outages: ArraySlice<Outage>, matrix a: UnsafePointer<Double>,
+    static func simulate(outages: ArraySlice<Outage>, matrix a: UnsafePointer<Double>,
                                 resilience k: UnsafePointer<Double>, threshold: Double, n: Int,
                                 workspace w: inout Workspace,
                                 mean: UnsafeMutablePointer<Double>, peak: UnsafeMutablePointer<Double>,

@@ -24,7 +24,7 @@ public struct StressTest: Sendable {
     /// `[0, 1]` or a year outside the simulated horizon.
     public init(scenario: Scenario, year: Int, shocks: [String: Double]) throws(StressTestError) {
         let n = scenario.sectors.count
-        let c = try StressTest.vector(shocks, option: "--shock", sectors: scenario.sectors)
+        let c = try StressTest.vector(shocks, sectors: scenario.sectors)
         let a = try StressTest.couplingMatrix(scenario: scenario, year: year)
         var q = [Double](repeating: 0, count: n)
         var work = a
@@ -73,38 +73,18 @@ public struct StressTest: Sendable {
         return zip(w, q).reduce(0) { $0 + $1.0 * $1.1 } / total
     }
 
-    /// Parses `"energy=0.5,communications=0.3"`.
-    public static func parseShocks(_ text: String) throws(StressTestError) -> [String: Double] {
-        try parseAssignments(text, option: "--shock")
-    }
-
-    /// Parses `"sector=value[,sector=value…]"` given to `option` (named in the errors).
-    public static func parseAssignments(_ text: String, option: String) throws(StressTestError) -> [String: Double] {
-        var out: [String: Double] = [:]
-        for item in text.split(separator: ",") {
-            let kv = item.split(separator: "=", maxSplits: 1)
-            guard kv.count == 2, let v = Double(kv[1].trimmingCharacters(in: .whitespaces)) else {
-                throw StressTestError("\(option): expected sector=value[,sector=value…], found '\(item)'")
-            }
-            let id = kv[0].trimmingCharacters(in: .whitespaces)
-            guard out[id] == nil else { throw StressTestError("\(option): sector '\(id)' given twice") }
-            out[id] = v
-        }
-        guard !out.isEmpty else { throw StressTestError("\(option): no values given") }
-        return out
-    }
-
     /// Values by sector id as a vector in scenario order (0 where not given); every id must be a
-    /// sector and every value in `[0, 1]`.
-    static func vector(_ values: [String: Double], option: String, sectors: [Sector]) throws(StressTestError) -> [Double] {
+    /// sector and every value in `[0, 1]` (`initial`: the values are ``DynamicStressTest``'s
+    /// initial inoperability, and the errors say so).
+    static func vector(_ values: [String: Double], sectors: [Sector], initial: Bool = false) throws(StressTestError) -> [Double] {
         let ids = sectors.map(\.id)
         var x = [Double](repeating: 0, count: ids.count)
         for (id, value) in values.sorted(by: { $0.key < $1.key }) {
             guard let i = ids.firstIndex(of: id) else {
-                throw StressTestError("\(option): unknown sector '\(id)'; sectors are \(ids.joined(separator: ", "))")
+                throw initial ? StressTestError.unknownInitialSector(id, sectors: ids) : StressTestError.unknownSector(id, sectors: ids)
             }
             guard value.isFinite, value >= 0, value <= 1 else {
-                throw StressTestError("\(option): \(id)=\(value) is outside [0, 1]")
+                throw initial ? StressTestError.initialOutOfRange(sector: id, value) : StressTestError.shockOutOfRange(sector: id, value)
             }
             x[i] = value
         }
@@ -115,7 +95,8 @@ public struct StressTest: Sendable {
     static func couplingMatrix(scenario: Scenario, year: Int) throws(StressTestError) -> [Double] {
         let t = year - scenario.startYear
         guard t >= 0 && t < scenario.horizonYears else {
-            throw StressTestError("--year: \(year) is outside the simulated years \(scenario.startYear)…\(scenario.startYear + scenario.horizonYears - 1)")
+            throw StressTestError.yearOutsideHorizon(year, first: scenario.startYear,
+                                                     last: scenario.startYear + scenario.horizonYears - 1)
         }
         let n = scenario.sectors.count
         let table = ParameterTable(scenario: scenario)
@@ -130,9 +111,38 @@ public struct StressTest: Sendable {
 }
 
 /// Bad input to a stress test.
-public struct StressTestError: Error, CustomStringConvertible, Equatable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
-}
+public enum StressTestError: Error, CustomStringConvertible, Equatable {
+    /// A shock names a sector the scenario does not have (`sectors`: the scenario's, in order).
+    case unknownSector(String, sectors: [String])
+    /// A shock outside `[0, 1]` (or not finite).
+    case shockOutOfRange(sector: String, Double)
+    /// A calendar year outside the simulated years `first … last`.
+    case yearOutsideHorizon(Int, first: Int, last: Int)
+    /// An event replay names a class the scenario's catalogue does not have (`classes`: its ids).
+    case unknownEventClass(String, classes: [String])
+    /// An event replay's severity is negative or not finite.
+    case invalidSeverity(Double)
+    /// A dynamic stress test's initial inoperability names a sector the scenario does not have.
+    case unknownInitialSector(String, sectors: [String])
+    /// A dynamic stress test's initial inoperability outside `[0, 1]` (or not finite).
+    case initialOutOfRange(sector: String, Double)
+    /// A dynamic stress test's day count outside `1 … maximum`.
+    case daysOutOfRange(Int, maximum: Int)
+    /// A dynamic stress test's shock held a negative number of days.
+    case negativeShockDays(Int)
 
-import Foundation
+    public var description: String {
+        switch self {
+        case let .unknownSector(id, sectors): "unknown sector '\(id)'; sectors are \(sectors.joined(separator: ", "))"
+        case let .shockOutOfRange(id, value): "the shock \(id)=\(value) is outside [0, 1]"
+        case let .yearOutsideHorizon(year, first, last): "\(year) is outside the simulated years \(first)…\(last)"
+        case let .unknownEventClass(id, classes):
+            "unknown event class '\(id)'; classes are \(classes.isEmpty ? "none" : classes.joined(separator: ", "))"
+        case let .invalidSeverity(value): "the severity \(value) must be a finite number ≥ 0"
+        case let .unknownInitialSector(id, sectors): "unknown sector '\(id)' in the initial inoperability; sectors are \(sectors.joined(separator: ", "))"
+        case let .initialOutOfRange(id, value): "the initial inoperability \(id)=\(value) is outside [0, 1]"
+        case let .daysOutOfRange(days, maximum): "\(days) is outside 1…\(maximum) (days)"
+        case let .negativeShockDays(days): "the shock is held \(days) days; give 0 or more"
+        }
+    }
+}

@@ -1,71 +1,77 @@
 import Foundation
 
 /// One simulated year in the dynamic mode (`cascade.mode: dynamic`; docs/model.md, "Dynamic
-/// cascade in the forecast"): every successful attack and botnet hit becomes an ``Outage`` on a day
+/// cascade in the forecast"): every successful attack and catalogue event hit becomes an ``Outage`` on a day
 /// of the year, and ``DynamicYear`` follows them through `A(t)` day by day.
 extension TrialBlock {
     /// For each trial of the block: the year's outages, then the dynamic cascade, leaving the
     /// year's mean `q` in `inoperability` (so the existing metrics keep their meaning) and the
     /// peaks, days disrupted and inoperability-days in `dynamic`. Runs after ``directShocks``,
-    /// whose `d` (and static `c`, reported as the direct shock) it reads.
+    /// whose `d`, static `c` (reported as the direct shock) and event list it reads.
     ///
     /// The attack counts are the static mode's (the same first draw of the same stream), so the
     /// two modes share each trial's number of attacks; each attack's day `⌊365·U⌋` (uniform over
     /// the year) and severity come from its own stream (``RandomStreamID/outageAttacks(year:)``).
-    /// Botnet events keep the static mode's count, hits and hit severities and draw a day each.
-    /// As in the static mode, a sector stops taking events once `d_i·Σ S ≥ 1` (a whole year lost).
+    /// As in the static mode, a sector stops taking attacks once `d_i·Σ S ≥ 1` (a whole year
+    /// lost). Catalogue events keep the static mode's count, hits and severities (the year's
+    /// ``EventList``) and draw one day per event (``RandomStreamID/outageEventDay(year:)``, site =
+    /// the event's place in its trial-year's list): each hit starts an outage on that day, held
+    /// at least the class's `duration_days`.
     func dynamicYear(year t: Int, firstTrial: Int, rows: Int) {
         guard let state = dynamic else { return }
-        let params = plan.parameters
         let seed = plan.scenario.seed
-        let time = Double(t)
         let nn = n * n
         let threshold = plan.scenario.cascade.failureThreshold
-        let gIoT = params.index(.iotInitial), gDecline = params.index(.vulnerabilityDecline)
-        let gEvents = params.index(.botnetEvents), gHit = params.index(.botnetHitProbability)
-        let gAlpha = params.index(.botnetAlpha), gBeta = params.index(.botnetBeta)
         let yearDays = Double(DynamicYear.days)
         for b in 0..<rows {
             let trial = UInt64(firstTrial + b)
-            let th = theta.baseAddress! + b * p
+            let th = parameters(row: b)
             let d = digital.baseAddress! + b * n
             state.outages.removeAll(keepingCapacity: true)
-            let d0 = th[gIoT]
-            let devices = GrowthCurve.value(at: time, initial: d0, ceiling: th[gIoT + 1], rate: th[gIoT + 2])
+            let time = Double(t)
+            let d0 = th[.iotInitial]
+            let devices = self.devices[b]
             let logIoTRatio = d0 > 0 ? Foundation.log(devices / d0) : 0
-            let delta = Foundation.pow(1 - th[gDecline], time)
+            let delta = Foundation.pow(1 - th[.vulnerabilityDecline], time)
             for i in 0..<n {
-                let base = 8 * i
                 let di = d[i]
-                let lambda = th[base + 3] * Foundation.exp(th[base + 5] * logIoTRatio) * th[base + 4] * delta
+                let lambda = th[sector: i, .attacksPerYear] * Foundation.exp(th[sector: i, .iotElasticity] * logIoTRatio)
+                    * th[sector: i, .successProbability] * delta * climate[b]
                 guard di > 0, lambda > 0 else { continue }
                 var countRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.attacks(year: t), site: UInt64(i))
                 let attacks = Poisson.sample(mean: lambda, using: &countRNG)
                 guard attacks > 0 else { continue }
-                let severity = Beta.Sampler(alpha: th[base + 6], beta: th[base + 7])
-                let duration = plan.scenario.sectors[i].threat.durationDays
+                let values = th.severity(sector: i)
+                let sampler = severitySamplers.baseAddress! + i
+                if !sampler.pointee.matches(kind: sectorKinds[i], values: values) {
+                    sampler.pointee = SeveritySampler(kind: sectorKinds[i], values: values)
+                }
+                let duration = state.attackDurations[i]
                 var rng = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.outageAttacks(year: t), site: UInt64(i))
                 var sum = 0.0, e = 0.0
                 while e < attacks && di * sum < 1 {
                     let day = Swift.min(DynamicYear.days - 1, Int(yearDays * rng.uniform()))
-                    let s = severity.sample(using: &rng)
+                    let s = sampler.pointee.sample(using: &rng)
                     sum += s
                     if let o = Outage.from(sector: i, day: day, share: di * s, durationDays: duration) { state.outages.append(o) }
                     e += 1
                 }
             }
-            let eventMean = th[gEvents] * devices
-            if eventMean > 0 {
-                var eventRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.botnetCount(year: t), site: 0)
-                let events = Poisson.sample(mean: eventMean, using: &eventRNG)
-                if events > 0 {
-                    botnetOutages(events: events, state: state, digital: d, hitProbability: th[gHit],
-                                  severity: Beta.Sampler(alpha: th[gAlpha], beta: th[gBeta]), trial: trial, year: t)
+            let first = events.rowStart[b], end = events.rowStart[b + 1]
+            for k in first..<end {
+                var dayRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.outageEventDay(year: t),
+                                          site: UInt64(k - first))
+                let day = Swift.min(DynamicYear.days - 1, Int(yearDays * dayRNG.uniform()))
+                let duration = state.eventDurations[Int(events.eventClass[k])]
+                for h in events.hits(of: k) {
+                    let i = Int(events.hitSector[h])
+                    let share = Swift.min(1, d[i] * events.hitSeverity[h])
+                    if let o = Outage.from(sector: i, day: day, share: share, durationDays: duration) { state.outages.append(o) }
                 }
             }
             for i in 0..<n {
                 state.resilience[i] = plan.scenario.sectors[i].recovery.resilience(
-                    value: th[params.index(recovery: i)], selfDependence: state.selfDependence[i])
+                    value: th.base[plan.parameters.index(recovery: i)], selfDependence: state.selfDependence[i])
             }
             let row = b * n
             state.resilience.withUnsafeBufferPointer { k in
@@ -86,43 +92,10 @@ extension TrialBlock {
         }
     }
 
-    /// The outages of `events` botnet events: the static mode's hits and hit severities (the same
-    /// streams, in the same order), each event on its own uniform day.
-    func botnetOutages(events: Double, state: DynamicBlockState, digital d: UnsafeMutablePointer<Double>,
-                       hitProbability: Double, severity: Beta.Sampler, trial: UInt64, year t: Int) {
-        let seed = plan.scenario.seed
-        let duration = plan.scenario.botnet.durationDays
-        for i in 0..<n {
-            botnetSeverities[i] = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.botnetSeverity(year: t),
-                                               site: UInt64(i))
-        }
-        let sums = scratch.baseAddress!   // Σ severities per sector (scratch is free in this mode)
-        for i in 0..<n { sums[i] = 0 }
-        var e = 0.0
-        var open = true
-        while e < events && open {
-            var hitRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.botnetHit(year: t), site: UInt64(e))
-            var dayRNG = RandomStream(seed: seed, trial: trial, stream: RandomStreamID.outageBotnetDay(year: t), site: UInt64(e))
-            let day = Swift.min(DynamicYear.days - 1, Int(Double(DynamicYear.days) * dayRNG.uniform()))
-            open = false
-            for i in 0..<n {
-                let u = hitRNG.uniform()
-                guard d[i] > 0 && d[i] * sums[i] < 1 else { continue }
-                open = true
-                if u < Swift.min(1, hitProbability * d[i]) {
-                    let s = severity.sample(using: &botnetSeverities[i])
-                    sums[i] += s
-                    if let o = Outage.from(sector: i, day: day, share: d[i] * s, durationDays: duration) { state.outages.append(o) }
-                }
-            }
-            e += 1
-        }
-    }
-
     /// Trial `b`'s `A(t)_ij = a_ij(1 + κ d_i d_j)` into `a` (row-major).
     func couplingMatrix(_ b: Int, into a: UnsafeMutablePointer<Double>) {
         let d = digital.baseAddress! + b * n
-        let kappa = theta[b * p + plan.parameters.index(.cyberCoupling)]
+        let kappa = parameters(row: b)[.cyberCoupling]
         plan.baseMatrix.withUnsafeBufferPointer { base in
             for i in 0..<n {
                 let scale = kappa * d[i]

@@ -27,17 +27,17 @@ public struct MetricSet: Sendable, Equatable {
     /// All metric names in output order.
     public let names: [String]
     /// Index of the first `human_<dimension>` metric.
-    public var firstDimension: Int { Core.allCases.count }
+    var firstDimension: Int { Core.allCases.count }
 
     /// The metrics only the dynamic cascade produces, after the dimensions: `outage_days`
     /// (sector-days at or above the threshold) and `person_days_without_service`
     /// (`P·Σ_i r_i·Σ_k q_i(k)`).
-    public static let dynamicNames = ["outage_days", "person_days_without_service"]
+    static let dynamicNames = ["outage_days", "person_days_without_service"]
 
-    /// Whether the set ends with ``dynamicNames``.
-    public let isDynamic: Bool
+    /// Whether the set ends with the dynamic cascade's metrics (``dynamicNames``).
+    let isDynamic: Bool
 
-    public init(dimensions: [String], dynamic: Bool = false) {
+    init(dimensions: [String], dynamic: Bool = false) {
         names = Core.allCases.map(\.name) + dimensions.map { "human_" + $0 } + (dynamic ? MetricSet.dynamicNames : [])
         isDynamic = dynamic
     }
@@ -47,7 +47,7 @@ public struct MetricSet: Sendable, Equatable {
     }
 
     /// Index of `outage_days` (dynamic sets only; `person_days_without_service` follows).
-    public var firstDynamic: Int { names.count - MetricSet.dynamicNames.count }
+    var firstDynamic: Int { names.count - MetricSet.dynamicNames.count }
 
     public var count: Int { names.count }
 

@@ -14,17 +14,17 @@
 /// duration can hold at full inoperability (`L > D`) becomes a *longer* outage at level 1, never a
 /// clipped one. Since `Σ_k c(k) = L`, without clamping the outage's inoperability-days are
 /// `(I − A)⁻¹` of `L` — the static mode's annual inoperability times 365.
-public struct Outage: Sendable, Equatable {
+struct Outage: Sendable, Equatable {
     /// Sector index (scenario order).
-    public var sector: Int
+    var sector: Int
     /// First day of the shock, `0 … 364`.
-    public var start: Int
+    var start: Int
     /// Days `T ≥ 1` the shock is held.
-    public var days: Int
+    var days: Int
     /// The held shock `h ∈ (0, 1]`.
-    public var level: Double
+    var level: Double
 
-    public init(sector: Int, start: Int, days: Int, level: Double) {
+    init(sector: Int, start: Int, days: Int, level: Double) {
         self.sector = sector
         self.start = start
         self.days = days
@@ -34,7 +34,7 @@ public struct Outage: Sendable, Equatable {
     /// The outage of an event on `day` taking the share `share = d_i·S` of the sector's year,
     /// held at least `durationDays` days (see the type's documentation). `nil` for `share ≤ 0`.
     @inline(__always)
-    public static func from(sector: Int, day: Int, share: Double, durationDays: Int) -> Outage? {
+    static func from(sector: Int, day: Int, share: Double, durationDays: Int) -> Outage? {
         guard share > 0 else { return nil }
         let loss = Double(DynamicYear.days) * share
         // ⌈L⌉ capped at a year (the outage is cut at 31 December anyway).

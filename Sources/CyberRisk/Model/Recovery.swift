@@ -29,7 +29,7 @@ public enum Recovery: Sendable, Equatable, Hashable {
     /// `k_i` from a value of ``parameter`` (a draw, or its mean) and the sector's own dependence
     /// `a_ii` of the base matrix: the value itself for `resilience`; for `days`,
     /// ``resilience(days:selfDependence:)``.
-    public func resilience(value: Double, selfDependence a: Double) -> Double {
+    func resilience(value: Double, selfDependence a: Double) -> Double {
         switch self {
         case .resilience: value
         case .days: Recovery.resilience(days: value, selfDependence: a)

@@ -16,14 +16,15 @@ public struct Sector: Sendable, Equatable, Hashable {
     public var digital: GrowthCurve
     /// Attack frequency and success.
     public var threat: Threat
-    /// Beta distribution of the inoperability one successful attack causes.
-    public var severity: BetaShape
+    /// The distribution of the inoperability one successful attack causes (``Severity``: a share
+    /// of the national sector's year at full digital dependence).
+    public var severity: Severity
     /// Resilience `k_i` of the dynamic cascade (``Recovery``); unused by the static modes.
     public var recovery: Recovery
 
-    public init(id: String, name: String, criticality: Double, populationReliance: Double,
-                outputUSDbn: Double, digital: GrowthCurve, threat: Threat, severity: BetaShape,
-                recovery: Recovery = .generic) {
+    init(id: String, name: String, criticality: Double, populationReliance: Double,
+         outputUSDbn: Double, digital: GrowthCurve, threat: Threat, severity: Severity,
+         recovery: Recovery = .generic) {
         self.id = id
         self.name = name
         self.criticality = criticality
@@ -47,11 +48,11 @@ public struct Threat: Sendable, Equatable, Hashable {
     /// Elasticity `≥ 0` of attack frequency to the IoT installed base.
     public var iotElasticity: Parameter
     /// Days each successful attack's shock is held at least in the dynamic cascade (0 =
-    /// instantaneous; a sustained campaign such as Estonia 2007's: ``Outage``).
+    /// instantaneous; a sustained campaign such as Estonia 2007's; docs/model.md, "Dynamic cascade in the forecast").
     public var durationDays: Int
 
-    public init(attacksPerYear: Parameter, successProbability: Parameter, iotElasticity: Parameter,
-                durationDays: Int = 0) {
+    init(attacksPerYear: Parameter, successProbability: Parameter, iotElasticity: Parameter,
+         durationDays: Int = 0) {
         self.attacksPerYear = attacksPerYear
         self.successProbability = successProbability
         self.iotElasticity = iotElasticity
@@ -64,7 +65,7 @@ public struct BetaShape: Sendable, Equatable, Hashable {
     public var alpha: Parameter
     public var beta: Parameter
 
-    public init(alpha: Parameter, beta: Parameter) {
+    init(alpha: Parameter, beta: Parameter) {
         self.alpha = alpha
         self.beta = beta
     }

@@ -77,7 +77,7 @@ import Testing
                                                                  .resilience(.fixed(0.3)), .days(.fixed(4))], beta: 200),
                                           matrix: Self.matrix, kappa: .uniform(lower: 0, upper: 0.5), mode: .dynamic,
                                           trials: 2500, years: 2, botnetEvents: 0.05)
-        s.botnet.durationDays = 3
+        s.events[0].durationDays = 3
         s.sectors[1].threat.durationDays = 10
         let one = try ScenarioFixtures.run(s, threads: 1)
         let two = try ScenarioFixtures.run(s, threads: 2)

@@ -126,19 +126,26 @@ import Testing
         #expect(r.path.allSatisfy { $0 >= 0 && $0 <= 1 })
     }
 
-    @Test func badInputNamesTheOption() {
+    /// The library names what is wrong as a case; the CLI words it for its option
+    /// (`DynamicStressCommandTests`).
+    @Test func badInputIsRefusedAsItsCase() {
         let s = Self.scenario([.resilience(.fixed(0.2)), .resilience(.fixed(0.2))])
-        func message(_ body: () throws -> DynamicStressTest) -> String {
-            do { _ = try body(); return "" } catch { return (error as? StressTestError)?.description ?? "\(error)" }
+        func error(_ body: () throws(StressTestError) -> DynamicStressTest) -> StressTestError? {
+            do { _ = try body(); return nil } catch { return error }
         }
-        #expect(message { try DynamicStressTest(scenario: s, year: 2026, shocks: [:], days: 0) }.hasPrefix("--days:"))
-        #expect(message { try DynamicStressTest(scenario: s, year: 2026, shocks: [:], days: 36_501) }.hasPrefix("--days:"))
-        #expect(message { try DynamicStressTest(scenario: s, year: 2026, shocks: [:], shockDays: -1) }.hasPrefix("--shock-days:"))
-        #expect(message { try DynamicStressTest(scenario: s, year: 2026, shocks: [:], initial: ["x": 0.1]) }
-            .contains("--initial: unknown sector 'x'"))
-        #expect(message { try DynamicStressTest(scenario: s, year: 2026, shocks: [:], initial: ["s1": 1.5]) }
-            .contains("--initial: s1=1.5 is outside [0, 1]"))
-        #expect(message { try DynamicStressTest(scenario: s, year: 2026, shocks: ["s1": -0.1]) }.hasPrefix("--shock:"))
-        #expect(message { try DynamicStressTest(scenario: s, year: 1990, shocks: [:]) }.hasPrefix("--year:"))
+        #expect(error { () throws(StressTestError) in try DynamicStressTest(scenario: s, year: 2026, shocks: [:], days: 0) }
+            == .daysOutOfRange(0, maximum: 36_500))
+        #expect(error { () throws(StressTestError) in try DynamicStressTest(scenario: s, year: 2026, shocks: [:], days: 36_501) }
+            == .daysOutOfRange(36_501, maximum: 36_500))
+        #expect(error { () throws(StressTestError) in try DynamicStressTest(scenario: s, year: 2026, shocks: [:], shockDays: -1) }
+            == .negativeShockDays(-1))
+        #expect(error { () throws(StressTestError) in try DynamicStressTest(scenario: s, year: 2026, shocks: [:], initial: ["x": 0.1]) }
+            == .unknownInitialSector("x", sectors: ["s1", "s2"]))
+        #expect(error { () throws(StressTestError) in try DynamicStressTest(scenario: s, year: 2026, shocks: [:], initial: ["s1": 1.5]) }
+            == .initialOutOfRange(sector: "s1", 1.5))
+        #expect(error { () throws(StressTestError) in try DynamicStressTest(scenario: s, year: 2026, shocks: ["s1": -0.1]) }
+            == .shockOutOfRange(sector: "s1", -0.1))
+        #expect(error { () throws(StressTestError) in try DynamicStressTest(scenario: s, year: 1990, shocks: [:]) }
+            == .yearOutsideHorizon(1990, first: 2026, last: 2028))
     }
 }

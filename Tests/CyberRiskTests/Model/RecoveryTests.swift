@@ -40,9 +40,10 @@ struct RecoveryTests {
 
     @Test func durationDaysAndTheDynamicModeDecodeAndRoundTrip() throws {
         let loader = ConfigFixtures.loader()
-        let s = try loader.load(text: "cascade: {mode: dynamic}\nscenario: {botnet: {duration_days: 2}}\n"
-                                + "sectors: [{id: government_facilities, threat: {duration_days: 21}}, {id: energy}]\n")
-        #expect(s.cascade.mode == .dynamic && s.botnet.durationDays == 2)
+        let s = try loader.load(text: "cascade: {mode: dynamic}\n"
+                                + "sectors: [{id: government_facilities, threat: {duration_days: 21}}, {id: energy}]\n"
+                                + "events: [{id: campaign, frequency: 1, footprint: {energy: 0.5}, severity: {alpha: 1, beta: 100}, duration_days: 2}]\n")
+        #expect(s.cascade.mode == .dynamic && s.events[0].durationDays == 2)
         #expect(s.sectors[0].threat.durationDays == 21 && s.sectors[1].threat.durationDays == 0)
         let yaml = ScenarioEncoder.yaml(s)
         #expect(yaml.contains("duration_days: 21") && !yaml.contains("duration_days: 0"))
@@ -68,7 +69,8 @@ struct RecoveryTests {
         .init("sectors: [{id: energy, recovery: 5}]\n", "sectors[0].recovery", "expected a mapping"),
         .init("sectors: [{id: energy, threat: {duration_days: -1}}]\n", "sectors[0].threat.duration_days", "must be in 0…36500, found -1"),
         .init("sectors: [{id: energy, threat: {duration_days: 2.5}}]\n", "sectors[0].threat.duration_days", "must be an integer"),
-        .init("scenario: {botnet: {duration_days: -3}}\n", "scenario.botnet.duration_days", "must be in 0…36500, found -3"),
+        .init("events: [{id: x, frequency: 1, footprint: {energy: 0.5}, severity: {alpha: 1, beta: 100}, duration_days: -3}]\n",
+              "events[0].duration_days", "must be in 0…36500, found -3"),
         .init("cascade: {mode: dynamik}\n", "cascade.mode", "did you mean 'dynamic'?"),
     ]
 
