@@ -98,3 +98,44 @@ def a_threshold(ctx, name):
 
 
 SECTIONS["analogues-durations"] = analogue_durations
+
+
+# docs/analogues.md: one episode instead of a year of waves — what the observed 23 and 10 days
+# measure. Each campaign sector loses its whole digital part (c_i = d_i, an upper-end assumption:
+# the DDoS took its online services down) for the campaign's days, then recovers; every analogue
+# gets the same 21-day campaign and, beside it, its own observed campaign length.
+OBSERVED_CAMPAIGN_DAYS = {"estonia-2007": 23, "georgia-2008": 10}
+EPISODE_DAYS = 120
+
+
+def analogue_episode(ctx, old):
+    import json
+    from readme_sections import catalog
+    names = [n for n, p in catalog(ctx) if p.startswith("configs/analogues/")]
+    results = {}
+    for n in names:
+        sectors = ctx.tool.dump(n)["sectors"]
+        d = {x["id"]: mean_of(x["digital"]["initial"]) for x in sectors}
+        shock = ",".join(f"{sid}={d[sid]}" for sid in CAMPAIGN_SECTORS)
+        for held in (CAMPAIGN_DAYS, OBSERVED_CAMPAIGN_DAYS[n]):
+            out = ctx.tool.call(["stress", "--scenario", n, "--dynamic", "--shock", shock, "--shock-days", str(held),
+                                 "--days", str(EPISODE_DAYS), "--json"])
+            results[(n, held)] = {x["sector"]: x for x in json.loads(out)["sectors"]}
+        results[n] = d
+    header = ["sector"]
+    for n in names:
+        header += [f"`{n}` d_i", f"{CAMPAIGN_DAYS}-day campaign", f"{OBSERVED_CAMPAIGN_DAYS[n]}-day campaign (observed length)"]
+    t = Table(header)
+    for sid in CAMPAIGN_SECTORS:
+        row = [sid]
+        for n in names:
+            row += [fixed(results[n][sid], 2), str(results[(n, CAMPAIGN_DAYS)][sid]["days_disrupted"]),
+                    str(results[(n, OBSERVED_CAMPAIGN_DAYS[n])][sid]["days_disrupted"])]
+        t.add(*row)
+    return (f"One episode, day by day (`cyberrisk stress --scenario NAME --dynamic --shock SECTOR=d_i,… --shock-days T "
+            f"--days {EPISODE_DAYS}`): each of {', '.join(CAMPAIGN_SECTORS)} loses its whole digital part "
+            f"(`c_i = d_i`) for T days, then recovers at its resilience; days at or above the failure threshold "
+            f"({flow(a_threshold(ctx, names[0]))}):\n\n" + t.render())
+
+
+SECTIONS["analogues-episode"] = analogue_episode
