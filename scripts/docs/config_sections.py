@@ -1,6 +1,7 @@
 """docs/config.md: the default column of every field table, from the resolved configuration the
 decoder produces (`cyberrisk config --dump`: the embedded baseline for the defaults, a config
-with one non-default sector for the generic sector defaults). The type, unit and range columns
+with one non-default sector for the generic sector defaults, and one with a minimal event class for
+the defaults of an event class). The type, unit and range columns
 are hand-written and kept; every field of the dump must have a row and every row must be a field."""
 from markdown import Table, code, flow
 
@@ -115,7 +116,8 @@ def calibration(ctx, old):
     return subtree_table(ctx, old, "calibration")
 
 
-# A minimal event class: only what the decoder cannot default (check_required checks that).
+# A minimal event class: only what the decoder cannot default (`events` checks that it refuses a
+# class without any one of them).
 GENERIC_EVENT = {"id": "generic_event", "frequency": 1, "footprint": {"generic_sector": 0.5},
                  "severity": {"alpha": 1, "beta": 9}}
 # Fields of a class whose value is one documented thing (sectors, a severity, a hub, a dependence).
