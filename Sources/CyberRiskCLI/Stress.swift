@@ -8,13 +8,16 @@ struct Stress: ParsableCommand {
         abstract: "Propagate a given direct-shock vector through one year's dependency matrix.",
         discussion: """
             Uses the config's cascade mode and, for uncertain parameters, their means. Prints each \
-            sector's direct shock and inoperability and the national, services and economic metrics.
+            sector's direct shock and inoperability and the national, services and economic metrics. \
+            With --dynamic, follows the dynamic model day by day instead (recovery at each sector's \
+            resilience): --days, --shock held for --shock-days, --initial inoperability.
             """
     )
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(help: ArgumentHelp("Direct shocks in [0, 1], e.g. energy=0.5,communications=0.3.", valueName: "sector=value,..."))
+    @Option(help: ArgumentHelp("Direct shocks in [0, 1], e.g. energy=0.5,communications=0.3 (optional with --dynamic).",
+                               valueName: "sector=value,..."))
     var shock: String?
 
     @Option(help: ArgumentHelp("Replay one event of this catalogue class instead of --shock (see docs/events.md).", valueName: "class"))
@@ -35,9 +38,16 @@ struct Stress: ParsableCommand {
     @Flag(help: "Print JSON instead of the table.")
     var json = false
 
+    @OptionGroup var dynamic: DynamicStressOptions
+
     func run() throws {
         let resolved = try scenario.resolve()
         let s = resolved.scenario
+        if dynamic.dynamic {
+            guard event == nil, severity == nil, hit == nil else { throw CLIError.usage("--event, --severity and --hit do not go with --dynamic") }
+            return try runDynamic(s)
+        }
+        try dynamic.refuseWithoutDynamic()
         let result: StressTest
         let when = year ?? s.startYear
         let shocks: [String: Double]
@@ -110,22 +120,35 @@ struct Stress: ParsableCommand {
             .usage("--event: \(error.description)")
         case let .invalidSeverity(value):
             .usage("--severity: \(value) must be a finite number ≥ 0")
+        case let .unknownInitialSector(id, sectors):
+            .usage("--initial: unknown sector '\(id)'; sectors are \(sectors.joined(separator: ", "))")
+        case let .initialOutOfRange(id, value):
+            .usage("--initial: \(id)=\(value) is outside [0, 1]")
+        case .daysOutOfRange:
+            .usage("--days: \(error.description)")
+        case let .negativeShockDays(days):
+            .usage("--shock-days: \(days) is negative; give 0 or more days")
         }
     }
 
     /// The shocks of `--shock energy=0.5,communications=0.3`.
     static func parseShocks(_ text: String) throws -> [String: Double] {
+        try parseAssignments(text, option: "--shock")
+    }
+
+    /// `sector=value[,sector=value…]` given to `option` (named in the errors).
+    static func parseAssignments(_ text: String, option: String) throws -> [String: Double] {
         var out: [String: Double] = [:]
         for item in text.split(separator: ",") {
             let kv = item.split(separator: "=", maxSplits: 1)
             guard kv.count == 2, let v = Double(kv[1].trimmingCharacters(in: .whitespaces)) else {
-                throw CLIError.usage("--shock: expected sector=value[,sector=value…], found '\(item)'")
+                throw CLIError.usage("\(option): expected sector=value[,sector=value…], found '\(item)'")
             }
             let id = kv[0].trimmingCharacters(in: .whitespaces)
-            guard out[id] == nil else { throw CLIError.usage("--shock: sector '\(id)' given twice") }
+            guard out[id] == nil else { throw CLIError.usage("\(option): sector '\(id)' given twice") }
             out[id] = v
         }
-        guard !out.isEmpty else { throw CLIError.usage("--shock: no shocks given") }
+        guard !out.isEmpty else { throw CLIError.usage("\(option): no values given") }
         return out
     }
 }

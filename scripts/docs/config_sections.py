@@ -61,6 +61,7 @@ def top_level(ctx, old):
 # config without them is unchanged), with the meaning of their absence.
 OPTIONAL_TOP_LEVEL = [("tolerances", "none")]
 OPTIONAL_SCENARIO = [("defense.cost_usd_bn_per_year", "none (not stated)")]
+OPTIONAL_SECTOR = [("threat.duration_days", "0 (instantaneous)")]
 
 
 def sector(ctx, old):
@@ -71,6 +72,9 @@ def sector(ctx, old):
     for path, value in fields.items():
         default = {"id": "required", "name": "the id"}.get(path, flow(value))
         t.add(f"`{path}`", "", "", "", default)
+    for path, default in OPTIONAL_SECTOR:
+        if path not in fields:
+            t.add(f"`{path}`", "", "", "", default)
     return t.render(old)
 
 
@@ -124,7 +128,7 @@ GENERIC_EVENT = {"id": "generic_event", "frequency": 1, "footprint": {"generic_s
 EVENT_LEAVES = ("footprint", "severity", "hub", "dependence")
 # Optional fields the dump leaves out when a class does not give them, with their absence's meaning
 # and the field they follow in the dump of a class that gives them.
-OPTIONAL_EVENT = [("scaling.hub", "none", "scaling.iot_elasticity")]
+OPTIONAL_EVENT = [("scaling.hub", "none", "scaling.iot_elasticity"), ("duration_days", "0 (instantaneous)", "dependence")]
 
 
 def event_config(event):

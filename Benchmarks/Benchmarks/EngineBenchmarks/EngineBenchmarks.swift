@@ -20,4 +20,5 @@ let benchmarks: @Sendable () -> Void = {
     cascadeBenchmarks()
     sketchBenchmarks()
     forecastBenchmarks()
+    dynamicCascadeBenchmarks()
 }

@@ -8,10 +8,12 @@ package enum ConfigSchema {
                            "population", "shared", "sectors", "dependencies", "cascade", "scenario", "events",
                            "human_security", "tolerances", "calibration"]
     static let sector = ["id", "name", "criticality", "population_reliance", "output_usd_bn",
-                         "digital", "threat", "severity"]
+                         "digital", "threat", "severity", "recovery"]
     static let growth = ["initial", "ceiling", "rate"]
-    static let threat = ["attacks_per_year", "success_probability", "iot_elasticity"]
+    static let threat = ["attacks_per_year", "success_probability", "iot_elasticity", "duration_days"]
     static let betaShape = ["alpha", "beta"]
+    /// `sectors[i].recovery`: exactly one of the two (``Recovery``).
+    static let recovery = ["resilience", "days"]
     static let dependencies = ["source", "matrix", "csv", "lifeline_overlay", "cyber_coupling"]
     static let lifelineOverlay = ["enabled", "floors"]
     static let cascade = ["mode", "failure_threshold"]
@@ -19,7 +21,7 @@ package enum ConfigSchema {
     static let iot = ["devices_bn", "personal_share", "compromise_rate"]
     static let neural = ["users", "compromise_probability", "attacker_elasticity", "harm_severity"]
     static let threatClimate = ["sigma", "correlation"]
-    static let event = ["id", "description", "frequency", "scaling", "footprint", "severity", "dependence"]
+    static let event = ["id", "description", "frequency", "scaling", "footprint", "severity", "dependence", "duration_days"]
     static let eventScaling = ["iot_elasticity", "hub", "climate_elasticity"]
     static let eventHub = ["sector", "elasticity"]
     static let footprintEntry = ["probability", "severity_scale"]
@@ -57,6 +59,10 @@ package enum ConfigSchema {
         "threshold", "scale", "shape", "tail_probability", "common_factor",
     ]
 
+    /// Mappings a layer replaces whole instead of merging key by key: `recovery` holds one of two
+    /// alternatives, so `{resilience: 0.5}` over `{days: 6}` must not give both.
+    static let replacedWhole: Set<String> = ["recovery"]
+
     /// The family key of a severity mapping (`"beta"` for `{alpha, beta}`), for merging: a
     /// severity of another family replaces the one below whole.
     static func severityFamily(of value: ConfigValue) -> String? {
@@ -82,9 +88,11 @@ package enum ConfigSchema {
             return (keys[0] == "human_security" && keys[1] == "dimensions")
                 || (keys[0] == "events" && keys[1] == "footprint")
                 || (keys[0] == "scenario" && keys[1] == "defense" && key == "cost_usd_bn_per_year")
+                || (keys[0] == "events" && keys[1] == nil && key == "duration_days")
         case 3:
             return (keys[0] == "dependencies" && keys[1] == "lifeline_overlay" && keys[2] == "floors")
                 || (keys[0] == "human_security" && keys[1] == "dimensions" && keys[2] != nil)
+                || (keys[0] == "sectors" && keys[1] == nil && keys[2] == "threat" && key == "duration_days")
         default: return false
         }
     }
@@ -103,6 +111,7 @@ package enum ConfigSchema {
             ("threat", .mapping([("attacks_per_year", n("10")), ("success_probability", n("0.05")),
                                  ("iot_elasticity", n("0.5"))])),
             ("severity", .mapping([("alpha", n("0.5")), ("beta", n("50"))])),
+            ("recovery", .mapping([("days", n("21"))])),
         ])
     }
 }

@@ -11,7 +11,8 @@ extension ConfigValue {
     func merged(over base: ConfigValue, field: String? = nil) -> ConfigValue {
         if isNull { return base }
         guard case .mapping(let over) = content, case .mapping(var result) = base.content,
-              !(field.map(ConfigSchema.parameterFields.contains) ?? false) else { return self }
+              !(field.map { ConfigSchema.parameterFields.contains($0) || ConfigSchema.replacedWhole.contains($0) } ?? false)
+        else { return self }
         // A severity of another family replaces the one below whole (Beta's alpha and beta would
         // not mix with a lognormal's median); within a family the fields merge.
         if field == "severity", ConfigSchema.severityFamily(of: self) != ConfigSchema.severityFamily(of: base) {

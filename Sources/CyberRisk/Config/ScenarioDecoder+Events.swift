@@ -66,10 +66,11 @@ extension ScenarioDecoder {
             if let s = required(r, "severity") { severity = self.severity(s, p.appending("severity")) }
             var dependence: EventDependence? = .shared
             if let d = r["dependence"], !d.isNull { dependence = eventDependence(d, p.appending("dependence")) }
-            if let id, let frequency, scalingOK, let footprint, let severity, let dependence {
+            let duration = durationDays(r)
+            if let id, let frequency, scalingOK, let footprint, let severity, let dependence, let duration {
                 classes.append(EventClass(id: id, description: description, frequency: frequency, iotElasticity: iotElasticity,
                                           hub: hub, climateElasticity: climateElasticity, footprint: footprint,
-                                          severity: severity, dependence: dependence))
+                                          severity: severity, dependence: dependence, durationDays: duration))
             }
         }
         return issues.count == before ? classes : nil

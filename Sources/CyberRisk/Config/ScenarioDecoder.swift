@@ -140,15 +140,21 @@ struct ScenarioDecoder {
                 let attacks = parameter(tr, "attacks_per_year", .nonNegative)
                 let success = parameter(tr, "success_probability", .probability)
                 let elasticity = parameter(tr, "iot_elasticity", .nonNegative)
-                if let attacks, let success, let elasticity {
-                    threat = Threat(attacksPerYear: attacks, successProbability: success, iotElasticity: elasticity)
+                let duration = durationDays(tr)
+                if let attacks, let success, let elasticity, let duration {
+                    threat = Threat(attacksPerYear: attacks, successProbability: success, iotElasticity: elasticity,
+                                    durationDays: duration)
                 }
             }
             var severity: Severity?
             if let s = required(r, "severity") { severity = self.severity(s, p.appending("severity")) }
-            if let id, let name, let criticality, let reliance, let output, let digital, let threat, let severity {
+            var recovery: Recovery?
+            if let node = required(r, "recovery") { recovery = self.recovery(node, p.appending("recovery")) }
+            if let id, let name, let criticality, let reliance, let output, let digital, let threat, let severity,
+               let recovery {
                 sectors.append(Sector(id: id, name: name, criticality: criticality, populationReliance: reliance,
-                                      outputUSDbn: output, digital: digital, threat: threat, severity: severity))
+                                      outputUSDbn: output, digital: digital, threat: threat, severity: severity,
+                                      recovery: recovery))
             }
         }
         let valid = issues.count == before

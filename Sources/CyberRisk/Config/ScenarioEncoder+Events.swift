@@ -44,6 +44,7 @@ extension ScenarioEncoder {
             case .shared: out += "    dependence: shared\n"
             case .commonFactor(let sigma): out += "    dependence: {common_factor: \(parameter(sigma))}\n"
             }
+            if e.durationDays > 0 { out += "    duration_days: \(e.durationDays)\n" }
         }
         return out
     }

@@ -78,8 +78,10 @@ package enum ScenarioEncoder {
         out += "    digital: \(growth(sector.digital))\n"
         out += "    threat: {attacks_per_year: \(parameter(sector.threat.attacksPerYear)), "
             + "success_probability: \(parameter(sector.threat.successProbability)), "
-            + "iot_elasticity: \(parameter(sector.threat.iotElasticity))}\n"
+            + "iot_elasticity: \(parameter(sector.threat.iotElasticity))"
+            + (sector.threat.durationDays > 0 ? ", duration_days: \(sector.threat.durationDays)" : "") + "}\n"
         out += "    severity: \(severity(sector.severity))\n"
+        out += "    recovery: \(recovery(sector.recovery))\n"
         return out
     }
 
@@ -123,6 +125,13 @@ package enum ScenarioEncoder {
 
     private static func growth(_ g: GrowthCurve) -> String {
         "{initial: \(parameter(g.initial)), ceiling: \(parameter(g.ceiling)), rate: \(parameter(g.rate))}"
+    }
+
+    private static func recovery(_ r: Recovery) -> String {
+        switch r {
+        case .resilience(let k): "{resilience: \(parameter(k))}"
+        case .days(let tau): "{days: \(parameter(tau))}"
+        }
     }
 
     static func beta(_ b: BetaShape) -> String {

@@ -65,6 +65,10 @@ public struct Comparison: Sendable {
             throw differ("sectors", "\(ids.count) sectors", "\(otherIDs.count) sectors (\(detail))")
         }
         let metrics = MetricSet(scenario: base).names, otherMetrics = MetricSet(scenario: alternative).names
+        if (base.cascade.mode == .dynamic) != (alternative.cascade.mode == .dynamic) {
+            // The dynamic mode has its own metrics (outage_days, …) and meaning of sectors_disrupted.
+            throw differ("cascade.mode", base.cascade.mode.rawValue, alternative.cascade.mode.rawValue)
+        }
         if metrics != otherMetrics {
             let dims = { (s: Scenario) in s.humanSecurity.dimensions.map(\.name).joined(separator: ", ") }
             throw differ("human_security.dimensions", "[\(dims(base))]", "[\(dims(alternative))]")

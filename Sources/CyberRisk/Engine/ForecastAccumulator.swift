@@ -23,11 +23,16 @@ public struct ForecastAccumulator: Sendable, Equatable {
     var inoperabilitySketches: [QuantileSketch]
     /// Moments of each sector's direct shock `c_i`, same index.
     var directShock: [Moments]
-    /// Number of trial-years in which the sector was disrupted (`q_i ≥ failure_threshold`), same index.
+    /// Number of trial-years in which the sector was disrupted (`q_i ≥ failure_threshold`; in the
+    /// dynamic mode its peak), same index.
     var disrupted: [UInt64]
     /// Per-event accounting and return periods, when kept (forecasts keep them; sweep points,
     /// which report means and quantiles only, do not).
     var tail: TailAccumulator?
+    /// Dynamic mode only (else empty): moments and sketch of each sector-year's days at or above
+    /// the threshold, same index (``enableDaysDisrupted()``).
+    var daysDisrupted: [Moments] = []
+    var daysDisruptedSketches: [QuantileSketch] = []
 
     /// An empty accumulator; `eventClasses` (the catalogue's size) adds a `TailAccumulator`.
     @_spi(Engine) public init(years: Int, metricCount: Int, sectorCount: Int, eventClasses: Int? = nil) {
@@ -41,6 +46,13 @@ public struct ForecastAccumulator: Sendable, Equatable {
         directShock = Array(repeating: Moments(), count: years * sectorCount)
         disrupted = Array(repeating: 0, count: years * sectorCount)
         tail = eventClasses.map { TailAccumulator(years: years, sectorCount: sectorCount, classCount: $0) }
+    }
+
+    /// Sizes the days-disrupted series (the dynamic mode's), once.
+    mutating func enableDaysDisrupted() {
+        guard daysDisrupted.isEmpty else { return }
+        daysDisrupted = Array(repeating: Moments(), count: years * sectorCount)
+        daysDisruptedSketches = Array(repeating: QuantileSketch(), count: years * sectorCount)
     }
 
     /// Records that `count` more trials have been accumulated (called once per block).
@@ -64,6 +76,13 @@ public struct ForecastAccumulator: Sendable, Equatable {
         }
         precondition((tail == nil) == (other.tail == nil))
         if let t = other.tail { tail?.merge(t) }
+        if !other.daysDisrupted.isEmpty {
+            enableDaysDisrupted()
+            for k in daysDisrupted.indices {
+                daysDisrupted[k].merge(other.daysDisrupted[k])
+                daysDisruptedSketches[k].merge(other.daysDisruptedSketches[k])
+            }
+        }
     }
 
     /// Deterministic binary form (same state ⇒ same bytes).
@@ -87,6 +106,11 @@ public struct ForecastAccumulator: Sendable, Equatable {
             tail.write(to: &w)
         } else {
             w.append(UInt8(0))
+        }
+        // The dynamic mode's series follow, only when present (a static state is unchanged).
+        for k in daysDisrupted.indices {
+            daysDisrupted[k].write(to: &w)
+            daysDisruptedSketches[k].write(to: &w)
         }
     }
 
@@ -134,6 +158,18 @@ public struct ForecastAccumulator: Sendable, Equatable {
         case 0: tail = nil
         case 1: tail = try TailAccumulator(from: &r, years: years, sectorCount: sectorCount, trials: trials)
         case let flag: throw ByteReader.Error.invalid("tail flag \(flag)")
+        }
+        if !r.isAtEnd {
+            guard Double(years) * Double(sectorCount) * (27 + 35) <= Double(r.remainingCount) else {
+                throw ByteReader.Error.truncated(offset: r.offset + r.remainingCount)
+            }
+            enableDaysDisrupted()
+            for k in daysDisrupted.indices {
+                daysDisrupted[k] = try Moments(from: &r)
+                daysDisruptedSketches[k] = try QuantileSketch(from: &r)
+                try check(daysDisrupted[k].count, "a sector's days disrupted")
+                try check(daysDisruptedSketches[k].count, "a sector's days-disrupted sketch")
+            }
         }
     }
 }

@@ -8,6 +8,7 @@
 /// - for each event class `e`, ``eventStride`` slots (``EventSlot``): frequency, IoT, hub and
 ///   climate elasticities, common-factor `σ`, the severity's six values, then one footprint
 ///   probability per sector;
+/// - in the dynamic cascade only, one recovery value per sector (``Recovery``: `k_i` or `τ_i`);
 /// - after the `P` entries, one slot per entry of `shared:` (its one draw per trial).
 ///
 /// A fixed parameter is copied; an uncertain one is drawn from the stream
@@ -76,6 +77,9 @@ package struct ParameterTable: Sendable {
             e += event.severity.parameters
             e += event.footprint.map(\.probability)
         }
+        if s.cascade.mode == .dynamic {
+            e += s.sectors.map(\.recovery.parameter)   // k_i or τ_i, after the classes (dynamic mode only)
+        }
         sectorCount = n
         eventCount = s.events.count
         eventStride = EventSlot.footprint + n
@@ -102,6 +106,11 @@ package struct ParameterTable: Sendable {
     /// Index of an event class's footprint probability for sector `i`.
     @inline(__always) func index(event e: Int, footprint i: Int) -> Int {
         ParameterTable.sectorStride * sectorCount + Global.allCases.count + eventStride * e + EventSlot.footprint + i
+    }
+    /// Index of sector `i`'s recovery value (`k_i` or `τ_i`, ``Recovery``), after the event
+    /// classes' slots; dynamic mode only.
+    @inline(__always) func index(recovery i: Int) -> Int {
+        ParameterTable.sectorStride * sectorCount + Global.allCases.count + eventStride * eventCount + i
     }
     /// Index of the slot of shared uncertainty `j`.
     @inline(__always) func index(shared j: Int) -> Int { entries.count + j }

@@ -29,7 +29,7 @@ public struct SimulationPlan: Sendable {
     let perTrialCoupling: Bool
     /// `A(t)` per year (row-major, `years` blocks of `N²`) when shared; empty otherwise.
     let sharedMatrices: [Double]
-    /// `L(t)` per year when shared and the mode is linear; empty otherwise.
+    /// `L(t)` per year when shared and the mode is linear or dynamic; empty otherwise.
     let sharedLeontief: [Double]
     /// Each sector's attack-severity family.
     let severityKinds: [SeverityKind]
@@ -90,7 +90,7 @@ public struct SimulationPlan: Sendable {
                 SimulationPlan.couplingMatrix(base: baseMatrix, digital: digital,
                                               kappa: theta[parameters.index(.cyberCoupling)], n: n, into: &a)
                 mats += a
-                if s.cascade.mode == .linear {
+                if s.cascade.mode != .saturating {
                     guard let l = LinearAlgebra.leontiefInverse(a, n: n) else {
                         throw SimulationError.singularCascade(year: s.startYear + t)
                     }

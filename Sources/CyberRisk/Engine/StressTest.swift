@@ -24,25 +24,8 @@ public struct StressTest: Sendable {
     /// `[0, 1]` or a year outside the simulated horizon.
     public init(scenario: Scenario, year: Int, shocks: [String: Double]) throws(StressTestError) {
         let n = scenario.sectors.count
-        let ids = scenario.sectors.map(\.id)
-        var c = [Double](repeating: 0, count: n)
-        for (id, value) in shocks {
-            guard let i = ids.firstIndex(of: id) else { throw StressTestError.unknownSector(id, sectors: ids) }
-            guard value.isFinite, value >= 0, value <= 1 else { throw StressTestError.shockOutOfRange(sector: id, value) }
-            c[i] = value
-        }
-        let t = year - scenario.startYear
-        guard t >= 0 && t < scenario.horizonYears else {
-            throw StressTestError.yearOutsideHorizon(year, first: scenario.startYear,
-                                                     last: scenario.startYear + scenario.horizonYears - 1)
-        }
-        let table = ParameterTable(scenario: scenario)
-        let theta = table.meanValues
-        var d = [Double](repeating: 0, count: n)
-        SimulationPlan.digitalDependence(theta, parameters: table, year: t, into: &d)
-        var a = [Double](repeating: 0, count: n * n)
-        SimulationPlan.couplingMatrix(base: scenario.dependencies.effectiveMatrix.values, digital: d,
-                                      kappa: theta[table.index(.cyberCoupling)], n: n, into: &a)
+        let c = try StressTest.vector(shocks, sectors: scenario.sectors)
+        let a = try StressTest.couplingMatrix(scenario: scenario, year: year)
         var q = [Double](repeating: 0, count: n)
         var work = a
         var scratch = [Double](repeating: 0, count: n)
@@ -51,7 +34,7 @@ public struct StressTest: Sendable {
             q.withUnsafeMutableBufferPointer { qp in
                 work.withUnsafeMutableBufferPointer { wp in
                     switch scenario.cascade.mode {
-                    case .linear:
+                    case .linear, .dynamic:   // the dynamic mode's time integral is the linear IIM
                         pivots.withUnsafeMutableBufferPointer { pp in
                             Cascade.linearSingle(shocks: cp.baseAddress!, matrix: wp.baseAddress!, into: qp.baseAddress!,
                                                  n: n, pivots: pp.baseAddress!)
@@ -81,10 +64,49 @@ public struct StressTest: Sendable {
     /// `#{ i : q_i ≥ failure_threshold }`.
     public var sectorsDisrupted: Int { inoperability.filter { $0 >= scenario.cascade.failureThreshold }.count }
 
-    func weighted(_ w: [Double]) -> Double {
+    func weighted(_ w: [Double]) -> Double { StressTest.weighted(w, inoperability) }
+
+    /// `Σ w_i q_i / Σ w_i` (0 when `Σ w = 0`).
+    static func weighted(_ w: [Double], _ q: [Double]) -> Double {
         let total = w.reduce(0, +)
         guard total > 0 else { return 0 }
-        return zip(w, inoperability).reduce(0) { $0 + $1.0 * $1.1 } / total
+        return zip(w, q).reduce(0) { $0 + $1.0 * $1.1 } / total
+    }
+
+    /// Values by sector id as a vector in scenario order (0 where not given); every id must be a
+    /// sector and every value in `[0, 1]` (`initial`: the values are ``DynamicStressTest``'s
+    /// initial inoperability, and the errors say so).
+    static func vector(_ values: [String: Double], sectors: [Sector], initial: Bool = false) throws(StressTestError) -> [Double] {
+        let ids = sectors.map(\.id)
+        var x = [Double](repeating: 0, count: ids.count)
+        for (id, value) in values.sorted(by: { $0.key < $1.key }) {
+            guard let i = ids.firstIndex(of: id) else {
+                throw initial ? StressTestError.unknownInitialSector(id, sectors: ids) : StressTestError.unknownSector(id, sectors: ids)
+            }
+            guard value.isFinite, value >= 0, value <= 1 else {
+                throw initial ? StressTestError.initialOutOfRange(sector: id, value) : StressTestError.shockOutOfRange(sector: id, value)
+            }
+            x[i] = value
+        }
+        return x
+    }
+
+    /// `A(t)` of calendar year `year` with uncertain parameters at their means, row-major.
+    static func couplingMatrix(scenario: Scenario, year: Int) throws(StressTestError) -> [Double] {
+        let t = year - scenario.startYear
+        guard t >= 0 && t < scenario.horizonYears else {
+            throw StressTestError.yearOutsideHorizon(year, first: scenario.startYear,
+                                                     last: scenario.startYear + scenario.horizonYears - 1)
+        }
+        let n = scenario.sectors.count
+        let table = ParameterTable(scenario: scenario)
+        let theta = table.meanValues
+        var d = [Double](repeating: 0, count: n)
+        SimulationPlan.digitalDependence(theta, parameters: table, year: t, into: &d)
+        var a = [Double](repeating: 0, count: n * n)
+        SimulationPlan.couplingMatrix(base: scenario.dependencies.effectiveMatrix.values, digital: d,
+                                      kappa: theta[table.index(.cyberCoupling)], n: n, into: &a)
+        return a
     }
 }
 
@@ -100,6 +122,14 @@ public enum StressTestError: Error, CustomStringConvertible, Equatable {
     case unknownEventClass(String, classes: [String])
     /// An event replay's severity is negative or not finite.
     case invalidSeverity(Double)
+    /// A dynamic stress test's initial inoperability names a sector the scenario does not have.
+    case unknownInitialSector(String, sectors: [String])
+    /// A dynamic stress test's initial inoperability outside `[0, 1]` (or not finite).
+    case initialOutOfRange(sector: String, Double)
+    /// A dynamic stress test's day count outside `1 … maximum`.
+    case daysOutOfRange(Int, maximum: Int)
+    /// A dynamic stress test's shock held a negative number of days.
+    case negativeShockDays(Int)
 
     public var description: String {
         switch self {
@@ -109,6 +139,10 @@ public enum StressTestError: Error, CustomStringConvertible, Equatable {
         case let .unknownEventClass(id, classes):
             "unknown event class '\(id)'; classes are \(classes.isEmpty ? "none" : classes.joined(separator: ", "))"
         case let .invalidSeverity(value): "the severity \(value) must be a finite number ≥ 0"
+        case let .unknownInitialSector(id, sectors): "unknown sector '\(id)' in the initial inoperability; sectors are \(sectors.joined(separator: ", "))"
+        case let .initialOutOfRange(id, value): "the initial inoperability \(id)=\(value) is outside [0, 1]"
+        case let .daysOutOfRange(days, maximum): "\(days) is outside 1…\(maximum) (days)"
+        case let .negativeShockDays(days): "the shock is held \(days) days; give 0 or more"
         }
     }
 }

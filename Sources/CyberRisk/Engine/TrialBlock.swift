@@ -103,6 +103,8 @@
     let eventHubs: UnsafeMutableBufferPointer<Int>
     let outputs: UnsafeMutableBufferPointer<Double>
     let weights: UnsafeMutableBufferPointer<Double>
+    /// The dynamic cascade's memory (`cascade.mode: dynamic` only).
+    let dynamic: DynamicBlockState?
 
     @_spi(Engine) public init(plan: SimulationPlan) {
         self.plan = plan
@@ -180,6 +182,7 @@
         pairMatrix.initialize(repeating: .zero)
         pairShocks = .allocate(capacity: Swift.max(n, 1))
         pairShocks.initialize(repeating: .zero)
+        dynamic = plan.scenario.cascade.mode == .dynamic ? DynamicBlockState(capacity: c0, plan: plan) : nil
     }
 
     deinit {
@@ -235,10 +238,19 @@
         for t in 0..<plan.years {
             if let isCancelled, isCancelled() { return false }
             directShocks(year: t, firstTrial: firstTrial, rows: rows)
-            cascade(year: t, rows: rows, accounting: tail != nil)
+            if dynamic != nil {
+                // The static solve only for per-event accounting (each event's linear cascade
+                // alone: its outage's time integral without clamping); the year's q is dynamic.
+                if tail != nil { cascade(year: t, rows: rows, accounting: true) }
+                dynamicYear(year: t, firstTrial: firstTrial, rows: rows)
+            } else {
+                cascade(year: t, rows: rows, accounting: tail != nil)
+            }
             metrics(year: t, firstTrial: firstTrial, rows: rows)
+            dynamicMetrics(rows: rows)
             accumulate(year: t, rows: rows, into: &accumulator)
             if tail != nil { accumulateTail(year: t, rows: rows, batch: batch, into: &tail!) }
+            accumulateDaysDisrupted(year: t, rows: rows, into: &accumulator)
             afterYear(t, UnsafeBufferPointer(rebasing: values[0..<(rows * m)]))
         }
         accumulator.addTrials(rows)

@@ -3,7 +3,9 @@ import Foundation
 /// Steps 5–6 of the year: the cascade of each trial's total shocks and, with per-event
 /// accounting, of each of its events alone.
 extension TrialBlock {
-    /// `A(t)_ij = a_ij(1 + κ d_i d_j)` and `q` from `c`, in the scenario's mode. One `dgemm` for
+    /// `A(t)_ij = a_ij(1 + κ d_i d_j)` and `q` from `c`, in the scenario's mode (the dynamic mode
+    /// solves as the linear one: its time integral without clamping, which per-event accounting
+    /// reads; the dynamic year then replaces the total `q`). One `dgemm` for
     /// the whole block when `A(t)` is shared; otherwise a solve per trial, two trials per
     /// elimination in the linear mode. With `accounting`, each event's `q_e` from its shocks
     /// alone with the same matrix (rows of events through one `dgemm` when `A(t)` is shared; the
@@ -16,7 +18,7 @@ extension TrialBlock {
         if !plan.perTrialCoupling {
             let nn = n * n
             switch mode {
-            case .linear:
+            case .linear, .dynamic:
                 plan.sharedLeontief.withUnsafeBufferPointer { l in
                     Cascade.linearBlock(shocks: c, leontief: l.baseAddress! + t * nn, into: q, rows: rows, n: n)
                 }
@@ -31,7 +33,7 @@ extension TrialBlock {
         }
         plan.baseMatrix.withUnsafeBufferPointer { base in
             var b = 0
-            if mode == .linear && n <= Cascade.smallSolveLimit {
+            if mode != .saturating && n <= Cascade.smallSolveLimit {
                 // Two trials per elimination; the rare pair that would need a row exchange is
                 // solved one trial at a time (bitwise the same results either way).
                 while b + 1 < rows {
@@ -62,7 +64,7 @@ extension TrialBlock {
         let d = digital.baseAddress! + b * n
         let kappa = parameters(row: b)[.cyberCoupling]
         // The linear mode needs I − A(t): built in the same pass (negation is exact).
-        let sign: Double = mode == .linear ? -1 : 1
+        let sign: Double = mode != .saturating ? -1 : 1
         for i in 0..<n {
             let scale = kappa * d[i]
             for j in 0..<n {
@@ -70,7 +72,7 @@ extension TrialBlock {
             }
         }
         switch mode {
-        case .linear:
+        case .linear, .dynamic:
             for i in 0..<n { a[i * n + i] += 1 }
             let solved = Cascade.linearSolve(shocks: c, system: a, into: q, n: n, pivots: pivots.baseAddress!)
             guard accounting else { return }
@@ -202,7 +204,7 @@ extension TrialBlock {
             let r = Swift.min(eventChunk, events.count - first)
             for j in 0..<r { denseShocks(ofEvent: first + j, into: eventRows.baseAddress! + j * n) }
             switch plan.scenario.cascade.mode {
-            case .linear:
+            case .linear, .dynamic:
                 plan.sharedLeontief.withUnsafeBufferPointer { l in
                     Cascade.linearBlock(shocks: eventRows.baseAddress!, leontief: l.baseAddress! + t * nn,
                                         into: eventRowsQ.baseAddress!, rows: r, n: n)

@@ -168,7 +168,8 @@ extension TrialBlock {
             for b in 0..<rows {
                 let x = inoperability[b * n + i]
                 q.add(x)
-                if x >= threshold { hits += 1 }
+                // Disrupted: the year's q (static modes) or its peak (dynamic mode).
+                if (dynamic?.peaks[b * n + i] ?? x) >= threshold { hits += 1 }
                 acc.inoperabilitySketches[series].insert(x)
                 c.add(shocks[b * n + i])
             }

@@ -32,10 +32,14 @@ public struct EventClass: Sendable, Equatable, Hashable {
     public var severity: Severity
     /// How the severities of one event's sectors depend on each other.
     public var dependence: EventDependence
+    /// Days each event's shock is held at least in the dynamic cascade (`cascade.mode: dynamic`):
+    /// 0 = instantaneous, more for a sustained campaign (Estonia 2007's three weeks); unused by
+    /// the static modes.
+    public var durationDays: Int
 
     init(id: String, description: String, frequency: Parameter, iotElasticity: Parameter = .fixed(0),
                 hub: EventHub? = nil, climateElasticity: Parameter = .fixed(0), footprint: [EventFootprint],
-                severity: Severity, dependence: EventDependence = .shared) {
+                severity: Severity, dependence: EventDependence = .shared, durationDays: Int = 0) {
         self.id = id
         self.description = description
         self.frequency = frequency
@@ -45,6 +49,7 @@ public struct EventClass: Sendable, Equatable, Hashable {
         self.footprint = footprint
         self.severity = severity
         self.dependence = dependence
+        self.durationDays = durationDays
     }
 }
 

@@ -29,13 +29,25 @@ public struct MetricSet: Sendable, Equatable {
     /// Index of the first `human_<dimension>` metric.
     var firstDimension: Int { Core.allCases.count }
 
-    init(dimensions: [String]) {
-        names = Core.allCases.map(\.name) + dimensions.map { "human_" + $0 }
+    /// The metrics only the dynamic cascade produces, after the dimensions: `outage_days`
+    /// (sector-days at or above the threshold) and `person_days_without_service`
+    /// (`P·Σ_i r_i·Σ_k q_i(k)`).
+    static let dynamicNames = ["outage_days", "person_days_without_service"]
+
+    /// Whether the set ends with the dynamic cascade's metrics (``dynamicNames``).
+    let isDynamic: Bool
+
+    init(dimensions: [String], dynamic: Bool = false) {
+        names = Core.allCases.map(\.name) + dimensions.map { "human_" + $0 } + (dynamic ? MetricSet.dynamicNames : [])
+        isDynamic = dynamic
     }
 
     public init(scenario: Scenario) {
-        self.init(dimensions: scenario.humanSecurity.dimensions.map(\.name))
+        self.init(dimensions: scenario.humanSecurity.dimensions.map(\.name), dynamic: scenario.cascade.mode == .dynamic)
     }
+
+    /// Index of `outage_days` (dynamic sets only; `person_days_without_service` follows).
+    var firstDynamic: Int { names.count - MetricSet.dynamicNames.count }
 
     public var count: Int { names.count }
 
@@ -43,5 +55,6 @@ public struct MetricSet: Sendable, Equatable {
     /// exceedance thresholds are whole numbers).
     public func isCount(_ index: Int) -> Bool {
         index == Core.sectorsDisrupted.rawValue || index == Core.neuralImplantsCompromised.rawValue
+            || (isDynamic && index == firstDynamic)
     }
 }

@@ -113,6 +113,9 @@ public enum CascadeMode: String, Sendable, Equatable, Hashable, CaseIterable {
     case linear
     /// The least fixed point of `q = min(1, c + A q)`.
     case saturating
+    /// The dynamic IIM day by day: each event an outage on a day of the year, recovering at the
+    /// sectors' resilience (``Recovery``; docs/model.md, "Dynamic cascade in the forecast"); the year's metrics from its mean `q`.
+    case dynamic
 }
 
 /// Cascade settings.

@@ -19,9 +19,12 @@ public struct Sector: Sendable, Equatable, Hashable {
     /// The distribution of the inoperability one successful attack causes (``Severity``: a share
     /// of the national sector's year at full digital dependence).
     public var severity: Severity
+    /// Resilience `k_i` of the dynamic cascade (``Recovery``); unused by the static modes.
+    public var recovery: Recovery
 
     init(id: String, name: String, criticality: Double, populationReliance: Double,
-         outputUSDbn: Double, digital: GrowthCurve, threat: Threat, severity: Severity) {
+         outputUSDbn: Double, digital: GrowthCurve, threat: Threat, severity: Severity,
+         recovery: Recovery = .generic) {
         self.id = id
         self.name = name
         self.criticality = criticality
@@ -30,6 +33,7 @@ public struct Sector: Sendable, Equatable, Hashable {
         self.digital = digital
         self.threat = threat
         self.severity = severity
+        self.recovery = recovery
     }
 }
 
@@ -43,11 +47,16 @@ public struct Threat: Sendable, Equatable, Hashable {
     public var successProbability: Parameter
     /// Elasticity `≥ 0` of attack frequency to the IoT installed base.
     public var iotElasticity: Parameter
+    /// Days each successful attack's shock is held at least in the dynamic cascade (0 =
+    /// instantaneous; a sustained campaign such as Estonia 2007's; docs/model.md, "Dynamic cascade in the forecast").
+    public var durationDays: Int
 
-    init(attacksPerYear: Parameter, successProbability: Parameter, iotElasticity: Parameter) {
+    init(attacksPerYear: Parameter, successProbability: Parameter, iotElasticity: Parameter,
+         durationDays: Int = 0) {
         self.attacksPerYear = attacksPerYear
         self.successProbability = successProbability
         self.iotElasticity = iotElasticity
+        self.durationDays = durationDays
     }
 }
 

@@ -50,8 +50,10 @@ public struct ForecastTables: Sendable {
     }
 
     public var sectorsCSV: String {
+        let days = !accumulator.daysDisrupted.isEmpty   // the dynamic mode's two columns
         var table = CSVTable(header: ["scenario", "year", "sector", "mean_inoperability", "p95_inoperability",
-                                      "p_disrupted", "mean_direct_shock"])
+                                      "p_disrupted", "mean_direct_shock"]
+                             + (days ? ["mean_days_disrupted", "p95_days_disrupted"] : []))
         let n = scenario.sectors.count
         for t in 0..<scenario.horizonYears {
             for i in 0..<n {
@@ -60,12 +62,17 @@ public struct ForecastTables: Sendable {
                 let keys: [CSVTable.Field] = [.text(scenario.name), .integer(Int64(scenario.startYear + t)),
                                               .text(scenario.sectors[i].id)]
                 guard q.count > 0 else {
-                    table.append(keys + [.empty, .empty, .empty, .empty])
+                    table.append(keys + [.empty, .empty, .empty, .empty] + (days ? [.empty, .empty] : []))
                     continue
                 }
+                // Days are whole numbers: the sketch's p95 (relative accuracy 0.39 %) is rounded.
+                let dayColumns: [CSVTable.Field] = days
+                    ? [.number(accumulator.daysDisrupted[series].mean),
+                       .number(accumulator.daysDisruptedSketches[series].quantile(0.95).rounded())]
+                    : []
                 table.append(keys + [.number(q.mean), .number(accumulator.inoperabilitySketches[series].quantile(0.95)),
                                      .number(Double(accumulator.disrupted[series]) / Double(q.count)),
-                                     .number(accumulator.directShock[series].mean)])
+                                     .number(accumulator.directShock[series].mean)] + dayColumns)
             }
         }
         return table.text

@@ -5,8 +5,9 @@ import Foundation
 /// The report of an output folder, whichever kind it is: a forecast (`run`, `merge`), a
 /// comparison (`compare`, recognised by its `comparison.csv`), a parameter sweep (`sweep`,
 /// recognised by its `sweep.csv`; a `sensitivity` folder also has `sensitivity.csv`, a `tornado`
-/// folder `tornado.csv`) or a calibration (`calibrate`, recognised by its `posterior.csv`). Holds
-/// the page and its charts.
+/// folder `tornado.csv`), a calibration (`calibrate`, recognised by its `posterior.csv`) or a
+/// dynamic stress test (`stress --dynamic --out`, recognised by its `recovery.csv`). Holds the
+/// page and its charts.
 ///
 /// ```swift
 /// let report = try ReportDocument(folder: "out")
@@ -15,7 +16,7 @@ import Foundation
 /// ```
 public struct ReportDocument: Sendable {
     public enum Kind: String, Sendable {
-        case forecast, sweep, comparison, calibration
+        case forecast, sweep, comparison, calibration, stress
     }
 
     public let kind: Kind
@@ -31,6 +32,12 @@ public struct ReportDocument: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw OutputError(reading: folder, reason: "not a folder")
+        }
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: folder + "/manifest.json") && fm.fileExists(atPath: folder + "/recovery.csv") {
+            let report = try StressReport(folder: folder)   // `stress --dynamic --out`: the recovery curves
+            (kind, html, charts) = (.stress, report.html, report.charts)
+            return
         }
         try ReportDocument.checkFinished(folder: folder)
         if ReportDocument.isCalibration(folder: folder) {

@@ -43,7 +43,8 @@ struct RunReport: Sendable {
             assumptions = [AssumptionChart.iotDevices(s), AssumptionChart.implantUsers(s), AssumptionChart.digitalDependence(s)]
         }
         let tail = r.tail.map { TailSection(results: r, tail: $0) }
-        charts = fans + (tail?.charts ?? []) + exceedance + [heatmap].compactMap { $0 } + assumptions
+        let days = [r.years.last.flatMap { DaysDisruptedChart.bars(r, year: $0) }, DaysDisruptedChart.lines(r)].compactMap { $0 }
+        charts = fans + (tail?.charts ?? []) + exceedance + [heatmap].compactMap { $0 } + days + assumptions
 
         var page = HTMLPage(title: "cyberrisk report: \(r.scenarioName)")
         page.body.append(RunReport.header(r))
@@ -67,6 +68,7 @@ struct RunReport: Sendable {
         }
         var sectorContent: [Markup] = []
         if let heatmap { sectorContent.append(HTMLPage.figure(heatmap)) }
+        sectorContent += days.map { HTMLPage.figure($0) }
         sectorContent.append(Markup("div", ["class": "tables"], children: ranking.tables))
         page.body.append(HTMLPage.section("Which sectors are hit", id: "sectors",
             intro: "Inoperability is the share of a sector's normal operation lost in a year, directly or through "

@@ -18,6 +18,10 @@ package struct RunResults: Sendable {
         var meanInoperability: [Double]
         var p95Inoperability: [Double]
         var probabilityDisrupted: [Double]
+        /// The dynamic cascade only (NaN otherwise): each year's mean and 95th percentile of the
+        /// days the sector was at or above the failure threshold.
+        var meanDaysDisrupted: [Double] = []
+        var p95DaysDisrupted: [Double] = []
     }
 
     /// One exceedance curve: thresholds and `P(metric > threshold)`.
@@ -125,6 +129,8 @@ package struct RunResults: Sendable {
         try csv.require(["year", "sector", "mean_inoperability"])
         var order: [String] = []
         var values: [String: [Int: (Double, Double, Double)]] = [:]
+        var days: [String: [Int: (Double, Double)]] = [:]
+        let hasDays = csv.column("mean_days_disrupted") != nil && csv.column("p95_days_disrupted") != nil
         for row in csv.rows.indices {
             let id = try csv.text(row: row, column: "sector")
             if values[id] == nil { order.append(id) }
@@ -132,12 +138,19 @@ package struct RunResults: Sendable {
             let disrupted = csv.column("p_disrupted") != nil ? try csv.number(row: row, column: "p_disrupted") : .nan
             values[id, default: [:]][try year(csv, row: row)] = (try csv.number(row: row, column: "mean_inoperability"),
                                                                  p95, disrupted)
+            if hasDays {
+                days[id, default: [:]][try year(csv, row: row)] = (try csv.number(row: row, column: "mean_days_disrupted"),
+                                                                   try csv.number(row: row, column: "p95_days_disrupted"))
+            }
         }
         return order.map { id in
             let byYear = values[id] ?? [:]
+            let dayYears = days[id] ?? [:]
             return SectorYears(id: id, meanInoperability: years.map { byYear[$0]?.0 ?? .nan },
                                p95Inoperability: years.map { byYear[$0]?.1 ?? .nan },
-                               probabilityDisrupted: years.map { byYear[$0]?.2 ?? .nan })
+                               probabilityDisrupted: years.map { byYear[$0]?.2 ?? .nan },
+                               meanDaysDisrupted: hasDays ? years.map { dayYears[$0]?.0 ?? .nan } : [],
+                               p95DaysDisrupted: hasDays ? years.map { dayYears[$0]?.1 ?? .nan } : [])
         }
     }
 

@@ -123,7 +123,7 @@ struct ConfigValidationTests {
         .init("seed: 1.5\n", "seed", "must be an integer"),
         .init("population: 0.5\n", "population", "must be ≥ 1, found 0.5"),
         // Cascade, floors, dimensions.
-        .init("cascade: {mode: leontief}\n", "cascade.mode", "unknown cascade mode 'leontief' (valid: linear, saturating)"),
+        .init("cascade: {mode: leontief}\n", "cascade.mode", "unknown cascade mode 'leontief' (valid: linear, saturating, dynamic)"),
         .init("cascade: {mode: saturatin}\n", "cascade.mode", "did you mean 'saturating'?"),
         .init("dependencies: {lifeline_overlay: {floors: {enrgy: 0.1}}}\n", "dependencies.lifeline_overlay.floors.enrgy", "unknown sector 'enrgy' (did you mean 'energy'?)"),
         .init("dependencies: {lifeline_overlay: {floors: {energy: 1}}}\n", "dependencies.lifeline_overlay.floors.energy", "must be in [0, 1), found 1"),
