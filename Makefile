@@ -6,7 +6,9 @@
 #                   and the NumPy oracle)
 #   make docs       rewrites the generated tables of README.md and docs/ from the code (scripts/check_docs.sh --update)
 #   make bench      runs the performance suite (Benchmarks/, package-benchmark; not part of test)
-#   make bench-peer runs the NumPy peer and cyberrisk on the same config, prints the speed ratio
+#   make bench-peer prints the peer table: every workload shape (Benchmarks/peers/shapes.py), cyberrisk vs the
+#                   NumPy and Numba peers, trial-years per CPU second and ratios in one run
+#                   (PEER_ARGS="--update-doc" rewrites the table in docs/performance.md)
 #   make fuzz       builds the libFuzzer binary and fuzzes every reader FUZZ_SECONDS (default 60) s each
 SWIFT ?= swift
 OUT ?= out
@@ -16,6 +18,7 @@ ARGS ?=
 
 BENCH_ARGS ?=
 PEER_TRIALS ?= 20000
+PEER_ARGS ?=
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= config csv state journal sweepspec comparison incidents
 
@@ -69,7 +72,7 @@ bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark $(BENCH_ARGS)
 
 bench-peer: release
-	python3 Benchmarks/peers/compare_numpy.py --trials $(PEER_TRIALS)
+	python3 Benchmarks/peers/peer_table.py --trials $(PEER_TRIALS) $(PEER_ARGS)
 
 # Single-node Slurm cluster: sweep and forecast job arrays + merge vs single-process results (CI runs it).
 test-slurm: build
