@@ -9,6 +9,8 @@
 #   make bench-peer prints the peer table: every workload shape (Benchmarks/peers/shapes.py), cyberrisk vs the
 #                   NumPy and Numba peers, trial-years per CPU second and ratios in one run
 #                   (PEER_ARGS="--update-doc" rewrites the table in docs/performance.md)
+#   make bench-roofline measures per-operation costs (Benchmarks' Roofline target) and prints each shape's
+#                   measured time per trial-year against its roofline (ROOFLINE_ARGS="--update-doc" rewrites docs)
 #   make fuzz       builds the libFuzzer binary and fuzzes every reader FUZZ_SECONDS (default 60) s each
 SWIFT ?= swift
 OUT ?= out
@@ -19,10 +21,11 @@ ARGS ?=
 BENCH_ARGS ?=
 PEER_TRIALS ?= 20000
 PEER_ARGS ?=
+ROOFLINE_ARGS ?=
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= config csv state journal sweepspec comparison incidents
 
-.PHONY: all deps build release forecast install uninstall test docs bench bench-peer test-slurm fuzz clean
+.PHONY: all deps build release forecast install uninstall test docs bench bench-peer bench-roofline test-slurm fuzz clean
 
 all: release
 
@@ -73,6 +76,13 @@ bench: deps
 
 bench-peer: release
 	python3 Benchmarks/peers/peer_table.py --trials $(PEER_TRIALS) $(PEER_ARGS)
+
+# The roofline (docs/performance.md, "Roofline"): per-operation costs on this machine, then the
+# shapes' measured ns per trial-year against the least their operations cost.
+bench-roofline: release
+	cd Benchmarks && $(SWIFT) build -c release --product Roofline
+	Benchmarks/.build/release/Roofline 16 64 > Benchmarks/.build/roofline-costs.json
+	python3 Benchmarks/peers/roofline.py --costs Benchmarks/.build/roofline-costs.json --trials $(PEER_TRIALS) $(ROOFLINE_ARGS)
 
 # Single-node Slurm cluster: sweep and forecast job arrays + merge vs single-process results (CI runs it).
 test-slurm: build

@@ -14,8 +14,12 @@ parsing and writing the outputs included), the peers' simulation only (process t
 and for Numba after compiling). Everything single-threaded (OPENBLAS_NUM_THREADS=1 etc.). The
 machine is shared, so the load average is printed before and after; the ratios are what carries
 over. `ratio` is cyberrisk over the faster peer (the issue-19 target is >= 5 on every shape, >= 10
-on the default). Exit status 1 if a peer's means disagree on any shape, else 0 (speed is reported,
-not enforced).
+on the default). The table shows how many of each peer's 30 (year, metric) means are within 3
+combined SE of cyberrisk's, and the largest |z|. One run makes 2 peers x 30 comparisons per shape,
+so a few |z| > 3 are expected by chance (0.27% each); the exit status is 1 only if some |z| exceeds
+Z_FAIL = 4.5, which a correct pair of implementations does with probability below 6.8e-6 per
+comparison, under 0.2% for 6 shapes (Bonferroni, as Benchmarks/peers/oracle.py). Speed is
+reported, not enforced.
 
 With --json the measurements are written for roofline.py; with --update-doc the table replaces
 the `peer-table` section of docs/performance.md (check_docs.sh checks its structure, not its
@@ -40,6 +44,7 @@ from compare_numpy import METRICS, SINGLE_THREAD, timed  # noqa: E402
 PEERS = (("numpy", "numpy_model.py"), ("numba", "numba_model.py"))
 DOC = os.path.join(ROOT, "docs", "performance.md")
 SECTION = "peer-table"
+Z_FAIL = 4.5
 
 
 def agreement(tool, peer):
@@ -104,20 +109,21 @@ def table(results, pending):
     return "\n".join(lines)
 
 
-def update_doc(text, caption):
-    """docs/performance.md with the peer-table section replaced by `text`."""
+def replace_section(section, caption, text):
+    """Rewrites the generated section `section` of docs/performance.md as `caption`, a blank line
+    and `text` (a measured table: scripts/docs/performance_sections.py checks its structure)."""
     sys.path.insert(0, os.path.join(ROOT, "scripts", "docs"))
     from markdown import begin_marker, end_marker, sections
     with open(DOC, encoding="utf-8") as f:
         doc = f.read()
     lines = doc.split("\n")
-    for section, start, end in sections(doc, "docs/performance.md"):
-        if section == SECTION:
-            new = lines[:start - 1] + [begin_marker(SECTION), caption, "", text, end_marker(SECTION)] + lines[end + 1:]
+    for name, start, end in sections(doc, "docs/performance.md"):
+        if name == section:
+            new = lines[:start - 1] + [begin_marker(section), caption, "", text, end_marker(section)] + lines[end + 1:]
             with open(DOC, "w", encoding="utf-8") as f:
                 f.write("\n".join(new))
             return
-    sys.exit(f"peer_table: docs/performance.md has no section {SECTION}")
+    sys.exit(f"docs/performance.md has no generated section {section}")
 
 
 def main(argv=None):
@@ -150,11 +156,11 @@ def main(argv=None):
             trials = max(1024, int(args.trials * fraction))
             r = measure(name, make_args(base, tmp), trials, args.tool, args.seed, env, tmp)
             results.append(r)
-            bad = [peer for peer, _ in PEERS if r[peer + "_agree"][0] < r[peer + "_agree"][1]]
+            bad = [peer for peer, _ in PEERS if r[peer + "_agree"][2] > Z_FAIL]
             failures += len(bad)
             print(f"{name:12s} {trials:7d} trials: cyberrisk {r['cyberrisk']:10,.0f}  numpy {r['numpy']:10,.0f}  "
                   f"numba {r['numba']:10,.0f} trial-years/CPU s  ratio {r['ratio']:.2f}"
-                  + (f"  DISAGREE: {', '.join(bad)}" if bad else ""), flush=True)
+                  + (f"  DISAGREE (|z| > {Z_FAIL}): {', '.join(bad)}" if bad else ""), flush=True)
     after = load()
     print(f"load average after: {after}")
     text = table(results, pending)
@@ -167,7 +173,7 @@ def main(argv=None):
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump({"load_before": before, "load_after": after, "results": results}, f, indent=1)
     if args.update_doc:
-        update_doc(text, caption)
+        replace_section(SECTION, caption, text)
     return 1 if failures else 0
 
 

@@ -117,3 +117,26 @@ SHAPES = [
 
 def shape_names():
     return [s[0] for s in SHAPES]
+
+
+def main(argv=None):
+    """`python3 Benchmarks/peers/shapes.py SHAPE [--tool PATH]`: the resolved config of SHAPE on
+    stdout (to run, profile or edit it: `cyberrisk run that.yaml`)."""
+    import argparse
+    import subprocess
+    import sys
+    import tempfile
+    here = os.path.dirname(os.path.abspath(__file__))
+    p = argparse.ArgumentParser(description="prints the resolved config of a workload shape")
+    p.add_argument("shape", choices=[s[0] for s in SHAPES if s[3] is not None])
+    p.add_argument("--tool", default=os.path.join(os.path.dirname(os.path.dirname(here)), ".build", "release", "cyberrisk"))
+    args = p.parse_args(argv)
+    config = lambda *a: subprocess.run([args.tool, "config", *a], check=True, capture_output=True, text=True).stdout
+    base = yaml.safe_load(config())
+    make_args = next(s[3] for s in SHAPES if s[0] == args.shape)
+    with tempfile.TemporaryDirectory() as scratch:
+        sys.stdout.write(config(*make_args(base, scratch)))
+
+
+if __name__ == "__main__":
+    main()

@@ -29,6 +29,7 @@ import compare_sections  # noqa: E402
 import incident_calibration_sections  # noqa: E402
 import config_sections  # noqa: E402
 import parameter_sections  # noqa: E402
+import performance_sections  # noqa: E402
 import readme_sections  # noqa: E402
 from markdown import MarkerError, begin_marker, end_marker, sections  # noqa: E402
 from runs import Tool  # noqa: E402
@@ -40,7 +41,7 @@ ANALOGUE_SEED = 2007
 
 SECTIONS = {}
 for module in (config_sections, calibration_sections, compare_sections, incident_calibration_sections,
-               parameter_sections, readme_sections):
+               parameter_sections, performance_sections, readme_sections):
     SECTIONS.update(module.SECTIONS)
 
 

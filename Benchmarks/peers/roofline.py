@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""The roofline of each workload shape (shapes.py): the least CPU time a trial-year can take
+given what the model makes it compute, at per-operation costs measured on this machine, against
+what `cyberrisk run --threads 1` takes, measured in the same invocation.
+
+    make bench-roofline                       # builds Benchmarks' Roofline, then runs this
+    python3 Benchmarks/peers/roofline.py --costs costs.json [--trials 20000] [--update-doc]
+
+Per-operation costs (ns, thread CPU time, the best of 5 rounds of a tight loop) come from the
+Benchmarks target `Roofline` (Benchmarks/Benchmarks/Roofline): a 64-bit Philox word, exp, log, a
+Gamma draw, Beta(1.6, 38) and Beta(0.1, 500) draws, Poisson draws (inversion at mean 2, PTRS at
+40), a Binomial(20000, 0.003), a PERT draw, a quantile-sketch insert, and per N the cheapest
+solve of one trial's I - A(t) (building it included), one sweep of the saturating iteration and
+one trial's share of the shared-matrix dgemm.
+
+Counts per trial-year are expected values under the shape's own parameters, estimated from
+`--count-trials` trials drawn with the NumPy peer's functions (numpy_model.draw_parameters,
+growth), with NumPy's generator, seed 1:
+
+| operation | count per trial-year |
+|---|---|
+| parameter draws (PERT cost) | uncertain parameters / years |
+| Poisson draws | sector-years with d > 0 and lambda > 0 (inversion below mean 10, PTRS above), + 1 botnet count |
+| exp | one per sector-year for (D/D0)^e, one more per sector-year whose growth varies by trial (d_i(t)), 4 for the metrics and growth of D and U |
+| log | 2 (ln D(t)/D(0), the neural elasticity) |
+| severities | chunked regime (alpha < 1 <= 10 <= beta): ceil(K/m) Gamma draws per sector-year with K > 0 (BetaSum); otherwise K Beta draws |
+| botnet | N words per event (the hit tests), one Beta(0.1, 500)-class draw per hit |
+| cascade | one solve per trial-year (coupling varying by trial), or one dgemm row (shared), or E[iterations] sweeps (saturating) |
+| metrics | one Binomial draw (neural implants) |
+| sketch inserts | M metrics + N sectors |
+
+What is left out, and so makes the roofline a lower bound: the dot products of the metrics
+(~11 N multiply-adds), the exact sums, `d_i * sum` and clamps, loop control, memory traffic,
+start-up and writing the outputs (cyberrisk's measured time is its whole process, as in the peer
+table). The ratio measured / roofline is the overhead of everything beyond the necessary
+operations done one at a time at their standalone cost; below 1 would mean the engine does less
+than this model of the work (e.g. BetaSum's early stop at saturation).
+"""
+import argparse
+import datetime
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+import yaml
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+import numpy_model as nm  # noqa: E402
+import shapes  # noqa: E402
+from compare_numpy import SINGLE_THREAD, timed  # noqa: E402
+
+DOC = os.path.join(ROOT, "docs", "performance.md")
+SECTION = "roofline"
+
+
+def uncertain_count(value):
+    """Number of distributions (uncertain parameters) in a config subtree."""
+    if isinstance(value, dict):
+        if len(value) == 1 and next(iter(value)) in ("uniform", "triangular", "pert", "lognormal", "normal"):
+            return 1
+        return sum(uncertain_count(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(uncertain_count(v) for v in value)
+    return 0
+
+
+def chunk_size(alpha, beta):
+    """BetaSum's chunk m (0 outside its regime), as Sources/CyberRisk/Random/BetaSum.swift."""
+    ok = (alpha > 0) & (alpha < 1) & (beta >= 10)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        m = np.clip(np.round(np.cbrt((beta - 1) / (alpha * alpha))), 1, 4096)
+    return np.where(ok, m, 0.0)
+
+
+def counts(cfg, trials, seed=1):
+    """Expected operations per trial-year of a resolved config (see the module's table)."""
+    rng = np.random.default_rng(seed)
+    years = int(cfg["horizon_years"])
+    n = len(cfg["sectors"])
+    P = nm.draw_parameters(cfg, rng, trials)
+    varies = np.array([uncertain_count(s["digital"]) > 0 for s in cfg["sectors"]])
+    a = nm.effective_matrix(cfg, [s["id"] for s in cfg["sectors"]])
+    c = {k: 0.0 for k in ("pert", "poisson_inversion", "poisson_ptrs", "exp", "log", "gamma", "beta",
+                          "word", "beta_small_alpha", "solve", "shared_row", "sweep", "binomial", "sketch_insert")}
+    c["pert"] = uncertain_count({k: v for k, v in cfg.items() if k not in ("calibration",)}) / years
+    per_trial = uncertain_count(cfg["dependencies"]["cyber_coupling"]) > 0 or varies.any()
+    saturating = cfg["cascade"]["mode"] == "saturating"
+    m = chunk_size(P["sev_alpha"], P["sev_beta"])
+    metrics = 9 + len(cfg["human_security"].get("dimensions") or {})
+    for t in range(years):
+        y = {"d": nm.growth(t, P["d_initial"], P["d_ceiling"], P["d_rate"]),
+             "D": nm.growth(t, P["D_initial"], P["D_ceiling"], P["D_rate"]),
+             "delta": (1 - P["decline"]) ** t}
+        y["iot_ratio"] = np.where(P["D_initial"] > 0, y["D"] / np.where(P["D_initial"] > 0, P["D_initial"], 1), 1.0)
+        lam = P["attacks_per_year"] * y["iot_ratio"][:, None] ** P["iot_elasticity"] * P["success_probability"] * y["delta"][:, None]
+        active = (y["d"] > 0) & (lam > 0)
+        c["poisson_inversion"] += (active & (lam < 10)).sum() / trials
+        c["poisson_ptrs"] += (active & (lam >= 10)).sum() / trials
+        c["exp"] += active.sum() / trials + varies.sum() + 4
+        c["log"] += 2
+        k = rng.poisson(np.where(active, lam, 0.0))
+        chunked = m > 0
+        c["gamma"] += np.where(chunked & (k > 0), np.ceil(k / np.where(chunked, m, 1)), 0).sum() / trials
+        c["beta"] += np.where(chunked, 0, k).sum() / trials
+        events = rng.poisson(P["events"] * y["D"])
+        c["poisson_inversion"] += 1
+        c["word"] += n * events.mean()
+        hit = np.minimum(1.0, P["hit_probability"][:, None] * y["d"])
+        c["beta_small_alpha"] += (events[:, None] * hit).sum() / trials
+        if saturating:
+            c["sweep"] += saturating_iterations(a, P, y, k, per_trial)
+        elif per_trial:
+            c["solve"] += 1
+        else:
+            c["shared_row"] += 1
+        c["binomial"] += 1
+        c["sketch_insert"] += metrics + n
+    return {k: v / years for k, v in c.items()} | {"pert": c["pert"]}, n
+
+
+def saturating_iterations(a, P, y, k, per_trial, tolerance=1e-12, limit=1000):
+    """Mean sweeps of the saturating iteration per trial (per block of 1024 when A is shared),
+    with the direct shocks approximated by their mean severity times the attack count."""
+    mean_sev = P["sev_alpha"] / (P["sev_alpha"] + P["sev_beta"])
+    c = np.minimum(1.0, y["d"] * k * mean_sev)
+    d = y["d"]
+    A = a[None] * (1 + P["kappa"][:, None, None] * d[:, :, None] * d[:, None, :])
+    q = c.copy()
+    done = np.zeros(len(c), dtype=int)
+    for it in range(1, limit + 1):
+        nxt = np.clip(c + np.einsum("tij,tj->ti", A, q), 0.0, 1.0)
+        change = np.abs(nxt - q).max(axis=1)
+        q = nxt
+        newly = (done == 0) & (change < tolerance)
+        done[newly] = it
+        if (done > 0).all():
+            break
+    done[done == 0] = limit
+    if not per_trial:
+        return float(np.mean([done[i:i + 1024].max() for i in range(0, len(done), 1024)]))
+    return float(done.mean())
+
+
+def roofline_ns(count, n, costs):
+    """(total ns per trial-year, {operation: ns}) from counts and per-operation costs."""
+    parts = {}
+    for op, x in count.items():
+        key = {"solve": f"solve_{n}", "sweep": f"sweep_{n}", "shared_row": f"shared_row_{n}"}.get(op, op)
+        if x:
+            if key not in costs:
+                sys.exit(f"roofline: no measured cost for {key} (run the Roofline target with N = {n})")
+            parts[op] = x * costs[key]
+    return sum(parts.values()), parts
+
+
+HEADER = ["shape", "measured ns / trial-year", "roofline ns / trial-year", "measured ÷ roofline",
+          "largest parts of the roofline (ns)"]
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--costs", required=True, help="JSON of the Roofline target (per-operation ns)")
+    p.add_argument("--trials", type=int, default=20000, help="cyberrisk trials of a shape at fraction 1")
+    p.add_argument("--count-trials", type=int, default=4096)
+    p.add_argument("--tool", default=os.path.join(ROOT, ".build", "release", "cyberrisk"))
+    p.add_argument("--shapes", help="comma-separated subset of " + ",".join(shapes.shape_names()))
+    p.add_argument("--update-doc", action="store_true", help="rewrite the roofline section of docs/performance.md")
+    args = p.parse_args(argv)
+    with open(args.costs, encoding="utf-8") as f:
+        costs = json.load(f)
+    wanted = args.shapes.split(",") if args.shapes else shapes.shape_names()
+    env = dict(os.environ, **SINGLE_THREAD)
+    before = "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        config = lambda *a: subprocess.run([args.tool, "config", *a], check=True, capture_output=True, text=True).stdout
+        base = yaml.safe_load(config())
+        for name, _, fraction, make_args, requires in shapes.SHAPES:
+            if name not in wanted or make_args is None or (requires is not None and not requires(base)):
+                continue
+            cargs = make_args(base, tmp)
+            cfg = yaml.safe_load(config(*cargs))
+            count, n = counts(cfg, args.count_trials)
+            total, parts = roofline_ns(count, n, costs)
+            trials = max(1024, int(args.trials * fraction))
+            _, _, cpu = timed([args.tool, "run", *cargs, "--trials", str(trials), "--threads", "1", "--quiet",
+                               "--out", os.path.join(tmp, name)], env)
+            measured = cpu * 1e9 / (trials * int(cfg["horizon_years"]))
+            top = sorted(parts.items(), key=lambda kv: -kv[1])[:4]
+            rows.append((name, measured, total, top, count))
+            print(f"{name:12s} measured {measured:8.0f} ns  roofline {total:7.0f} ns  ratio {measured / total:5.2f}  "
+                  + ", ".join(f"{k} {v:.0f}" for k, v in top), flush=True)
+    after = "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+    lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
+    for name, measured, total, top, _ in rows:
+        lines.append(f"| {name} | {measured:,.0f} | {total:,.0f} | **{measured / total:.2f}** | "
+                     + ", ".join(f"{k} {v:,.0f}" for k, v in top) + " |")
+    cost_line = ", ".join(f"{k} {v:g}" for k, v in costs.items())
+    caption = (f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC by `make bench-roofline` "
+               f"(one run, load average {before} before and {after} after). Per-operation costs (ns): {cost_line}.")
+    text = "\n".join(lines)
+    print(f"load average {before} before, {after} after\n\n{text}")
+    if args.update_doc:
+        from peer_table import replace_section
+        replace_section(SECTION, caption, text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
