@@ -25,7 +25,7 @@ growth), with NumPy's generator, seed 1:
 | log | 2 (ln D(t)/D(0), the neural elasticity) |
 | severities | chunked regime (alpha < 1 <= 10 <= beta): ceil(K/m) Gamma draws per sector-year with K > 0 (BetaSum); otherwise K Beta draws |
 | botnet | N words per event (the hit tests), one Beta(0.1, 500)-class draw per hit |
-| cascade | one solve per trial-year (coupling varying by trial), or one dgemm row (shared), or E[iterations] sweeps (saturating) |
+| cascade | one solve per trial-year (coupling varying by trial), or one dgemm row (shared); saturating: E[rounds] x (solve + one n^2 sweep) of the policy iteration (per trial, N <= 32), else E[iterations] sweeps |
 | metrics | one Binomial draw (neural implants) |
 | sketch inserts | M metrics + N sectors |
 
@@ -113,7 +113,11 @@ def counts(cfg, trials, seed=1):
         c["word"] += n * events.mean()
         hit = np.minimum(1.0, P["hit_probability"][:, None] * y["d"])
         c["beta_small_alpha"] += (events[:, None] * hit).sum() / trials
-        if saturating:
+        if saturating and per_trial and n <= 32:
+            rounds = policy_rounds(a, P, y, k)           # the engine's per-trial policy iteration
+            c["solve"] += rounds
+            c["sweep"] += rounds                         # re-classification: one n^2 pass per round
+        elif saturating:
             c["sweep"] += saturating_iterations(a, P, y, k, per_trial)
         elif per_trial:
             c["solve"] += 1
@@ -127,10 +131,7 @@ def counts(cfg, trials, seed=1):
 def saturating_iterations(a, P, y, k, per_trial, tolerance=1e-12, limit=1000):
     """Mean sweeps of the saturating iteration per trial (per block of 1024 when A is shared),
     with the direct shocks approximated by their mean severity times the attack count."""
-    mean_sev = P["sev_alpha"] / (P["sev_alpha"] + P["sev_beta"])
-    c = np.minimum(1.0, y["d"] * k * mean_sev)
-    d = y["d"]
-    A = a[None] * (1 + P["kappa"][:, None, None] * d[:, :, None] * d[:, None, :])
+    c, A = shocks_and_matrices(a, P, y, k)
     q = c.copy()
     done = np.zeros(len(c), dtype=int)
     for it in range(1, limit + 1):
@@ -145,6 +146,39 @@ def saturating_iterations(a, P, y, k, per_trial, tolerance=1e-12, limit=1000):
     if not per_trial:
         return float(np.mean([done[i:i + 1024].max() for i in range(0, len(done), 1024)]))
     return float(done.mean())
+
+
+def shocks_and_matrices(a, P, y, k):
+    """Direct shocks approximated by the attack count times the mean severity, and A(t) per trial."""
+    mean_sev = P["sev_alpha"] / (P["sev_alpha"] + P["sev_beta"])
+    d = y["d"]
+    A = a[None] * (1 + P["kappa"][:, None, None] * d[:, :, None] * d[:, None, :])
+    return np.minimum(1.0, d * k * mean_sev), A
+
+
+def policy_rounds(a, P, y, k, limit=12):
+    """Mean rounds of the per-trial policy iteration (Cascade+PolicyIteration.swift): solve with
+    the saturated set held at 1, re-classify, until the set is unchanged."""
+    c, A = shocks_and_matrices(a, P, y, k)
+    trials, n = c.shape
+    sat = np.zeros((trials, n), dtype=bool)
+    rounds = np.zeros(trials, dtype=int)
+    live = np.ones(trials, dtype=bool)
+    eye = np.eye(n)
+    for r in range(1, limit + 1):
+        free = ~sat
+        M = np.where(free[:, :, None], eye[None] - A * free[:, None, :], eye[None])
+        rhs = np.where(free, c + (A * sat[:, None, :]).sum(axis=2), 1.0)
+        q = np.linalg.solve(M, rhs[..., None])[..., 0]
+        new = c + np.einsum("tij,tj->ti", A, q) >= 1
+        settled = (new == sat).all(axis=1) & live
+        rounds[settled] = r
+        live &= ~settled
+        sat = new
+        if not live.any():
+            break
+    rounds[live] = limit
+    return float(rounds.mean())
 
 
 def roofline_ns(count, n, costs):
