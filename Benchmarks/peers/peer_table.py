@@ -150,7 +150,9 @@ def main(argv=None):
             if name not in wanted:
                 continue
             if requires is not None and not requires(base) or make_args is None:
-                pending.append((name, f"pending: {description} is not in this build of the tool and peers"))
+                why = ("no shape arguments yet in shapes.py" if make_args is None
+                       else "not in this build of the tool")
+                pending.append((name, f"pending: {description}: {why} (the tool and both peers need the mode)"))
                 print(f"{name:12s} pending ({description})")
                 continue
             trials = max(1024, int(args.trials * fraction))
