@@ -34,7 +34,9 @@ enum OperationCosts {
             return x
         }))
         for n in sectorCounts {
-            results.append(("solve_\(n)", SolveCost.nanoseconds(n: n)))
+            let solve = SolveCost.nanoseconds(n: n)
+            results += [("solve_\(n)", solve.best), ("solve_lapack_\(n)", solve.lapack),
+                        ("solve_small_\(n)", solve.small), ("solve_pair_\(n)", solve.paired)]
             results.append(("sweep_\(n)", SolveCost.sweepNanoseconds(n: n)))
             results.append(("shared_row_\(n)", SolveCost.sharedRowNanoseconds(n: n)))
         }

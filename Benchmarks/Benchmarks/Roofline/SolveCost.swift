@@ -12,8 +12,9 @@ enum SolveCost {
     /// The cheapest measured way to solve one trial's `(I − A) q = c` at `n`, including building
     /// `I − A` from `A`: `Cascade.solveSmall`, per trial of `Cascade.solveSmallPair`, or LAPACK
     /// `dgesv` (what `Cascade.linearSingle` calls above `Cascade.smallSolveLimit`), whichever
-    /// is fastest at this `n` on this machine.
-    static func nanoseconds(n: Int) -> Double {
+    /// is fastest at this `n` on this machine; and the three (so that the choice of
+    /// `Cascade.smallSolveLimit` can be checked).
+    static func nanoseconds(n: Int) -> (best: Double, lapack: Double, small: Double, paired: Double) {
         let a = matrix(n: n)
         let m = UnsafeMutablePointer<Double>.allocate(capacity: n * n)
         let pair = UnsafeMutablePointer<SIMD2<Double>>.allocate(capacity: n * n)
@@ -48,7 +49,7 @@ enum SolveCost {
             _ = Cascade.solveSmallPair(pair, x, n: n)
             return x[0][0]
         } / 2
-        return Swift.min(lapack, small, paired)
+        return (Swift.min(lapack, small, paired), lapack, small, paired)
     }
 
     /// One sweep of the saturating iteration for one trial, `q ← clamp(c + A q)` with the largest
