@@ -1,7 +1,25 @@
 extension Cascade {
-    /// Rounds of policy iteration before ``saturatingSingle(shocks:matrix:into:scratch:n:)`` falls
+    /// Rounds of policy iteration before ``saturatingSingle(shocks:matrix:into:work:n:)`` falls
     /// back to the sweeps (one or two rounds settle the cascades of the calibrated scenarios).
     static let policyRounds = 12
+
+    /// The saturating cascade for one trial whose `A` is its own, as the forecast computes it: up
+    /// to ``smallSolveLimit`` sectors exactly by policy iteration
+    /// (``saturatingByPolicyIteration(shocks:matrix:into:work:n:)``), above that, or if it does not
+    /// settle, by the iteration ``saturatingSingle(shocks:matrix:into:scratch:n:)`` (whose result is
+    /// within its `1e−12` stopping change of the same fixed point). `work` holds `N·(N + 2)`
+    /// values when `N ≤ smallSolveLimit`, else `N`. (A separate label from the iteration's
+    /// `scratch:`, whose contract is `N` values, so that no caller sized for the iteration can
+    /// pass too small a buffer.)
+    @inline(__always)
+    public static func saturatingSingle(shocks c: UnsafePointer<Double>, matrix a: UnsafePointer<Double>,
+                                        into q: UnsafeMutablePointer<Double>,
+                                        work: UnsafeMutablePointer<Double>, n: Int) {
+        if n <= smallSolveLimit && saturatingByPolicyIteration(shocks: c, matrix: a, into: q, work: work + n, n: n) {
+            return
+        }
+        saturatingSingle(shocks: c, matrix: a, into: q, scratch: work, n: n)
+    }
 
     /// The fixed point of `q = min(1, c + A q)` for one trial (`A ≥ 0`, `ρ(A) < 1`) by policy
     /// iteration (Howard 1960), exact up to rounding.

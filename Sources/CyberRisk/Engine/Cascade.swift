@@ -4,9 +4,7 @@
 /// - linear: `q = clamp((I − A)⁻¹ c)`, the Leontief solution, clamped into `[0, 1]`.
 /// - saturating: the least fixed point of `q = min(1, c + A q)`, iterated from `q = c` until the
 ///   largest change is below `tolerance` (at most `maxIterations`). Because the map is monotone and
-///   bounded, the iterates increase to the least fixed point. A trial with its own `A` (N ≤ 32) is solved
-///   exactly by policy iteration instead (`Cascade+PolicyIteration.swift`), iterating only if that
-///   does not settle.
+///   bounded, the iterates increase to the least fixed point.
 ///
 /// Block forms work on `rows` trials at once (row-major `rows×N` buffers) with one `dgemm` per
 /// product; single forms solve one trial whose `A` is its own.
@@ -187,17 +185,11 @@ public enum Cascade {
         return true
     }
 
-    /// The saturating cascade for one trial whose `A` is its own: up to ``smallSolveLimit``
-    /// sectors by policy iteration (``saturatingByPolicyIteration(shocks:matrix:into:work:n:)``,
-    /// exact up to rounding), above it, or if that does not settle, by the iteration from `q = c`;
-    /// `scratch` holds `N·(N + 2)` values.
+    /// The saturating cascade for one trial whose `A` is its own; `scratch` holds `N` values.
     @inline(__always)
     public static func saturatingSingle(shocks c: UnsafePointer<Double>, matrix a: UnsafePointer<Double>,
                                         into q: UnsafeMutablePointer<Double>,
                                         scratch next: UnsafeMutablePointer<Double>, n: Int) {
-        if n <= smallSolveLimit && saturatingByPolicyIteration(shocks: c, matrix: a, into: q, work: next + n, n: n) {
-            return
-        }
         q.update(from: c, count: n)
         for _ in 0..<maxIterations {
             var change = 0.0

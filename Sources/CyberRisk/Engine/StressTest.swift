@@ -48,7 +48,7 @@ public struct StressTest: Sendable {
                                       kappa: theta[table.index(.cyberCoupling)], n: n, into: &a)
         var q = [Double](repeating: 0, count: n)
         var work = a
-        var scratch = [Double](repeating: 0, count: n * (n + 2))
+        var scratch = [Double](repeating: 0, count: n)
         var pivots = [Int32](repeating: 0, count: n)
         c.withUnsafeBufferPointer { cp in
             q.withUnsafeMutableBufferPointer { qp in

@@ -19,7 +19,7 @@ public final class TrialBlock {
     let shocks: UnsafeMutableBufferPointer<Double>
     /// Inoperability `q`, `capacity × N`.
     let inoperability: UnsafeMutableBufferPointer<Double>
-    /// Saturating-cascade scratch, `capacity × N` (and at least `N·(N + 2)`).
+    /// Saturating-iteration scratch, `capacity × N`.
     let scratch: UnsafeMutableBufferPointer<Double>
     /// One trial's `A(t)` (per-trial coupling), `N × N`.
     let matrix: UnsafeMutableBufferPointer<Double>
@@ -63,7 +63,7 @@ public final class TrialBlock {
         digital = buffer(c * n)
         shocks = buffer(c * n)
         inoperability = buffer(c * n)
-        scratch = buffer(Swift.max(c * n, n * (n + 2)))
+        scratch = buffer(c * n)
         matrix = buffer(n * n)
         values = buffer(c * m)
         devices = buffer(c)

@@ -165,7 +165,7 @@ extension TrialBlock {
             for i in 0..<n { a[i * n + i] += 1 }
             Cascade.linearSolve(shocks: c, system: a, into: q, n: n, pivots: pivots.baseAddress!)
         case .saturating:
-            Cascade.saturatingSingle(shocks: c, matrix: a, into: q, scratch: scratch.baseAddress!, n: n)
+            Cascade.saturatingSingle(shocks: c, matrix: a, into: q, work: scratch.baseAddress!, n: n)
         }
     }
 

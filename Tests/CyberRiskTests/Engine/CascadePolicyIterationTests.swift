@@ -63,17 +63,22 @@ import Testing
         #expect(withSeveral >= 50)
     }
 
-    /// `saturatingSingle` (the engine's per-trial entry point) returns the policy-iteration result.
+    /// `saturatingSingle(…, work:)` (the forecast's per-trial entry point) returns the
+    /// policy-iteration result; the iteration `saturatingSingle(…, scratch:)` agrees within 1e−12.
     @Test func saturatingSingleUsesPolicyIteration() {
         let a: [Double] = [0.1, 0.3, 0.2, 0.4, 0, 0.3, 0.2, 0.5, 0.1]
         let c: [Double] = [0.8, 0.05, 0.3]
         var q = [Double](repeating: 0, count: 3)
         var scratch = [Double](repeating: 0, count: 3 * 5)
-        Cascade.saturatingSingle(shocks: c, matrix: a, into: &q, scratch: &scratch, n: 3)
+        Cascade.saturatingSingle(shocks: c, matrix: a, into: &q, work: &scratch, n: 3)
+        var iterated = [Double](repeating: 0, count: 3)
+        var next = [Double](repeating: 0, count: 3)
+        Cascade.saturatingSingle(shocks: c, matrix: a, into: &iterated, scratch: &next, n: 3)
         var exact = [Double](repeating: 0, count: 3)
         var work = [Double](repeating: 0, count: 3 * 4)
         #expect(Cascade.saturatingByPolicyIteration(shocks: c, matrix: a, into: &exact, work: &work, n: 3))
         #expect(q == exact)
         #expect(q[0] == 1)
+        for i in 0..<3 { #expect(abs(iterated[i] - q[i]) < 1e-12) }
     }
 }

@@ -21,7 +21,7 @@ import Testing
         let a: [Double] = [0, 0.5, 0.8, 0]
         let c: [Double] = [0.9, 0]
         var q = [Double](repeating: 0, count: 2)
-        var scratch = [Double](repeating: 0, count: 2 * 4)
+        var scratch = [Double](repeating: 0, count: 2)
         Cascade.saturatingBlock(shocks: c, matrix: a, into: &q, scratch: &scratch, rows: 1, n: 2)
         #expect(q[0] == 1)
         #expect(abs(q[1] - 0.8) < 1e-12)
@@ -42,7 +42,7 @@ import Testing
         let a: [Double] = [0.1, 0.2, 0.05, 0, 0.1, 0.3, 0.2, 0.1, 0]
         let c: [Double] = [0.05, 0.01, 0.02]
         var sat = [Double](repeating: 0, count: 3)
-        var scratch = [Double](repeating: 0, count: 3 * 5)
+        var scratch = [Double](repeating: 0, count: 3)
         Cascade.saturatingSingle(shocks: c, matrix: a, into: &sat, scratch: &scratch, n: 3)
         var work = a
         var lin = [Double](repeating: 0, count: 3)
