@@ -4,13 +4,16 @@
 #                   PREFIX=$HOME/.local installs without root); make uninstall removes it again
 #   make test       installs OpenBLAS if missing, runs the whole test suite (and checks the generated docs
 #                   and the NumPy oracle)
-#   make docs       rewrites the generated tables of README.md and docs/ from the code (scripts/check_docs.sh --update)
+#   make docs       builds the DocC documentation of the core library into .build/docs/ (not part of test)
+#   make docs-tables  rewrites the generated tables of README.md and docs/ from the code
+#                   (scripts/check_docs.sh --update; make test checks them)
 #   make bench      runs the performance suite (Benchmarks/, package-benchmark; not part of test)
 #   make bench-peer prints the peer table: every workload shape (Benchmarks/peers/shapes.py), cyberrisk vs the
 #                   NumPy and Numba peers, trial-years per CPU second and ratios in one run
 #                   (PEER_ARGS="--update-doc" rewrites the table in docs/performance.md)
 #   make bench-roofline measures per-operation costs (Benchmarks' Roofline target) and prints each shape's
 #                   measured time per trial-year against its roofline (ROOFLINE_ARGS="--update-doc" rewrites docs)
+#   make check-calibration checks the tail targets on a 1,000,000-trial start year (release binary)
 #   make fuzz       builds the libFuzzer binary and fuzzes every reader FUZZ_SECONDS (default 60) s each
 SWIFT ?= swift
 OUT ?= out
@@ -25,7 +28,7 @@ ROOFLINE_ARGS ?=
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= config csv state journal sweepspec comparison incidents
 
-.PHONY: all deps build release forecast install uninstall test docs bench bench-peer bench-roofline test-slurm fuzz clean
+.PHONY: all deps build release forecast install uninstall test docs docs-tables bench bench-peer bench-roofline check-calibration test-slurm fuzz clean
 
 all: release
 
@@ -65,7 +68,7 @@ test: build
 	$(SWIFT) test
 
 # After a change to the model, the defaults or the configs: regenerate the tables, review the diff.
-docs: build
+docs-tables: build
 	bash scripts/check_docs.sh --update
 
 # Benchmarks/ is a package of its own (its build folder is Benchmarks/.build), so `swift build`
@@ -84,6 +87,12 @@ bench-roofline: release
 	Benchmarks/.build/release/Roofline 16 64 > Benchmarks/.build/roofline-costs.json
 	python3 Benchmarks/peers/roofline.py --costs Benchmarks/.build/roofline-costs.json --trials $(PEER_TRIALS) $(ROOFLINE_ARGS)
 
+# The tail calibration of the default scenario (docs/parameters.md §2.1, docs/events.md) at more
+# trials than the docs check: replays, a seeded 1,000,000-trial start-year run and its targets;
+# fails if a target or a replay fails. (The docs' tables come from scripts/check_docs.sh.)
+check-calibration: release
+	python3 scripts/tail_calibration.py --check
+
 # Single-node Slurm cluster: sweep and forecast job arrays + merge vs single-process results (CI runs it).
 test-slurm: build
 	bash scripts/slurm/test-slurm.sh
@@ -93,6 +102,16 @@ test-slurm: build
 fuzz: deps
 	bash scripts/fuzz/build.sh
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" bash scripts/fuzz/run.sh
+
+# DocC: the catalog Sources/CyberRisk/CyberRisk.docc (overview, the flow of a forecast, an example)
+# and the public API of the core into .build/docs/CyberRisk.doccarchive; a broken link or an
+# undocumented reference in the catalog fails it. CYBERRISK_DOCS=1 adds swiftlang/swift-docc-plugin
+# to the package (see Package.swift), so other builds never fetch or compile the plugin. Open the
+# archive with `xcrun docc preview` or serve it as a static site (--transform-for-static-hosting).
+docs: deps
+	rm -rf .build/docs && mkdir -p .build/docs
+	CYBERRISK_DOCS=1 $(SWIFT) package --allow-writing-to-directory .build/docs generate-documentation \
+		--target CyberRisk --output-path .build/docs/CyberRisk.doccarchive --warnings-as-errors
 
 clean:
 	rm -rf .build .build-fuzz out Benchmarks/.build

@@ -184,6 +184,25 @@ def spectral_radius(A):
     return float(np.max(np.abs(np.linalg.eigvals(A))))
 
 
+def botnet_view(cfg):
+    """The IoT botnet as the old `scenario.botnet` block, from the event class `iot_botnet`
+    (where it moved; docs/events.md): events per bn devices = frequency / D(0), the footprint's
+    probability as the hit probability. The other catalogue classes are the tail's business
+    (scripts/tail_calibration.py); this script checks the attritional body and the botnet.
+    """
+    sc = cfg["scenario"]
+    if "botnet" in sc:
+        return sc["botnet"]
+    classes = {e["id"]: e for e in cfg.get("events") or []}
+    bot = classes.get("iot_botnet")
+    if bot is None:
+        return {"events_per_bn_devices": 0, "sector_hit_probability": 0, "severity": {"alpha": 1, "beta": 1}}
+    d0 = mean(sc["iot"]["devices_bn"]["initial"])
+    hits = [v["probability"] if isinstance(v, dict) else v for v in (bot.get("footprint") or {}).values()]
+    return {"events_per_bn_devices": mean(bot["frequency"]) / d0 if d0 > 0 else 0,
+            "sector_hit_probability": mean(hits[0]) if hits else 0, "severity": bot["severity"]}
+
+
 # ---------------------------------------------------------------------------------------------
 # Analytic expectations
 def analytic(cfg, ids, a_eff, years):
@@ -191,7 +210,7 @@ def analytic(cfg, ids, a_eff, years):
     n = len(ids)
     kappa = mean(cfg["dependencies"].get("cyber_coupling", 0))
     decline = mean(sc["defense"]["vulnerability_decline"])
-    iot, neural, bot = sc["iot"], sc["neural"], sc["botnet"]
+    iot, neural, bot = sc["iot"], sc["neural"], botnet_view(cfg)
     D0 = curve_mean(iot["devices_bn"], 0)
     U0 = curve_mean(neural["users"], 0)
     pop = float(cfg["population"])
@@ -291,7 +310,7 @@ def monte_carlo(cfg, ids, a_eff, years, trials, seed):
                           ("severity", ("alpha", "beta"))):
             for k in keys:
                 P[(i, grp, k)] = draw(s[grp][k], rng, trials)
-    iot, neural, bot = sc["iot"], sc["neural"], sc["botnet"]
+    iot, neural, bot = sc["iot"], sc["neural"], botnet_view(cfg)
     g = {k: draw(iot["devices_bn"][k], rng, trials) for k in ("initial", "ceiling", "rate")}
     kappa = draw(cfg["dependencies"].get("cyber_coupling", 0), rng, trials)
     decline = draw(sc["defense"]["vulnerability_decline"], rng, trials)

@@ -3,7 +3,7 @@
 # results from seeded runs of the tool and from scripts/calibrate_baseline.py — is exactly what the
 # code computes now (scripts/docs/generate.py). Exits 1 with a diff on any difference.
 #   scripts/check_docs.sh            check (run by `make test`)
-#   scripts/check_docs.sh --update   rewrite the generated sections in place (after a change to
+#   scripts/check_docs.sh --update   rewrite the generated sections in place (`make docs-tables`; after a change to
 #                                    the model, the defaults or the configs; review the diff)
 # Uses CYBERRISK (default .build/debug/cyberrisk, which `make test` builds; the release binary gives
 # the same numbers, faster).

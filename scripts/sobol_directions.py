@@ -17,8 +17,8 @@ from scipy.stats import qmc
 
 DIMENSIONS = 512
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SWIFT = os.path.join(ROOT, "Sources/CyberRisk/Sweep/SobolDirectionNumbers.swift")
-FIXTURE = os.path.join(ROOT, "Tests/CyberRiskTests/Sweep/Fixtures/sobol_scipy_32bit.csv")
+SWIFT = os.path.join(ROOT, "Sources/CyberRiskSweep/Design/SobolDirectionNumbers.swift")
+FIXTURE = os.path.join(ROOT, "Tests/CyberRiskSweepTests/Design/Fixtures/sobol_scipy_32bit.csv")
 
 
 def main():

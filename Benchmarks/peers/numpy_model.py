@@ -18,11 +18,17 @@ is NumPy only. Output: per year the mean, standard deviation and standard error 
 of docs/model.md (the `metric` column of summary.csv), and the simulation's CPU time (process
 time, after parsing) and trial-years per CPU second.
 
+It implements the whole model of docs/model.md: attack severities of every family (Beta,
+lognormal, generalized Pareto, spliced body + GPD tail, each capped at 1), the systemic event
+catalogue (frequency scaling, footprints, shared or common-factor severities; the IoT botnet is
+one of its classes), shared uncertainties (`{shared: name, scale: k}`, one draw per trial), the
+threat climate (AR(1) on the log scale), the cascade and every metric.
+
 The simulation is written step by step as docs/model.md states it: draw_parameters, growth, the
-SHOCK_SOURCES (attacks, botnets), the direct shock, cascade, metrics. A new mechanism is a new
-function in that chain (an event catalogue: one more shock source; dynamic recovery: another
-cascade). It must stay independent of the Swift code: written from the equations, with NumPy's
-own random numbers. Benchmarks/peers/oracle.py compares it with the engine in `make test`.
+threat climate, the SHOCK_SOURCES (attacks, systemic events), the direct shock, cascade,
+metrics. A new mechanism is a new function in that chain (dynamic recovery: another cascade).
+It must stay independent of the Swift code: written from the equations, with NumPy's own random
+numbers. Benchmarks/peers/oracle.py compares it with the engine in `make test`.
 """
 import argparse
 import json
@@ -40,31 +46,92 @@ except ImportError:  # pragma: no cover
 METRICS = ("national_risk", "human_risk", "economic_loss_usd_bn")
 
 
-def draw(v, rng, n):
-    """n draws of one parameter: a number, or a distribution with the engine's families."""
-    if not isinstance(v, dict):
-        return np.full(n, float(v))
-    kind, p = next(iter(v.items()))
-    if kind == "uniform":
-        return rng.uniform(p[0], p[1], n)
-    if kind == "triangular":
-        return rng.triangular(p[0], p[1], p[2], n) if p[2] > p[0] else np.full(n, float(p[0]))
-    if kind == "pert":
-        a, m, b = (float(x) for x in p)
-        if b <= a:
-            return np.full(n, a)
-        return a + (b - a) * rng.beta(1 + 4 * (m - a) / (b - a), 1 + 4 * (b - m) / (b - a), n)
-    if kind == "lognormal":
-        return p["median"] * np.exp(p["sigma"] * rng.standard_normal(n))
-    if kind == "normal":
-        lo, hi = p.get("min", -np.inf), p.get("max", np.inf)
-        out = rng.normal(p["mean"], p["sd"], n)
-        bad = (out < lo) | (out > hi)
-        while bad.any():
-            out[bad] = rng.normal(p["mean"], p["sd"], int(bad.sum()))
+class Draws:
+    """Parameter draws for a chunk of trials: a number, a distribution (one independent draw per
+    place), or a reference `{shared: name, scale: k}` to the chunk's one draw of a shared entry."""
+
+    def __init__(self, shared, rng, n):
+        self.rng, self.n, self.definitions, self.values = rng, n, shared or {}, {}
+
+    def shared(self, name, seen=()):
+        if name not in self.values:
+            if name in seen:
+                raise ValueError(f"shared cycle through {name}")
+            self.values[name] = self(self.definitions[name], seen + (name,))
+        return self.values[name]
+
+    def __call__(self, v, seen=()):
+        rng, n = self.rng, self.n
+        if not isinstance(v, dict):
+            return np.full(n, float(v))
+        if "shared" in v:
+            return float(v.get("scale", 1)) * self.shared(v["shared"], seen)
+        kind, p = next(iter(v.items()))
+        if kind == "uniform":
+            return rng.uniform(p[0], p[1], n)
+        if kind == "triangular":
+            return rng.triangular(p[0], p[1], p[2], n) if p[2] > p[0] else np.full(n, float(p[0]))
+        if kind == "pert":
+            a, m, b = (float(x) for x in p)
+            if b <= a:
+                return np.full(n, a)
+            return a + (b - a) * rng.beta(1 + 4 * (m - a) / (b - a), 1 + 4 * (b - m) / (b - a), n)
+        if kind == "lognormal":
+            return p["median"] * np.exp(p["sigma"] * rng.standard_normal(n))
+        if kind == "normal":
+            lo, hi = p.get("min", -np.inf), p.get("max", np.inf)
+            out = rng.normal(p["mean"], p["sd"], n)
             bad = (out < lo) | (out > hi)
-        return out
-    raise ValueError(f"unknown distribution {kind}")
+            while bad.any():
+                out[bad] = rng.normal(p["mean"], p["sd"], int(bad.sum()))
+                bad = (out < lo) | (out > hi)
+            return out
+        raise ValueError(f"unknown distribution {kind}")
+
+
+def severity_params(sev, draw):
+    """(family, dict of per-trial parameter arrays) of a severity of the config."""
+    if "lognormal" in sev:
+        p = sev["lognormal"]
+        return "lognormal", {"median": draw(p["median"]), "sigma": draw(p["sigma"])}
+    if "gpd" in sev:
+        p = sev["gpd"]
+        return "gpd", {k: draw(p[k]) for k in ("threshold", "scale", "shape")}
+    if "spliced" in sev:
+        p = sev["spliced"]
+        body_kind, body = severity_params(p["body"], draw)
+        return "spliced", {"body": (body_kind, body),
+                           **{k: draw(p[k]) for k in ("threshold", "tail_probability", "scale", "shape")}}
+    return "beta", {"alpha": draw(sev["alpha"]), "beta": draw(sev["beta"])}
+
+
+def gpd_excess(scale, shape, rng):
+    e = rng.exponential(size=scale.shape)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(shape > 0, scale * np.expm1(shape * e) / np.where(shape > 0, shape, 1), scale * e)
+
+
+def sample_severity(family, params, idx, rng):
+    """Severities for the draws whose trials are `idx`, capped at 1 (docs/model.md)."""
+    p = {k: (v[idx] if isinstance(v, np.ndarray) else v) for k, v in params.items() if k != "body"}
+    if family == "beta":
+        return rng.beta(p["alpha"], p["beta"])
+    if family == "lognormal":
+        return np.minimum(1.0, p["median"] * np.exp(p["sigma"] * rng.standard_normal(idx.size)))
+    if family == "gpd":
+        return np.minimum(1.0, p["threshold"] + gpd_excess(p["scale"], p["shape"], rng))
+    # spliced: the GPD tail with its probability, else the body redrawn until below the threshold
+    u = p["threshold"]
+    out = np.minimum(1.0, u + gpd_excess(p["scale"], p["shape"], rng))
+    body = rng.random(idx.size) >= p["tail_probability"]
+    todo = np.nonzero(body)[0]
+    body_kind, body_params = params["body"]
+    while todo.size:
+        x = sample_severity(body_kind, body_params, idx[todo], rng)
+        ok = x < u[todo]
+        out[todo[ok]] = x[ok]
+        todo = todo[~ok]
+    return out
 
 
 def growth(t, x0, k, r):
@@ -91,67 +158,122 @@ def normalised(x):
     return x / s if s > 0 else np.zeros_like(x)
 
 
-def sector_param(cfg, group, key, rng, trials):
-    """trials x N draws of a per-sector parameter, one independent draw per site."""
-    return np.stack([draw(s[group][key], rng, trials) for s in cfg["sectors"]], axis=1)
-
-
 def draw_parameters(cfg, rng, trials):
     """Every parameter of docs/model.md, drawn once per trial: a dict of named arrays (trials, or
-    trials x N for the sectors' parameters)."""
+    trials x N for the sectors' parameters), the sectors' severities and the event classes. A
+    `{shared: name, scale: k}` reference reads the trial's one draw of the shared entry."""
+    S = cfg["sectors"]
+    ids = [s["id"] for s in S]
+    n = len(S)
     sc = cfg["scenario"]
-    iot, neural, bot = sc["iot"], sc["neural"], sc["botnet"]
+    iot, neural = sc["iot"], sc["neural"]
+    draw = Draws(cfg.get("shared"), rng, trials)
+
+    def sector_param(group, key):          # trials x N, one independent draw per site
+        return np.stack([draw(s[group][key]) for s in S], axis=1)
+
     P = {}
     for key in ("initial", "ceiling", "rate"):
-        P["d_" + key] = sector_param(cfg, "digital", key, rng, trials)
+        P["d_" + key] = sector_param("digital", key)
     for key in ("attacks_per_year", "success_probability", "iot_elasticity"):
-        P[key] = sector_param(cfg, "threat", key, rng, trials)
-    P["sev_alpha"], P["sev_beta"] = (sector_param(cfg, "severity", k, rng, trials) for k in ("alpha", "beta"))
+        P[key] = sector_param("threat", key)
+    P["severities"] = [severity_params(s["severity"], draw) for s in S]
     for key in ("initial", "ceiling", "rate"):
-        P["D_" + key] = draw(iot["devices_bn"][key], rng, trials)
-        P["U_" + key] = draw(neural["users"][key], rng, trials)
-    P["personal_share"], P["compromise_rate"] = draw(iot["personal_share"], rng, trials), draw(iot["compromise_rate"], rng, trials)
+        P["D_" + key] = draw(iot["devices_bn"][key])
+        P["U_" + key] = draw(neural["users"][key])
+    P["personal_share"], P["compromise_rate"] = draw(iot["personal_share"]), draw(iot["compromise_rate"])
     for key in ("compromise_probability", "attacker_elasticity", "harm_severity"):
-        P["neural_" + key] = draw(neural[key], rng, trials)
-    P["events"], P["hit_probability"] = draw(bot["events_per_bn_devices"], rng, trials), draw(bot["sector_hit_probability"], rng, trials)
-    P["bot_alpha"], P["bot_beta"] = draw(bot["severity"]["alpha"], rng, trials), draw(bot["severity"]["beta"], rng, trials)
-    P["decline"] = draw(sc["defense"]["vulnerability_decline"], rng, trials)
-    P["kappa"] = draw(cfg["dependencies"]["cyber_coupling"], rng, trials)
+        P["neural_" + key] = draw(neural[key])
+    P["decline"] = draw(sc["defense"]["vulnerability_decline"])
+    P["kappa"] = draw(cfg["dependencies"]["cyber_coupling"])
+    climate = sc.get("threat_climate") or {}
+    P["climate_sigma"], P["climate_rho"] = draw(climate.get("sigma", 0)), draw(climate.get("correlation", 0))
+    classes = []
+    for e in cfg.get("events") or []:
+        scaling = e.get("scaling") or {}
+        hub = scaling.get("hub")
+        p = np.zeros((trials, n))
+        k = np.ones(n)
+        for sector, v in (e.get("footprint") or {}).items():
+            i = ids.index(sector)
+            if isinstance(v, dict) and "probability" in v:
+                p[:, i] = draw(v["probability"])
+                k[i] = float(v.get("severity_scale", 1))
+            else:
+                p[:, i] = draw(v)
+        dep = e.get("dependence", "shared")
+        classes.append(dict(
+            frequency=draw(e["frequency"]), iot=draw(scaling.get("iot_elasticity", 0)),
+            hub=None if hub is None else (ids.index(hub["sector"]), draw(hub["elasticity"])),
+            climate=draw(scaling.get("climate_elasticity", 0)), p=p, k=k,
+            severity=severity_params(e["severity"], draw),
+            factor=None if dep == "shared" else draw(dep["common_factor"])))
+    P["classes"] = classes
     return P
 
 
+def threat_climate(P, t, x, rng):
+    """The threat climate F(t) = exp(X(t) - sigma^2/2), X an AR(1) with stationary sd sigma and
+    correlation rho (X(0) = sigma Z); returns (F, X) so the next year continues from X."""
+    sigma, rho = P["climate_sigma"], P["climate_rho"]
+    z = rng.standard_normal(sigma.shape)
+    x = sigma * z if t == 0 else rho * x + sigma * np.sqrt(1 - rho ** 2) * z
+    return np.exp(x - sigma ** 2 / 2), x
+
+
 def attack_severities(P, y, rng):
-    """Step 1: K_i ~ Poisson(attacks (D/D0)^e success delta), each with a Beta(alpha_i, beta_i)
-    severity; returns the sum of the severities per (trial, sector)."""
+    """Step 1: K_i ~ Poisson(attacks (D/D0)^e success delta F), each with a severity of the
+    sector's family (capped at 1); returns the sum of the severities per (trial, sector)."""
     trials, n = y["d"].shape
-    lam = P["attacks_per_year"] * y["iot_ratio"][:, None] ** P["iot_elasticity"] * P["success_probability"] * y["delta"][:, None]
-    k = rng.poisson(np.where(y["d"] > 0, lam, 0.0)).ravel()
-    sums = np.zeros(trials * n)
-    if k.sum():
-        cell = np.repeat(np.arange(trials * n), k)
-        sev = rng.beta(P["sev_alpha"].ravel()[cell], P["sev_beta"].ravel()[cell])
-        sums += np.bincount(cell, weights=sev, minlength=trials * n)
-    return sums.reshape(trials, n)
+    lam = (P["attacks_per_year"] * y["iot_ratio"][:, None] ** P["iot_elasticity"] * P["success_probability"]
+           * y["delta"][:, None] * y["F"][:, None])
+    k = rng.poisson(np.where(y["d"] > 0, lam, 0.0))
+    rows = np.arange(trials)
+    sums = np.zeros((trials, n))
+    for i in range(n):
+        if k[:, i].sum():
+            owner = np.repeat(rows, k[:, i])
+            family, params = P["severities"][i]
+            sums[:, i] = np.bincount(owner, weights=sample_severity(family, params, owner, rng), minlength=trials)
+    return sums
 
 
-def botnet_severities(P, y, rng):
-    """Step 2: M ~ Poisson(events D); each event hits sector i with probability min(1, h d_i),
-    with a Beta(botnet.severity) severity; returns the sum of the hits' severities."""
+def event_severities(P, y, rng):
+    """Step 2, the systemic event catalogue: M_e ~ Poisson(frequency (D/D0)^iot (d_h/d_h0)^hub
+    F^climate) events of class e; each hits sector i with probability min(1, p_i d_i) with the
+    severity min(1, k_i X_i) (one X per event, or own draws times a lognormal event factor);
+    returns the sum of the hits' severities per (trial, sector)."""
     trials, n = y["d"].shape
-    m = rng.poisson(P["events"] * y["D"])
-    sums = np.zeros(trials * n)
-    if m.sum():
-        owner = np.repeat(np.arange(trials), m)
-        hit = rng.random((owner.size, n)) < np.minimum(1.0, P["hit_probability"][owner, None] * y["d"][owner])
+    d, d0 = y["d"], P["d_initial"]
+    rows = np.arange(trials)
+    sums = np.zeros((trials, n))
+    for c in P["classes"]:
+        mu = c["frequency"] * y["iot_ratio"] ** c["iot"] * y["F"] ** c["climate"]
+        if c["hub"] is not None:
+            h, e_h = c["hub"]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                mu = mu * np.where(d0[:, h] > 0, (d[:, h] / np.where(d0[:, h] > 0, d0[:, h], 1)) ** e_h, 1.0)
+        m = rng.poisson(mu)
+        if not m.sum():
+            continue
+        owner = np.repeat(rows, m)
+        hit = (rng.random((owner.size, n)) < np.minimum(1.0, c["p"][owner] * d[owner])) & (d[owner] > 0)
         ev, sector = np.nonzero(hit)
-        sev = rng.beta(P["bot_alpha"][owner[ev]], P["bot_beta"][owner[ev]])
-        sums += np.bincount(owner[ev] * n + sector, weights=sev, minlength=trials * n)
-    return sums.reshape(trials, n)
+        family, params = c["severity"]
+        if c["factor"] is None:                                # one draw per event, scaled per sector
+            x = sample_severity(family, params, owner, rng)[ev]
+        else:                                                  # own draws x a lognormal event factor
+            sig = c["factor"][owner]
+            factor = np.exp(sig * rng.standard_normal(owner.size) - sig ** 2 / 2)
+            x = factor[ev] * sample_severity(family, params, owner[ev], rng)
+        sev = np.minimum(1.0, c["k"][sector] * x)
+        sums += np.bincount(owner[ev] * n + sector, weights=sev, minlength=trials * n).reshape(trials, n)
+    return sums
 
 
 # The sources of direct shocks: each returns trials x N sums of severities that enter
-# c = min(1, d * sum). A new mechanism (an event catalogue) is one more function here.
-SHOCK_SOURCES = (attack_severities, botnet_severities)
+# c = min(1, d * sum). A new mechanism is one more function here.
+SHOCK_SOURCES = (attack_severities, event_severities)
 
 
 def cascade(a, P, y, c, mode="linear"):
@@ -231,12 +353,14 @@ def simulate_chunk(cfg, a, trials, years, rng, acc):
     `acc[name]` (years x 2)."""
     P = draw_parameters(cfg, rng, trials)
     W = weights(cfg)
+    x_climate = np.zeros(trials)
     for t in range(years):
         y = {"d": growth(t, P["d_initial"], P["d_ceiling"], P["d_rate"]),          # trials x N
              "D": growth(t, P["D_initial"], P["D_ceiling"], P["D_rate"]),          # trials
              "U": growth(t, P["U_initial"], P["U_ceiling"], P["U_rate"]),
              "delta": (1 - P["decline"]) ** t}
         y["iot_ratio"] = np.where(P["D_initial"] > 0, y["D"] / np.where(P["D_initial"] > 0, P["D_initial"], 1), 1.0)
+        y["F"], x_climate = threat_climate(P, t, x_climate, rng)
         sums = sum(source(P, y, rng) for source in SHOCK_SOURCES)
         c = np.minimum(1.0, y["d"] * sums)                                         # step 3
         q = cascade(a, P, y, c, cfg["cascade"]["mode"])

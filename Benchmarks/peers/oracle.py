@@ -5,15 +5,19 @@ configs, and every (year, metric) mean of summary.csv must agree with the peer's
 
     python3 Benchmarks/peers/oracle.py --tool .build/debug/cyberrisk [--trials 4000]
 
-Two configs: the embedded baseline, and a variant heavy in the mechanisms the baseline barely
-exercises: coupling kappa ~ U(0.9, 1.4) (about 2.3 times the baseline's mean; the upper end keeps
-the worst-case spectral radius below 1, so the config validates) and botnets ten times as frequent,
-hitting with probability 0.6 and Beta(1, 200) severities.
+Three configs: the embedded baseline (with its systemic event catalogue: lognormal and spliced
+GPD severities, shared and common-factor dependence, hub scaling); a variant heavy in coupling
+and botnets: coupling kappa ~ U(0.9, 1.4) (about 2.3 times the baseline's mean; the upper end
+keeps the worst-case spectral radius below 1, so the config validates) and the `iot_botnet`
+class ten times as frequent, hitting with probability 0.6 and Beta(1, 200) severities; and a
+variant of the structures the baseline switches off: a threat climate (sigma 0.6, correlation
+0.7), a shared uncertainty `wave` referenced by two sectors' attack rates and a class's
+frequency (which also follows the climate), and a GPD attack severity.
 
 The bound. The two runs are independent (different generators), so under the model
 z = (mean_tool - mean_peer) / sqrt(se_tool^2 + se_peer^2) is approximately N(0, 1). There are
-2 configs x 10 years x 16 metrics = 320 comparisons; |z| <= 4.5 fails a correct pair of
-implementations with probability 6.8e-6 per comparison, so at most 320 x 6.8e-6 = 0.2% for the
+3 configs x 10 years x 16 metrics = 480 comparisons; |z| <= 4.5 fails a correct pair of
+implementations with probability 6.8e-6 per comparison, so at most 480 x 6.8e-6 = 0.33% for the
 whole check (Bonferroni; the metrics are positively correlated, which only lowers it). A metric
 that is the same number in every trial (se = 0 in both) must agree to 1e-9 relative. A metric
 that one side reports and the other does not fails: a new metric needs its peer first.
@@ -36,12 +40,23 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 Z_BOUND = 4.5
 EXACT = 1e-9
+SECTORS = ["chemical", "commercial_facilities", "communications", "critical_manufacturing", "dams",
+           "defense_industrial_base", "emergency_services", "energy", "financial_services", "food_agriculture",
+           "government_facilities", "healthcare_public_health", "information_technology", "nuclear",
+           "transportation", "water_wastewater"]
 VARIANTS = {
     "baseline": [],
     "coupled-botnets": ["--set", "dependencies.cyber_coupling={uniform: [0.9, 1.4]}",
-                        "--set", "scenario.botnet.events_per_bn_devices=0.3",
-                        "--set", "scenario.botnet.sector_hit_probability=0.6",
-                        "--set", "scenario.botnet.severity.beta=200"],
+                        "--set", "events.iot_botnet.frequency=7.56",
+                        "--set", "events.iot_botnet.footprint={" + ", ".join(f"{s}: 0.6" for s in SECTORS) + "}",
+                        "--set", "events.iot_botnet.severity={alpha: 1, beta: 200}"],
+    "shared-climate": ["--set", "scenario.threat_climate={sigma: 0.6, correlation: 0.7}",
+                       "--set", "shared.wave={lognormal: {median: 1, sigma: 0.8}}",
+                       "--set", "sectors.healthcare_public_health.threat.attacks_per_year={shared: wave, scale: 700}",
+                       "--set", "sectors.financial_services.threat.attacks_per_year={shared: wave, scale: 350}",
+                       "--set", "sectors.energy.severity={gpd: {threshold: 0.00001, scale: 0.00004, shape: 0.3}}",
+                       "--set", "events.cloud_it_outage.scaling={hub: {sector: information_technology, elasticity: 1}, climate_elasticity: 1}",
+                       "--set", "events.cloud_it_outage.frequency={shared: wave, scale: 0.4}"],
 }
 
 

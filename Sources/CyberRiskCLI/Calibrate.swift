@@ -1,5 +1,7 @@
 import ArgumentParser
 import CyberRisk
+import CyberRiskSweep
+import CyberRiskReport
 import Foundation
 
 /// `cyberrisk calibrate`: Bayesian attack rates from reported incident counts.
@@ -86,7 +88,7 @@ struct Calibrate: ParsableCommand {
         if report {
             do {
                 _ = try ReportDocument(folder: out).write(to: directory, name: "report.html", svg: false)
-            } catch let e as ReportError {
+            } catch let e as OutputError where e.operation == .read {
                 throw CLIError.runtime("the calibration was written, but its report failed: \(e.description)")
             }
             written.append("report.html")

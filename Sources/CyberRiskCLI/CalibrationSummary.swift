@@ -1,4 +1,5 @@
 import CyberRisk
+import CyberRiskSweep
 
 /// What `cyberrisk calibrate` prints: per sector the configuration's and the calibrated
 /// successful attacks per year at the start year, the shared parameters, the posterior

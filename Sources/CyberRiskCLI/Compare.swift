@@ -1,5 +1,6 @@
 import ArgumentParser
 import CyberRisk
+import CyberRiskReport
 import Foundation
 
 /// `cyberrisk compare`: what a policy buys — scenarios run on the same simulated futures, with
@@ -88,19 +89,11 @@ struct Compare: ParsableCommand {
         let end = Date()
         let trialsRun = Int(result.runs[0].accumulator.trials)
         let parts = zip(resolved, result.runs).map { r, run in
-            ComparisonOutput.Part(
-                scenario: r.scenario,
-                state: StateFile(toolVersion: ToolVersion.current, configHash: r.hash, resolvedConfig: r.yaml,
-                                 seed: r.scenario.seed, trials: r.scenario.trials, blockSize: TrialBlock.capacity,
-                                 shard: part, blocks: blocks, accumulator: run.accumulator, batches: run.batches),
-                manifest: Manifest(scenario: r.scenario.name, configHash: r.hash, resolvedConfig: r.yaml,
-                                   seed: r.scenario.seed, trials: r.scenario.trials, trialsRun: trialsRun,
-                                   years: r.scenario.calendarYears, blockSize: TrialBlock.capacity, threads: workers,
-                                   shard: part, blocks: blocks, startTime: start, endTime: end))
+            ForecastFolder(scenario: r.scenario, shard: part, run: run, threads: workers, startTime: start, endTime: end)
         }
         let identities = resolved.map { (name: $0.scenario.name, configHash: $0.hash) }
         let state = ComparisonState(toolVersion: ToolVersion.current, seed: base.seed, trials: base.trials,
-                                    blockSize: TrialBlock.capacity, shard: part, blocks: blocks,
+                                    blockSize: Forecast.trialsPerBlock, shard: part, blocks: blocks,
                                     scenarios: identities, result: result)
         let manifest = ComparisonManifest(scenarios: identities, seed: base.seed, trials: base.trials, trialsRun: trialsRun,
                                           shard: part, blocks: blocks, threads: workers, startTime: start, endTime: end)
@@ -111,7 +104,7 @@ struct Compare: ParsableCommand {
         if report {
             do {
                 _ = try ReportDocument(folder: out).write(to: directory, name: "report.html", svg: false)
-            } catch let e as ReportError {
+            } catch let e as OutputError where e.operation == .read {
                 throw CLIError.runtime("the comparison was written, but its report failed: \(e.description)")
             }
             files.append("report.html")

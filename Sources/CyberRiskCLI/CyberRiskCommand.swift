@@ -1,5 +1,7 @@
 import ArgumentParser
 import CyberRisk
+import CyberRiskReport
+import CyberRiskSweep
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -55,8 +57,8 @@ struct CyberRiskCommand: ParsableCommand {
             return (2, "error: invalid configuration\n" + e.description)
         case let e as StateFileError:
             return (2, "error: " + e.description)
-        case let e as ReportError:
-            return (2, "error: " + e.description)
+        case let e as SweepFolderError:
+            return (2, "error: " + e.usageMessage)
         case let e as IncidentDataError:
             return (2, "error: invalid incident data\n" + e.description)
         case let e as CalibrationError:
@@ -65,7 +67,8 @@ struct CyberRiskCommand: ParsableCommand {
             }
             return (2, "error: " + e.description)
         case let e as OutputError:
-            return (1, "error: cannot write \(e.description)")
+            // A folder or file given to read is bad input; a failed write is a runtime failure.
+            return e.operation == .read ? (2, "error: " + e.description) : (1, "error: cannot write \(e.description)")
         case let e as SimulationError:
             return (1, "error: " + e.description)
         default:

@@ -1,4 +1,5 @@
 import CyberRisk
+import CyberRiskSweep
 import Foundation
 
 /// The kinds of file and folder the commands take, to say "this is an X; run it with Y" when a
@@ -20,8 +21,8 @@ enum FileKind {
         }
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let bytes = Array(data)
-        if bytes.starts(with: StateFile.magic) || bytes.starts(with: SweepJournal.magic) {
-            return CLIError.usage("\(path) is a cyberrisk \(bytes.starts(with: StateFile.magic) ? "state file" : "sweep journal"), "
+        if OutputFolderContents.isStateFile(bytes) || bytes.starts(with: SweepJournal.magic) {
+            return CLIError.usage("\(path) is a cyberrisk \(OutputFolderContents.isStateFile(bytes) ? "state file" : "sweep journal"), "
                                   + "not a \(expected == .scenario ? "scenario config" : "sweep spec"); `cyberrisk merge` reads it "
                                   + "from its folder, `cyberrisk report FOLDER` shows it")
         }

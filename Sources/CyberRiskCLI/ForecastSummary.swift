@@ -5,17 +5,11 @@ import Foundation
 enum ForecastSummary {
     static let headline: [MetricSet.Core] = [.nationalRisk, .humanRisk, .economicLoss]
 
-    /// The files every run and merge writes (and `tolerances.csv` when the scenario has tolerances).
-    static func outputFiles(_ scenario: Scenario) -> [String] {
-        ["summary.csv", "sectors.csv", "exceedance.csv"] + (scenario.tolerances.isEmpty ? [] : ["tolerances.csv"])
-            + ["state.bin", "manifest.json"]
-    }
-
     /// `1%`, `0.5%`, `2.34%`.
     static func percent(_ x: Double) -> String { String(format: "%.3g%%", 100 * x) }
 
-    static func text(tables: ForecastTables, manifest: Manifest, out: String, files: [String]? = nil,
-                     tolerances: ToleranceTable? = nil) -> String {
+    static func text(_ folder: ForecastFolder, out: String, files: [String]? = nil) -> String {
+        let (tables, manifest, tolerances) = (folder.tables, folder.manifest, folder.tolerances)
         let s = tables.scenario
         var table = TextTable(header: ["year", "national", "p95", "human", "p95", "loss $bn", "p95"])
         for t in 0..<s.horizonYears {
@@ -40,7 +34,7 @@ enum ForecastSummary {
         }
         guard manifest.trialsRun > 0 else {
             return head + "this shard holds no trials, so it has no statistics; merge it with the other shards\n\n"
-                + wrote(files ?? outputFiles(tables.scenario), in: out)
+                + wrote(files ?? folder.fileNames, in: out)
         }
         head += "mean and 95th percentile per year; national and human risk are shares in [0, 1]\n\n"
         var tail = ""
@@ -54,7 +48,7 @@ enum ForecastSummary {
             tail += "tolerances (breached when the statistic exceeds max):\n" + toleranceLines(tolerances).joined(separator: "\n") + "\n"
         }
         return head + table.rendered + (tail.isEmpty ? "" : "\n" + tail) + "\n"
-            + wrote(files ?? outputFiles(tables.scenario), in: out)
+            + wrote(files ?? folder.fileNames, in: out)
     }
 
     /// Two lines per tolerance (within 80 columns when names are short): its first breach year
@@ -88,7 +82,8 @@ enum ForecastSummary {
         return lines.joined(separator: "\n")
     }
 
-    static func json(tables: ForecastTables, manifest: Manifest) -> String {
+    static func json(_ folder: ForecastFolder) -> String {
+        let (tables, manifest) = (folder.tables, folder.manifest)
         let s = tables.scenario
         var years: [[String: Any]] = []
         for t in 0..<s.horizonYears {

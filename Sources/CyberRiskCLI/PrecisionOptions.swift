@@ -32,8 +32,8 @@ struct PrecisionOptions: ParsableArguments {
         if trials != nil { throw CLIError.usage("--trials: give --max-trials with --precision (the run stops when precise)") }
         if shard != nil { throw CLIError.usage("--shard: a --precision run decides when to stop from all its trials and cannot be sharded") }
         let maximum = maxTrials ?? PrecisionOptions.defaultMaximumTrials
-        guard maximum >= TrialBlock.capacity && maximum <= Scenario.maximumTrials else {
-            throw CLIError.usage("--max-trials: expected \(TrialBlock.capacity)…\(Scenario.maximumTrials) (at least one block of \(TrialBlock.capacity) trials), found \(maximum)")
+        guard maximum >= Forecast.trialsPerBlock && maximum <= Scenario.maximumTrials else {
+            throw CLIError.usage("--max-trials: expected \(Forecast.trialsPerBlock)…\(Scenario.maximumTrials) (at least one block of \(Forecast.trialsPerBlock) trials), found \(maximum)")
         }
         return maximum
     }
@@ -53,7 +53,7 @@ struct PrecisionOptions: ParsableArguments {
                     throw CLIError.usage("--precision-metric: unknown statistic '\(parts[1])' in '\(text)' (valid: \(SeriesStatistic.names.joined(separator: ", ")))")
                 }
                 guard BatchMeans.isReliable(s) else {
-                    throw CLIError.usage("--precision-metric: \(text): a batch of \(TrialBlock.capacity) trials holds too few beyond \(s.name) for a sound error estimate; use p99, es99 or a lower level")
+                    throw CLIError.usage("--precision-metric: \(text): a batch of \(Forecast.trialsPerBlock) trials holds too few beyond \(s.name) for a sound error estimate; use p99, es99 or a lower level")
                 }
                 statistic = s
             }

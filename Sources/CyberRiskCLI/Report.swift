@@ -1,5 +1,6 @@
 import ArgumentParser
 import CyberRisk
+import CyberRiskReport
 import Foundation
 
 /// `cyberrisk report`: one self-contained HTML report of an output folder.
@@ -34,8 +35,9 @@ struct ReportCommand: ParsableCommand {
         let report: ReportDocument
         do {
             report = try ReportDocument(folder: folder, tornado: tornado)
-        } catch let e as ReportError {
-            throw CLIError.usage(e.description)
+        } catch let e as OutputError where e.operation == .read {
+            // The folder itself is refused only when it is not a folder.
+            throw CLIError.usage(e.description + (e.path == folder && e.reason == "not a folder" ? " (give the --out folder of a run, merge or sweep)" : ""))
         }
         let target = out ?? folder + "/report.html"
         let url = URL(fileURLWithPath: target)

@@ -1,11 +1,12 @@
 import ArgumentParser
 import CyberRisk
+import CyberRiskReport
 import Foundation
 
 /// `cyberrisk run`: the forecast.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the forecast and write summary.csv, sectors.csv, exceedance.csv, state.bin and manifest.json.",
+        abstract: "Run the forecast and write summary.csv, sectors.csv, exceedance.csv, return_periods.csv, horizon.csv, sector_return_periods.csv, event_classes.csv, state.bin and manifest.json.",
         discussion: """
             Prints, per year, the mean and 95th percentile of national_risk, human_risk and \
             economic_loss_usd_bn (or a JSON summary with --json). With --shard I/N it runs the I-th \
@@ -66,19 +67,21 @@ struct Run: ParsableCommand {
         let part = try Shard.forOption(shard)
         let workers = try threadCount(forOption: threads)
         let directory = try OutputDirectory.forOption(out)
-        let policy = OutputFolderPolicy(out: out, force: force, quiet: quiet)
-        let stale = try policy.checkForecast(hash: resolved.hash, yaml: resolved.yaml, shard: part,
-                                             scenario: resolved.scenario.name)
+        // Watching for SIGINT/SIGTERM starts before the folder's lock is taken: a signal that
+        // arrives while the plan is built must not be lost (it was, under load).
+        let signals = SignalWatcher()
+        let policy = OutputFolderPolicy(out: out, quiet: quiet)
+        let replacement = try policy.checkForecast(hash: resolved.hash, yaml: resolved.yaml, shard: part,
+                                                   scenario: resolved.scenario.name, force: force)
 
         let plan = try SimulationPlan(scenario: resolved.scenario)
         let forecast = Forecast(plan: plan)
         if forecast.trials(in: part) == 0 {
             let blocks = forecast.totalBlocks
             policy.note("note: shard \(part) holds no trials (\(resolved.scenario.trials) trials make \(blocks) "
-                        + "block\(blocks == 1 ? "" : "s") of \(TrialBlock.capacity), fewer than the \(part.count) shards); "
+                        + "block\(blocks == 1 ? "" : "s") of \(Forecast.trialsPerBlock), fewer than the \(part.count) shards); "
                         + "its output has no statistics and merges with the other shards")
         }
-        let signals = SignalWatcher()
         let bar = ProgressBar(total: forecast.trials(in: part), mode: progress, quiet: quiet)
         let start = Date()
         let forecastRun: ForecastRun
@@ -86,7 +89,7 @@ struct Run: ParsableCommand {
         do {
             let requests = resolved.scenario.toleranceRequests
             if let target = precisionOptions.precision {
-                let targets = try precisionOptions.targets(plan.metrics)
+                let targets = try precisionOptions.targets(MetricSet(scenario: resolved.scenario))
                 let staged = PrecisionRun(forecast: forecast, relativeHalfWidth: target, targets: targets)
                 let result = try staged.run(threads: workers, requests: requests, stage: { end, reached in
                     bar.restart(total: end, note: Run.precisionNote(reached, target: target))
@@ -104,40 +107,25 @@ struct Run: ParsableCommand {
             throw signals.interruption("no output was written to \(out)")
         }
         bar.finish()
-        let end = Date()
-        let accumulator = forecastRun.accumulator
-        let blocks = outcome == nil ? part.blocks(of: forecast.totalBlocks)
-            : 0..<((resolved.scenario.trials + TrialBlock.capacity - 1) / TrialBlock.capacity)
-        let state = StateFile(toolVersion: ToolVersion.current, configHash: resolved.hash,
-                              resolvedConfig: resolved.yaml, seed: resolved.scenario.seed,
-                              trials: resolved.scenario.trials, blockSize: TrialBlock.capacity,
-                              shard: part, blocks: blocks, accumulator: accumulator, batches: forecastRun.batches)
-        var manifest = Manifest(scenario: resolved.scenario.name, configHash: resolved.hash,
-                                resolvedConfig: resolved.yaml, seed: resolved.scenario.seed,
-                                trials: resolved.scenario.trials, trialsRun: Int(accumulator.trials),
-                                years: resolved.scenario.calendarYears,
-                                blockSize: TrialBlock.capacity, threads: workers, shard: part, blocks: blocks,
-                                startTime: start, endTime: end)
-        manifest.precision = outcome
+        let folder = ForecastFolder(scenario: resolved.scenario, shard: part, run: forecastRun, threads: workers,
+                                    startTime: start, endTime: Date(), precision: outcome)
         if signals.isStopRequested { throw signals.interruption("no output was written to \(out)") }
-        try ForecastOutput.write(scenario: resolved.scenario, state: state, manifest: manifest, to: directory)
-        try policy.removeStale(stale, rewritten: svg ? ["report.html", "charts"] : report ? ["report.html"] : [])
-        var written = ForecastSummary.outputFiles(resolved.scenario)
+        try folder.write(to: directory)
+        try policy.removeStale(replacement, rewritten: svg ? ["report.html", "charts"] : report ? ["report.html"] : [])
+        var written = folder.fileNames
         if report || svg {
             do {
                 _ = try ReportDocument(folder: out).write(to: directory, name: "report.html", svg: svg)
-            } catch let e as ReportError {
+            } catch let e as OutputError where e.operation == .read {
                 throw CLIError.runtime("the forecast was written, but its report failed: \(e.description)")
             }
             written.append(svg ? "report.html, charts/*.svg" : "report.html")
         }
         guard !quiet else { return }
-        let tables = ForecastTables(scenario: resolved.scenario, accumulator: accumulator)
         if json {
-            print(ForecastSummary.json(tables: tables, manifest: manifest))
+            print(ForecastSummary.json(folder))
         } else {
-            print(ForecastSummary.text(tables: tables, manifest: manifest, out: out, files: written,
-                                       tolerances: ToleranceTable(tables: tables, batches: forecastRun.batches)))
+            print(ForecastSummary.text(folder, out: out, files: written))
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CyberRisk
+import CyberRiskSweep
 import Foundation
 
 /// `cyberrisk sensitivity`: variance-based global sensitivity (Sobol' indices) of the forecast to

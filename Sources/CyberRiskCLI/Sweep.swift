@@ -1,5 +1,6 @@
 import ArgumentParser
 import CyberRisk
+import CyberRiskSweep
 import Foundation
 
 /// `cyberrisk sweep`: a parameter sweep, crash-safe and resumable, shardable over Slurm.

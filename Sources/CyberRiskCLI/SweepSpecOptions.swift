@@ -1,5 +1,6 @@
 import ArgumentParser
 import CyberRisk
+import CyberRiskSweep
 import Foundation
 
 /// The options `sweep` and `sensitivity` share to say on which base they run: a spec file, and
@@ -51,9 +52,10 @@ struct SweepSpecOptions: ParsableArguments {
         } else {
             guard !variation.vary.isEmpty else { throw CLIError.usage("\(command): give a spec file or at least one --vary path=values") }
             s = SweepSpec()
+            s.file = "--vary"
             if let design { s.design = design }
         }
-        s.parameters += try SweepSpec.parameters(vary: variation.vary)
+        s.parameters += try SweepSpec.parameters(parsing: variation.vary, source: "--vary")
         if base != nil && scenario != nil { throw CLIError.usage("give either --base or --scenario, not both") }
         if let base { s.base = .file(base) }
         if let scenario { s.base = .named(scenario) }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import CyberRisk
+import CyberRiskReport
+import CyberRiskSweep
 import Foundation
 
 /// `cyberrisk tornado`: one-at-a-time swings of each parameter over its range, on common random

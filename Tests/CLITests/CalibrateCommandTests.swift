@@ -1,4 +1,5 @@
-import CyberRisk
+@_spi(Engine) import CyberRisk
+@testable import CyberRiskSweep
 import Foundation
 import Testing
 

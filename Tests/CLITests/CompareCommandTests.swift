@@ -3,7 +3,8 @@ import Testing
 
 /// `cyberrisk compare` end to end: common random numbers, paired errors, shards and merge, bad input.
 @Suite struct CompareCommandTests {
-    static let files = ["summary.csv", "sectors.csv", "exceedance.csv", "state.bin"]
+    static let files = ["summary.csv", "sectors.csv", "exceedance.csv", "return_periods.csv", "horizon.csv",
+                        "sector_return_periods.csv", "event_classes.csv", "state.bin"]
 
     /// A config in `dir` that extends the repository's baseline with `body`.
     static func variant(_ name: String, _ body: String, in dir: URL) throws -> String {

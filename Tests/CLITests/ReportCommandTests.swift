@@ -1,4 +1,5 @@
 import CyberRisk
+import CyberRiskReport
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -66,7 +67,7 @@ import Testing
 
         // One standalone SVG per chart, each well-formed.
         let charts = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("charts").path)
-        #expect(charts.count == 12)
+        #expect(charts.count == 14)   // fans 4, return periods 2, exceedance 4, heatmap, assumptions 3
         for name in charts {
             let svg = try XMLDocument(data: Data(contentsOf: out.appendingPathComponent("charts/" + name)), options: [])
             #expect(svg.rootElement()?.localName == "svg")

@@ -6,7 +6,8 @@ import Glibc
 
 /// `cyberrisk run` and `merge` end to end on the embedded default scenario.
 @Suite struct RunCommandTests {
-    static let outputs = ["summary.csv", "sectors.csv", "exceedance.csv"]
+    static let outputs = ["summary.csv", "sectors.csv", "exceedance.csv", "return_periods.csv", "horizon.csv",
+                          "sector_return_periods.csv", "event_classes.csv"]
 
     /// The end-to-end tests run the binary at `CLIRunner.binary`: it must be the tool this
     /// library builds (`CLIRunner` refuses to run any other, so every CLI test fails with this).
@@ -41,6 +42,23 @@ import Glibc
             }
         }
         #expect(r.stdout.contains("2026") && r.stdout.contains("2035"))
+        let returnPeriods = try CLIRunner.read(out.appendingPathComponent("return_periods.csv"))
+        #expect(returnPeriods.hasPrefix("scenario,year,metric,return_period,aep,aep_tvar,oep,oep_tvar,aep_se,aep_tvar_se,oep_se,oep_tvar_se,aal,aal_se,resolved\n"))
+        // 10 years × 2 metrics × 11 return periods; the largest event never exceeds the year.
+        let rpRows = returnPeriods.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rpRows.count == 10 * 2 * 11)
+        for row in rpRows {
+            #expect(row.count == 15)
+            #expect(Double(row[6])! <= Double(row[4])! && Double(row[7])! <= Double(row[5])! * (1 + 1e-12), "\(row)")
+        }
+        let horizon = try CLIRunner.read(out.appendingPathComponent("horizon.csv"))
+        #expect(horizon.hasPrefix("scenario,first_year,last_year,metric,return_period,total,total_tvar,worst_year,worst_year_tvar,"))
+        #expect(horizon.contains("baseline,2026,2035,economic_loss_usd_bn,100.0,"))
+        let classes = try CLIRunner.read(out.appendingPathComponent("event_classes.csv"))
+        #expect(classes.hasPrefix("scenario,year,event_class,mean_events,p_any,mean_loss_usd_bn,mean_loss_se,aep_share_100,aep_share_200,oep_share_100,oep_share_200\n"))
+        #expect(classes.contains("baseline,2026,grid_attack,") && classes.contains("baseline,2035,none,"))
+        let sectorRP = try CLIRunner.read(out.appendingPathComponent("sector_return_periods.csv"))
+        #expect(sectorRP.hasPrefix("scenario,year,sector,return_period,aep,oep,resolved\n"))
         #expect(r.stdout.split(separator: "\n").filter { !$0.hasPrefix("wrote ") }.allSatisfy { $0.count <= 80 })
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any]
         #expect(manifest?["trials"] as? Int == 3000)

@@ -85,4 +85,36 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("energy") && r.stdout.contains("water_wastewater") && r.stdout.contains("2030"))
     }
+
+    /// An event replay: `--event blackout --severity 0.2` hits alpha (scale 1) and beta (scale
+    /// 0.5) at d = 0.5: c = (0.5·0.2, 0.5·0.1) = (0.1, 0.05), q = (I − A)⁻¹ c.
+    @Test func eventReplayShocksTheFootprintWithTheScaledSeverity() throws {
+        let text = Self.config(mode: "linear") + """
+
+            events:
+              - {id: blackout, frequency: 0.1, footprint: {alpha: 1, beta: {probability: 1, severity_scale: 0.5}},
+                 severity: {gpd: {threshold: 0, scale: 0.01, shape: 0.5}}}
+            """
+        let path = try Self.write(text)
+        let r = try CLIRunner.run(["stress", path, "--event", "blackout", "--severity", "0.2", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let sectors = try #require(object["sectors"] as? [[String: Any]])
+        let c = sectors.compactMap { $0["direct_shock"] as? Double }, q = sectors.compactMap { $0["inoperability"] as? Double }
+        #expect(c == [0.1, 0.05])
+        // (I − A) q = c with A = [[0, 0.5], [0.2, 0]]: q1 = (0.1 + 0.5·0.05)/0.9, q2 = 0.05 + 0.2·q1.
+        let q1 = (0.1 + 0.5 * 0.05) / 0.9
+        #expect(abs(q[0] - q1) < 1e-14 && abs(q[1] - (0.05 + 0.2 * q1)) < 1e-14)
+        let only = try CLIRunner.run(["stress", path, "--event", "blackout", "--severity", "0.2", "--hit", "beta", "--json"])
+        let onlyObject = try #require(try JSONSerialization.jsonObject(with: Data(only.stdout.utf8)) as? [String: Any])
+        #expect((onlyObject["sectors"] as? [[String: Any]])?.compactMap { $0["direct_shock"] as? Double } == [0, 0.05])
+        for (arguments, phrase) in [(["--event", "grid", "--severity", "0.1"], "unknown event class 'grid'; classes are blackout"),
+                                    (["--event", "blackout"], "--event needs --severity"),
+                                    (["--event", "blackout", "--severity", "0.1", "--shock", "alpha=0.1"], "either --shock or --event"),
+                                    (["--event", "blackout", "--severity", "0.1", "--hit", "gamma"], "--hit: unknown sector 'gamma'"),
+                                    (["--shock", "alpha=0.1", "--severity", "0.1"], "go with --event")] {
+            let bad = try CLIRunner.run(["stress", path] + arguments)
+            #expect(bad.status == 2 && bad.stderr.contains(phrase), "\(arguments): \(bad.stderr)")
+        }
+    }
 }

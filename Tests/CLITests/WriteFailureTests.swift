@@ -26,7 +26,8 @@ import Testing
         let out = dir.appendingPathComponent("out")
         let first = try CLIRunner.run(["run", "--trials", "1500", "--seed", "1", "--quiet", "--out", out.path])
         #expect(first.status == 0, "\(first.stderr)")
-        let names = ["summary.csv", "sectors.csv", "exceedance.csv", "state.bin", "manifest.json"]
+        let names = ["summary.csv", "sectors.csv", "exceedance.csv", "return_periods.csv", "horizon.csv",
+                     "sector_return_periods.csv", "event_classes.csv", "state.bin", "manifest.json"]
         var before: [String: Data] = [:]
         for name in names { before[name] = try Data(contentsOf: out.appendingPathComponent(name)) }
 

@@ -46,6 +46,7 @@ def top_level(ctx, old):
     sectors = len(d["sectors"])
     text = {"sectors": f"the {sectors} default sectors", "dependencies": "see below", "cascade": "see below",
             "scenario": "see below", "human_security": "see below", "calibration": "see below",
+            "events": f"the {len(d['events'])} classes of `configs/baseline.yaml` (see below)",
             "name": f"the config file's name without its extension (`my-run.yaml` → `my-run`); "
                     f"{code(d['name'])} for the embedded default"}
     rows = [("extends", "none")]

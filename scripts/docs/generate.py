@@ -31,6 +31,7 @@ import config_sections  # noqa: E402
 import parameter_sections  # noqa: E402
 import performance_sections  # noqa: E402
 import readme_sections  # noqa: E402
+import tail_sections  # noqa: E402
 from markdown import MarkerError, begin_marker, end_marker, sections  # noqa: E402
 from runs import Tool  # noqa: E402
 
@@ -41,7 +42,7 @@ ANALOGUE_SEED = 2007
 
 SECTIONS = {}
 for module in (config_sections, calibration_sections, compare_sections, incident_calibration_sections,
-               parameter_sections, performance_sections, readme_sections):
+               parameter_sections, performance_sections, readme_sections, tail_sections):
     SECTIONS.update(module.SECTIONS)
 
 
@@ -114,7 +115,7 @@ def main(argv=None):
     seconds = time.time() - began
     if changed and not args.update:
         print(f"check_docs: {', '.join(changed)} differ from what the tool computes (diff above); "
-              f"run scripts/check_docs.sh --update and review the change", file=sys.stderr)
+              f"run make docs-tables (scripts/check_docs.sh --update) and review the change", file=sys.stderr)
         return 1
     verb = "rewrote" if changed else "checked"
     print(f"check_docs: {verb} {len(seen)} generated sections in {len(documents())} documents "

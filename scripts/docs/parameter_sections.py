@@ -194,15 +194,17 @@ def campaigns(ctx, old):
 
 
 def botnet(ctx, old):
-    b = baseline(ctx)["scenario"]["botnet"]
+    cfg = baseline(ctx)
+    b = ctx.cb.botnet_view(cfg)       # the event class iot_botnet, in the old block's terms
+    event = next(e for e in cfg["events"] if e["id"] == "iot_botnet")
     an = analysis(ctx)
     res, start = an["res"], an["start"]
     alpha, beta = float(b["severity"]["alpha"]), float(b["severity"]["beta"])
     mean = alpha / (alpha + beta)
     share = [r["c_botnet"].sum() / r["c"].sum() for r in (res[0], res[-1])]
     t = Table(["quantity", "value"])
-    t.add("Mirai-class events a year at the start (events_per_bn_devices × D(0))",
-          f"{res[0]['EM']:.2f} ({flow(b['events_per_bn_devices'])} × {res[0]['D']:.1f} bn devices)")
+    t.add("Mirai-class events a year at the start (frequency = events per bn devices × D(0))",
+          f"{res[0]['EM']:.2f} ({b['events_per_bn_devices']:.3g} × {res[0]['D']:.1f} bn devices)")
     t.add("probability that an event hits a sector", f"{flow(b['sector_hit_probability'])} × d_i")
     t.add("mean severity of a hit, d = 1 (α/(α + β))",
           f"{sci(mean)} = {mean * HOURS_PER_YEAR:.2f} h of the whole sector's year")
@@ -210,7 +212,9 @@ def botnet(ctx, old):
     t.add(f"P(a hit takes ≥ 0.1 % of a fully digital sector's year)", pct(stats.beta.sf(0.001, alpha, beta), 1))
     t.add(f"botnets' share of the expected direct shocks, {start} and {start + res[-1]['t']}",
           f"{pct(share[0], 1)} and {pct(share[1], 1)}")
-    return f"`botnet: {flow(b)}`\n\n" + t.render()
+    shown = {k: event[k] for k in ("frequency", "scaling", "severity", "dependence")}
+    return (f"`events: [{{id: iot_botnet, {flow(shown)[1:-1]}, footprint: {flow(b['sector_hit_probability'])} "
+            f"in every sector}}]`\n\n" + t.render())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -3,8 +3,8 @@
 configs/ and from hand-written broken examples; the state, journal and comparison seeds come
 from real files (STATE, JOURNAL: a small `cyberrisk run`'s state.bin and `cyberrisk sweep`'s
 journal; COMPARE: the folder of a small `cyberrisk compare` whose base has tolerances, for its
-comparison.bin and its base's format-2 state.bin).
-Input formats are those of Tests/CyberRiskTests/Fuzz/ReaderFuzzTarget.swift.
+comparison.bin and its base's format-4 state.bin).
+Input formats are those of Tests/FuzzTests/ReaderFuzzTarget.swift.
 Usage: make_seeds.py STATE JOURNAL COMPARE BASE_NAME"""
 import json
 import os
@@ -65,6 +65,38 @@ for name in sorted(os.listdir(os.path.join(ROOT, "configs", "scenarios"))):
     write("config", "scenario-" + name, parts(doc, baseline, deps))
 for name in sorted(os.listdir(os.path.join(ROOT, "configs", "analogues"))):
     write("config", "analogue-" + name, parts(read("configs/analogues/" + name), b"", deps))
+tail = b"""shared:
+  wave: {lognormal: {median: 1, sigma: 0.4}}
+  double_wave: {shared: wave, scale: 2}
+scenario:
+  threat_climate: {sigma: 0.3, correlation: 0.5}
+events:
+  - id: outage
+    description: a shared-draw class with a hub
+    frequency: {shared: wave, scale: 0.5}
+    scaling: {iot_elasticity: 1, hub: {sector: energy, elasticity: 1}, climate_elasticity: 1}
+    footprint: {energy: 0.9, water_wastewater: {probability: 0.5, severity_scale: 0.5}}
+    severity: {spliced: {body: {lognormal: {median: 0.0001, sigma: 1}}, threshold: 0.001, tail_probability: 0.2, scale: 0.002, shape: 0.6}}
+    dependence: shared
+  - id: wiper
+    frequency: 0.2
+    footprint: {energy: 1, water_wastewater: 1}
+    severity: {gpd: {threshold: 0, scale: 0.001, shape: 0.5}}
+    dependence: {common_factor: 1}
+"""
+families = b"""  - {id: energy, severity: {lognormal: {median: 0.001, sigma: 1.2}}}
+  - {id: water_wastewater, severity: {spliced: {body: {alpha: 0.5, beta: 200}, threshold: 0.01, tail_probability: 0.05, scale: 0.01, shape: 0.5}}}
+"""
+write("config", "events-shared", parts(small + tail, b"", small_csv, b"events.wiper.frequency=0.4",
+                                       b"shared.extra={pert: [1, 2, 3]}"))
+families_doc = small.split(b"sectors:\n")[0] + b"sectors:\n" + families + b"dependencies:" + small.split(b"dependencies:")[1]
+write("config", "severity-families", parts(families_doc, b"", small_csv))
+write("config", "events-broken", parts(b"""shared: {a: {shared: b}, b: {shared: a}, c: {shared: nowhere}}
+events:
+  - {id: grid_attack, frequncy: 1, footprint: {enrgy: 2}, severity: {gpd: {threshold: 0, scale: 0.01, shape: 1.2}}}
+  - {id: x, frequency: {shared: a}, footprint: {energy: 1}, severity: {spliced: {body: {alpha: 5, beta: 50}, threshold: 1.5, tail_probability: 0.1, scale: 0.1, shape: -1}}}
+scenario: {botnet: {events_per_bn_devices: 0.1}}
+""", b"", deps))
 write("config", "extends-cycle", parts(b"extends: parent.yaml\n", b"extends: fuzz.yaml\n"))
 write("config", "billion-laughs", b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
       b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
@@ -87,7 +119,7 @@ write("state", "fixup", b"\x01" + state[:-8])
 write("state", "truncated", b"\x00" + state[:2048])
 
 # comparison: first byte 0 = file as is, 1 = checksum appended by the target; and a state of
-# format 2 (with the tolerances' batch means)
+# format 4 (with the tolerances' batch means)
 compare = sys.argv[3]
 comparison = open(os.path.join(compare, "comparison.bin"), "rb").read()
 write("comparison", "fixup", b"\x01" + comparison[:-8])

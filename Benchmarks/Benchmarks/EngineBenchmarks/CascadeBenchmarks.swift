@@ -1,5 +1,5 @@
 import Benchmark
-import CyberRisk
+@_spi(Engine) import CyberRisk
 
 /// One cascade step over a block of 1024 trials at N = 16 (the default), 64 and 256 sectors,
 /// the per-trial solve the default scenario uses (its coupling κ is uncertain), the large

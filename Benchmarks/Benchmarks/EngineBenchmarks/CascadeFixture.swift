@@ -1,4 +1,4 @@
-import CyberRisk
+@_spi(Engine) import CyberRisk
 
 /// Buffers for one cascade step over a block of `rows` trials and `n` sectors: a dependency
 /// matrix `A` with entries uniform in `[0, 0.6/n)` (row sums below 0.6, so `ρ(A) < 0.6` as in

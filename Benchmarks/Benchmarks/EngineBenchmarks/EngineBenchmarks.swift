@@ -1,5 +1,5 @@
 import Benchmark
-import CyberRisk
+@_spi(Engine) import CyberRisk
 
 /// The cyberrisk performance suite (docs/performance.md). Every benchmark reports throughput
 /// (iterations per second, times the scaling factor where one is set) and heap allocations;

@@ -1,5 +1,5 @@
 import Benchmark
-import CyberRisk
+@_spi(Engine) import CyberRisk
 
 /// Philox4x64-10 raw output and each sampler, 1000 numbers per iteration from one stream
 /// (throughput is numbers per second). The block benchmark feeds each output into the next

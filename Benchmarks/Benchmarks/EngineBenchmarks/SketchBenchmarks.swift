@@ -1,5 +1,5 @@
 import Benchmark
-import CyberRisk
+@_spi(Engine) import CyberRisk
 
 /// The quantile sketch: inserts of lognormal values (throughput in values per second), and
 /// merging one filled sketch into another (as workers' accumulators are merged).

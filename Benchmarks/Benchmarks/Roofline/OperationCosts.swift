@@ -1,4 +1,4 @@
-import CyberRisk
+@_spi(Engine) import CyberRisk
 import Foundation
 
 /// The per-operation costs of the roofline (docs/performance.md, "Roofline"), each measured in a

@@ -1,4 +1,4 @@
-import CyberRisk
+@_spi(Engine) import CyberRisk
 
 /// Costs of the cascade's linear algebra at `n` sectors, on a Leontief system `I − A` with
 /// `A ≥ 0` of row sums 0.5 (as the calibrated matrices: no row exchange needed).

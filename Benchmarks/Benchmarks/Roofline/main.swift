@@ -1,4 +1,4 @@
-import CyberRisk
+@_spi(Engine) import CyberRisk
 
 // The per-operation costs of the roofline on this machine, one thread, as JSON on stdout:
 // `{"op": ns, …}` (docs/performance.md, "Roofline"; Benchmarks/peers/roofline.py reads it).

@@ -11,9 +11,9 @@ import Foundation
 /// neither does `ρ(A(t))`: the last year is checked first, and only if it fails is the first
 /// failing year searched for (bisection). A year whose largest row or column sum is below 1 has
 /// `ρ < 1` without an eigenvalue computation.
-public enum CascadeStability {
+enum CascadeStability {
     /// The verdict.
-    public enum Outcome: Sendable, Equatable {
+    enum Outcome: Sendable, Equatable {
         /// `ρ(A(t)) < 1` in every year.
         case stable
         /// `ρ(A(t)) ≥ 1` first in year index `t` (years since the start), with that radius.
@@ -23,7 +23,7 @@ public enum CascadeStability {
     }
 
     /// Checks years `0 ..< horizonYears`.
-    public static func check(sectors: [Sector], dependencies: Dependencies, horizonYears: Int) -> Outcome {
+    static func check(sectors: [Sector], dependencies: Dependencies, horizonYears: Int) -> Outcome {
         guard horizonYears > 0, !sectors.isEmpty, dependencies.matrix.count == sectors.count,
               dependencies.lifelineFloors.count == sectors.count else { return .stable }
         let base = dependencies.effectiveMatrix
@@ -31,7 +31,7 @@ public enum CascadeStability {
         func radius(_ t: Int) -> Double? {
             let a = worstCaseMatrix(base: base, sectors: sectors, kappa: kappa, year: t)
             if normBound(a) < 1 { return 0 }
-            return SpectralRadius.of(a)
+            return SpectralRadius.of(a.values, n: a.count)
         }
         let last = horizonYears - 1
         guard let rhoLast = radius(last) else { return .unknown(yearIndex: last) }
@@ -51,7 +51,7 @@ public enum CascadeStability {
     }
 
     /// `A(t)` at the upper bounds of digital dependence and coupling.
-    public static func worstCaseMatrix(base: DependencyMatrix, sectors: [Sector], kappa: Double, year t: Int) -> DependencyMatrix {
+    static func worstCaseMatrix(base: DependencyMatrix, sectors: [Sector], kappa: Double, year t: Int) -> DependencyMatrix {
         let n = base.count
         let d = sectors.map {
             GrowthCurve.value(at: Double(t), initial: $0.digital.initial.upperBound,

@@ -34,9 +34,11 @@ struct ConfigDefaults {
 
         // Everything but the special keys merges generically.
         var special = user
-        for key in ["sectors", "dependencies", "human_security"] { special = special.removing(key) }
-        var result = special.merged(over: document.removing("dependencies").removing("sectors").removing("human_security"))
+        for key in ["sectors", "dependencies", "human_security", "events"] { special = special.removing(key) }
+        var result = special.merged(over: document.removing("dependencies").removing("sectors").removing("human_security")
+                                                  .removing("events"))
         result = result.with("sectors", sectors ?? ConfigValue(.null, origin: user.origin))
+        result = result.with("events", events(user["events"], sectorIDs: sectorIDs, userNode: user))
         result = reorder(result)
 
         let userDependencies = user["dependencies"].flatMap { $0.isNull ? nil : $0 }
@@ -47,6 +49,33 @@ struct ConfigDefaults {
         }
         result = result.with("human_security", humanSecurity(user["human_security"], sectorIDs: sectorIDs, userNode: user))
         return reorder(result)
+    }
+
+    /// `events` completed: no `events` gives the default catalogue; a list given replaces it, each
+    /// entry whose id is a default class's taking its missing fields from that class. Default
+    /// classes' footprints and hubs are first restricted to the configuration's sectors.
+    private func events(_ given: ConfigValue?, sectorIDs: [String]?, userNode: ConfigValue) -> ConfigValue {
+        let defaults = (document["events"]?.elements ?? []).map { restrictedEvent($0, to: sectorIDs) }
+        guard let given, !given.isNull else {
+            return ConfigValue(.sequence(defaults), origin: document["events"]?.origin ?? document.origin)
+        }
+        guard case .sequence(let elements) = given.content else { return given }
+        return ConfigValue(.sequence(elements.map { entry in
+            guard entry.entries != nil, let id = entry["id"]?.text,
+                  let base = defaults.first(where: { $0["id"]?.text == id }) else { return entry }
+            return entry.merged(over: base)
+        }), origin: given.origin)
+    }
+
+    /// A default event class without the footprint entries and hub naming absent sectors.
+    private func restrictedEvent(_ event: ConfigValue, to ids: [String]?) -> ConfigValue {
+        guard let ids, event.entries != nil else { return event }
+        var out = event
+        if let footprint = event["footprint"] { out = out.with("footprint", restricted(footprint, to: ids)) }
+        if let scaling = event["scaling"], let hub = scaling["hub"]?["sector"]?.text, !ids.contains(hub) {
+            out = out.with("scaling", scaling.removing("hub"))
+        }
+        return out
     }
 
     /// A sector entry completed from the default sector with its id, or the generic defaults.

@@ -10,26 +10,26 @@
 /// ConfigDifference.between(yamlA, yamlB, limit: 2)
 /// // [trials: 1000 vs 3000, seed: 5 vs 2026]
 /// ```
-public struct ConfigDifference: Sendable, Equatable, CustomStringConvertible {
+package struct ConfigDifference: Sendable, Equatable, CustomStringConvertible {
     /// The field's dotted path as `--set` takes it (`trials`, `sectors[3].threat.attacks_per_year`).
-    public var path: String
+    package var path: String
     /// The field's value in the first and the second configuration, abbreviated for messages
     /// (`absent` when the field is missing, `a mapping` / `a sequence of N` for collections).
-    public var first: String
-    public var second: String
+    package var first: String
+    package var second: String
 
-    public init(path: String, first: String, second: String) {
+    package init(path: String, first: String, second: String) {
         self.path = path
         self.first = first
         self.second = second
     }
 
     /// `path: first vs second`.
-    public var description: String { "\(path): \(first) vs \(second)" }
+    package var description: String { "\(path): \(first) vs \(second)" }
 
     /// The first `limit` differences between two resolved configurations (YAML text, as stored in
     /// state files and manifests); empty when they are equal or either does not parse.
-    public static func between(_ a: String, _ b: String, limit: Int = 3) -> [ConfigDifference] {
+    package static func between(_ a: String, _ b: String, limit: Int = 3) -> [ConfigDifference] {
         let origin = ConfigOrigin(store: .files, file: "config")
         guard let x = try? ConfigParser.parse(Array(a.utf8), origin: origin, json: false),
               let y = try? ConfigParser.parse(Array(b.utf8), origin: origin, json: false) else { return [] }
@@ -37,7 +37,7 @@ public struct ConfigDifference: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The first `limit` differences between two trees.
-    public static func between(_ a: ConfigValue, _ b: ConfigValue, limit: Int = 3) -> [ConfigDifference] {
+    package static func between(_ a: ConfigValue, _ b: ConfigValue, limit: Int = 3) -> [ConfigDifference] {
         var out: [ConfigDifference] = []
         collect(a, b, at: .root, limit: limit, into: &out)
         return out

@@ -2,7 +2,7 @@
 ///
 /// Paths are `/`-separated. A reference inside a file (`extends: FILE`, `dependencies.csv: FILE`)
 /// is relative to the folder of the file that wrote it, unless absolute.
-public protocol ConfigFileSystem: Sendable {
+package protocol ConfigFileSystem: Sendable {
     /// The bytes of the file at `path`.
     ///
     /// - Throws: ``ConfigError`` if the file is missing, unreadable or larger than 16 MiB.
@@ -15,7 +15,7 @@ public protocol ConfigFileSystem: Sendable {
 extension ConfigFileSystem {
     /// `reference` if absolute, else joined to the folder of `file`; `.` and `..` segments are
     /// folded where possible (`a/b/../c` → `a/c`).
-    public func path(_ reference: String, relativeTo file: String) -> String {
+    package func path(_ reference: String, relativeTo file: String) -> String {
         if reference.hasPrefix("/") { return ConfigPathNormalizer.normalize(reference) }
         var folder = file
         if let slash = folder.lastIndex(of: "/") {

@@ -14,7 +14,7 @@ public struct ConfigIssue: Sendable, Hashable, CustomStringConvertible {
     /// Why the value is refused.
     public var message: String
 
-    public init(file: String, line: Int?, path: String, message: String) {
+    package init(file: String, line: Int?, path: String, message: String) {
         self.file = file
         self.line = line
         self.path = path
@@ -22,7 +22,7 @@ public struct ConfigIssue: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// An issue about a value from `origin`.
-    public init(origin: ConfigOrigin, path: String, message: String) {
+    package init(origin: ConfigOrigin, path: String, message: String) {
         self.init(file: origin.displayName, line: origin.line, path: path, message: message)
     }
 

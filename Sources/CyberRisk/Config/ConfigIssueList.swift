@@ -1,15 +1,17 @@
 /// The problems collected while loading one configuration, capped at
 /// ``ConfigError/maximumIssues`` (the rest are only counted). The error lists them by file (in
 /// order of first appearance) and line.
-struct ConfigIssueList: Sendable {
+package struct ConfigIssueList: Sendable {
     private(set) var issues: [ConfigIssue] = []
     private(set) var omitted = 0
 
-    /// Issues recorded so far, including omitted ones.
-    var count: Int { issues.count + omitted }
-    var isEmpty: Bool { count == 0 }
+    package init() {}
 
-    mutating func add(_ issue: ConfigIssue) {
+    /// Issues recorded so far, including omitted ones.
+    package var count: Int { issues.count + omitted }
+    package var isEmpty: Bool { count == 0 }
+
+    package mutating func add(_ issue: ConfigIssue) {
         if issues.count < ConfigError.maximumIssues {
             issues.append(issue)
         } else {
@@ -17,11 +19,11 @@ struct ConfigIssueList: Sendable {
         }
     }
 
-    mutating func add(_ origin: ConfigOrigin, _ path: ConfigPath, _ message: String) {
+    package mutating func add(_ origin: ConfigOrigin, _ path: ConfigPath, _ message: String) {
         add(ConfigIssue(origin: origin, path: path.description, message: message))
     }
 
-    mutating func add(contentsOf error: ConfigError) {
+    package mutating func add(contentsOf error: ConfigError) {
         for issue in error.issues { add(issue) }
     }
 
@@ -47,7 +49,7 @@ struct ConfigIssueList: Sendable {
     }
 
     /// Throws the collected issues, if any.
-    func throwIfAny() throws {
+    package func throwIfAny() throws {
         if let error { throw error }
     }
 }

@@ -19,9 +19,9 @@
 /// let loader = ConfigLoader(embedded: EmbeddedFileSystem(files: embeddedConfigs))
 /// let scenario = try loader.load(path: "my.yaml", overrides: ["trials=200000"])
 /// ```
-public struct ConfigLoader: Sendable {
+package struct ConfigLoader: Sendable {
     /// What to load.
-    public enum Source: Sendable, Hashable {
+    package enum Source: Sendable, Hashable {
         /// A file in ``files``.
         case file(String)
         /// A file in ``embedded``, by path relative to `configs/`.
@@ -31,7 +31,7 @@ public struct ConfigLoader: Sendable {
         case text(String, name: String)
 
         /// The file as shown to the user: the path, `embedded:<path>`, or the text's name.
-        public var displayName: String {
+        var displayName: String {
             switch self {
             case .file(let path): path
             case .embedded(let name): "embedded:" + ConfigPathNormalizer.normalize(name)
@@ -41,22 +41,22 @@ public struct ConfigLoader: Sendable {
     }
 
     /// User files (normally the disk).
-    public var files: any ConfigFileSystem
+    var files: any ConfigFileSystem
     /// The embedded configs tree.
-    public var embedded: any ConfigFileSystem
+    var embedded: any ConfigFileSystem
     /// Path in ``embedded`` of the defaults document, or `nil` for no defaults (every field must
     /// then be given).
-    public var defaults: String?
+    var defaults: String?
 
     /// Most parents an `extends` chain may have.
-    public static let maximumExtendsDepth = 16
+    static let maximumExtendsDepth = 16
 
     /// The reason given for a config file (or `extends` parent) without content — no bytes, or
     /// only blanks and comments, as a failed download or a truncated write leaves it. Such a file
     /// is refused rather than read as "every field at its default".
     public static let emptyFileMessage = "the file is empty (no fields at all): a config file must give at least one field"
 
-    public init(files: any ConfigFileSystem = DiskFileSystem(), embedded: any ConfigFileSystem,
+    package init(files: any ConfigFileSystem = DiskFileSystem(), embedded: any ConfigFileSystem,
                 defaults: String? = "baseline.yaml") {
         self.files = files
         self.embedded = embedded
@@ -68,24 +68,24 @@ public struct ConfigLoader: Sendable {
     /// Resolves and validates `source` with `overrides` (`path=value` strings).
     ///
     /// - Throws: ``ConfigError`` listing every problem.
-    public func resolve(_ source: Source, overrides: [String] = []) throws -> ResolvedScenario {
+    package func resolve(_ source: Source, overrides: [String] = []) throws -> ResolvedScenario {
         let tree = try resolvedTree(source, overrides: overrides)
         return ResolvedScenario(scenario: try scenario(from: tree), tree: tree, source: source.displayName,
                                 defaultSectorIDs: defaultSectorIDs)
     }
 
     /// The scenario in the file at `path` (in ``files``).
-    public func load(path: String, overrides: [String] = []) throws -> Scenario {
+    func load(path: String, overrides: [String] = []) throws -> Scenario {
         try resolve(.file(path), overrides: overrides).scenario
     }
 
     /// The scenario in the embedded file `name` (e.g. `"baseline.yaml"`, `"scenarios/x.yaml"`).
-    public func load(embedded name: String, overrides: [String] = []) throws -> Scenario {
+    func load(embedded name: String, overrides: [String] = []) throws -> Scenario {
         try resolve(.embedded(name), overrides: overrides).scenario
     }
 
     /// The scenario written in `text`, as if read from the file `name`.
-    public func load(text: String, name: String = "config.yaml", overrides: [String] = []) throws -> Scenario {
+    package func load(text: String, name: String = "config.yaml", overrides: [String] = []) throws -> Scenario {
         try resolve(.text(text, name: name), overrides: overrides).scenario
     }
 
@@ -96,7 +96,7 @@ public struct ConfigLoader: Sendable {
     ///
     /// - Throws: ``ConfigError`` for unreadable files, YAML errors, `extends` problems and
     ///   overrides that do not parse or name no field (all overrides are tried).
-    public func resolvedTree(_ source: Source, overrides: [String] = []) throws -> ConfigValue {
+    func resolvedTree(_ source: Source, overrides: [String] = []) throws -> ConfigValue {
         var tree = try document(source)
         if let defaults {
             let document = inlineCSV(try self.document(.embedded(defaults)))
@@ -118,7 +118,7 @@ public struct ConfigLoader: Sendable {
     /// Decodes and validates a resolved tree.
     ///
     /// - Throws: ``ConfigError`` listing every problem.
-    public func scenario(from tree: ConfigValue) throws -> Scenario {
+    package func scenario(from tree: ConfigValue) throws -> Scenario {
         var decoder = ScenarioDecoder(files: files, embedded: embedded)
         let scenario = decoder.decode(tree)
         try decoder.issues.throwIfAny()

@@ -3,9 +3,9 @@
 ///
 /// Every ``ConfigValue`` carries its origin through `extends` merging, defaulting and overrides,
 /// so a problem found while decoding is reported against the file and line that wrote the value.
-public struct ConfigOrigin: Sendable, Hashable {
+package struct ConfigOrigin: Sendable, Hashable {
     /// Which store a file path refers to.
-    public enum Store: Sendable, Hashable {
+    package enum Store: Sendable, Hashable {
         /// The loader's user file system (normally the disk).
         case files
         /// The embedded configs tree (paths relative to `configs/`).
@@ -17,31 +17,31 @@ public struct ConfigOrigin: Sendable, Hashable {
     }
 
     /// The store `file` belongs to.
-    public var store: Store
+    var store: Store
     /// The file path within its store (as resolved), or a label for the other stores.
-    public var file: String
+    var file: String
     /// 1-based line, when known.
-    public var line: Int?
+    var line: Int?
 
-    public init(store: Store, file: String, line: Int? = nil) {
+    package init(store: Store, file: String, line: Int? = nil) {
         self.store = store
         self.file = file
         self.line = line
     }
 
     /// The origin of `--set` values.
-    public static let commandLine = ConfigOrigin(store: .commandLine, file: "--set")
+    package static let commandLine = ConfigOrigin(store: .commandLine, file: "--set")
     /// The origin of the loader's built-in values.
-    public static let builtIn = ConfigOrigin(store: .builtIn, file: "<built-in defaults>")
+    package static let builtIn = ConfigOrigin(store: .builtIn, file: "<built-in defaults>")
 
     /// The same file at another line.
-    public func at(line: Int?) -> ConfigOrigin {
+    func at(line: Int?) -> ConfigOrigin {
         ConfigOrigin(store: store, file: file, line: line)
     }
 
     /// The file as shown in messages: the path for user files, `embedded:<path>` for embedded
     /// ones, `--set` for overrides.
-    public var displayName: String {
+    var displayName: String {
         switch store {
         case .files, .commandLine, .builtIn: file
         case .embedded: "embedded:" + file

@@ -6,11 +6,11 @@
 /// `scenario.iot.devices_bn.rate={pert: [0.1, 0.16, 0.2]}`, `dependencies.matrix[0]=[0, 0.1, …]`.
 /// Applied to the resolved tree with ``ConfigValue/set(_:at:)``: the node at the path is replaced
 /// whole.
-public struct ConfigOverride: Sendable, Equatable {
-    public var path: ConfigPath
-    public var value: ConfigValue
+struct ConfigOverride: Sendable, Equatable {
+    var path: ConfigPath
+    var value: ConfigValue
 
-    public init(path: ConfigPath, value: ConfigValue) {
+    init(path: ConfigPath, value: ConfigValue) {
         self.path = path
         self.value = value
     }
@@ -18,7 +18,7 @@ public struct ConfigOverride: Sendable, Equatable {
     /// Parses `path=value` (split at the first `=`).
     ///
     /// - Throws: ``ConfigError`` (file `--set`) for a missing `=`, a bad path or unreadable YAML.
-    public init(parsing argument: String) throws {
+    init(parsing argument: String) throws {
         guard let equals = argument.firstIndex(of: "=") else {
             throw ConfigError(origin: .commandLine, path: "",
                               message: "expected path=value, found '\(ConfigValue.abbreviated(argument))'")
@@ -37,7 +37,7 @@ public struct ConfigOverride: Sendable, Equatable {
     /// Sets the value in `tree`.
     ///
     /// - Throws: ``ConfigError`` for a path that is not in the tree, suggesting near ones.
-    public func apply(to tree: inout ConfigValue) throws {
+    func apply(to tree: inout ConfigValue) throws {
         try tree.set(value, at: path)
     }
 }

@@ -15,7 +15,7 @@ import CYaml
 ///
 /// Scalars: a plain scalar `~`, `null`, `Null`, `NULL` or empty is null; every other scalar keeps
 /// its text, marked quoted when written quoted, as a block scalar, or tagged `!!str`/`!`.
-enum ConfigParser {
+package enum ConfigParser {
     static let maximumBytes = 16 << 20
     static let maximumDepth = 64
     static let maximumAliasNodes = 1_000_000
@@ -27,8 +27,8 @@ enum ConfigParser {
     /// - Parameters:
     ///   - origin: the file (its `line` is ignored); node origins get their lines.
     ///   - json: whether the file is JSON (tabs between tokens are then read as spaces).
-    static func parseDocument(_ bytes: [UInt8], origin: ConfigOrigin, json: Bool = false,
-                              emptyMessage: String? = nil) throws -> ConfigValue {
+    package static func parseDocument(_ bytes: [UInt8], origin: ConfigOrigin, json: Bool = false,
+                                      emptyMessage: String? = nil) throws -> ConfigValue {
         let root = try parse(bytes, origin: origin, json: json)
         if let emptyMessage, root == nil || root?.isNull == true {
             throw ConfigError(origin: origin.at(line: nil), path: "", message: emptyMessage)
@@ -44,7 +44,7 @@ enum ConfigParser {
     }
 
     /// Parses one YAML value of any kind (a `--set` value); empty input is null.
-    static func parseValue(_ text: String, origin: ConfigOrigin) throws -> ConfigValue {
+    package static func parseValue(_ text: String, origin: ConfigOrigin) throws -> ConfigValue {
         try parse(Array(text.utf8), origin: origin, json: false) ?? ConfigValue(.null, origin: origin)
     }
 

@@ -11,28 +11,28 @@
 ///
 /// Used by `--set path=value` overrides, by parameter sweeps (``ConfigValue/numericLeafPaths()``)
 /// and in every ``ConfigIssue``.
-public struct ConfigPath: Sendable, Hashable, CustomStringConvertible {
+package struct ConfigPath: Sendable, Hashable, CustomStringConvertible {
     /// One step of a path.
-    public enum Component: Sendable, Hashable {
+    enum Component: Sendable, Hashable {
         /// A mapping key, or the `id` of a sequence element.
         case key(String)
         /// A sequence position, from 0.
         case index(Int)
     }
 
-    public var components: [Component]
+    var components: [Component]
 
-    public init(_ components: [Component] = []) {
+    init(_ components: [Component] = []) {
         self.components = components
     }
 
     /// The empty path (the whole document).
-    public static let root = ConfigPath()
+    package static let root = ConfigPath()
 
     /// Parses `key(.key|[index])*`; keys are `[A-Za-z0-9_-]+`, indexes decimal.
     ///
     /// - Throws: ``ConfigError`` (origin `--set`) describing the syntax problem.
-    public init(parsing text: String) throws {
+    package init(parsing text: String) throws {
         func fail(_ reason: String) -> ConfigError {
             ConfigError(origin: .commandLine, path: text,
                         message: "invalid path: \(reason) (expected dotted keys like sectors[3].threat.success_probability)")
@@ -84,22 +84,22 @@ public struct ConfigPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// This path followed by `key`.
-    public func appending(_ key: String) -> ConfigPath {
+    package func appending(_ key: String) -> ConfigPath {
         ConfigPath(components + [.key(key)])
     }
 
     /// This path followed by `[index]`.
-    public func appending(index: Int) -> ConfigPath {
+    func appending(index: Int) -> ConfigPath {
         ConfigPath(components + [.index(index)])
     }
 
     /// The path without its last component.
-    public var parent: ConfigPath {
+    var parent: ConfigPath {
         ConfigPath(Array(components.dropLast()))
     }
 
     /// `sectors[3].threat.success_probability`.
-    public var description: String {
+    package var description: String {
         var out = ""
         for component in components {
             switch component {

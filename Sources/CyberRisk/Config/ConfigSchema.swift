@@ -3,10 +3,10 @@
 ///
 /// The field lists are in the order of `configs/baseline.yaml`, which is also the order of the
 /// resolved dump.
-enum ConfigSchema {
+package enum ConfigSchema {
     static let topLevel = ["name", "description", "start_year", "horizon_years", "trials", "seed",
-                           "population", "sectors", "dependencies", "cascade", "scenario", "human_security",
-                           "tolerances", "calibration"]
+                           "population", "shared", "sectors", "dependencies", "cascade", "scenario", "events",
+                           "human_security", "tolerances", "calibration"]
     static let sector = ["id", "name", "criticality", "population_reliance", "output_usd_bn",
                          "digital", "threat", "severity"]
     static let growth = ["initial", "ceiling", "rate"]
@@ -15,10 +15,22 @@ enum ConfigSchema {
     static let dependencies = ["source", "matrix", "csv", "lifeline_overlay", "cyber_coupling"]
     static let lifelineOverlay = ["enabled", "floors"]
     static let cascade = ["mode", "failure_threshold"]
-    static let scenario = ["iot", "neural", "botnet", "defense"]
+    static let scenario = ["iot", "neural", "threat_climate", "defense"]
     static let iot = ["devices_bn", "personal_share", "compromise_rate"]
     static let neural = ["users", "compromise_probability", "attacker_elasticity", "harm_severity"]
-    static let botnet = ["events_per_bn_devices", "sector_hit_probability", "severity"]
+    static let threatClimate = ["sigma", "correlation"]
+    static let event = ["id", "description", "frequency", "scaling", "footprint", "severity", "dependence"]
+    static let eventScaling = ["iot_elasticity", "hub", "climate_elasticity"]
+    static let eventHub = ["sector", "elasticity"]
+    static let footprintEntry = ["probability", "severity_scale"]
+    static let dependence = ["common_factor"]
+    static let sharedReference = ["shared", "scale"]
+    /// The severity families: `{alpha, beta}` (Beta) or a mapping with one of these keys.
+    static let severityFamilies = ["lognormal", "gpd", "spliced"]
+    static let severityFields = ["alpha", "beta"] + severityFamilies
+    static let lognormalSeverity = ["median", "sigma"]
+    static let gpdSeverity = ["threshold", "scale", "shape"]
+    static let splicedSeverity = ["body", "threshold", "tail_probability", "scale", "shape"]
     static let defense = ["vulnerability_decline", "cost_usd_bn_per_year"]
     static let tolerance = ["name", "metric", "statistic", "return_period", "max"]
     static let humanSecurity = ["weights", "dimensions"]
@@ -33,16 +45,24 @@ enum ConfigSchema {
         ("lognormal", ["median", "sigma"]),
         ("normal", ["mean", "sd", "min", "max"]),
     ]
-    static var distributionKinds: [String] { distributions.map(\.kind) }
+    package static var distributionKinds: [String] { distributions.map(\.kind) }
 
     /// Fields whose value is a ``Parameter`` (a number or a distribution): merging replaces such a
     /// value whole instead of merging a distribution's mapping key by key.
     static let parameterFields: Set<String> = [
         "initial", "ceiling", "rate", "attacks_per_year", "success_probability", "iot_elasticity",
         "alpha", "beta", "cyber_coupling", "personal_share", "compromise_rate", "compromise_probability",
-        "attacker_elasticity", "harm_severity", "events_per_bn_devices", "sector_hit_probability",
-        "vulnerability_decline", "reporting_rate",
+        "attacker_elasticity", "harm_severity", "vulnerability_decline", "reporting_rate",
+        "frequency", "elasticity", "climate_elasticity", "sigma", "correlation", "probability", "median",
+        "threshold", "scale", "shape", "tail_probability", "common_factor",
     ]
+
+    /// The family key of a severity mapping (`"beta"` for `{alpha, beta}`), for merging: a
+    /// severity of another family replaces the one below whole.
+    static func severityFamily(of value: ConfigValue) -> String? {
+        guard let entries = value.entries else { return nil }
+        return entries.lazy.map(\.key).first { severityFamilies.contains($0) } ?? "beta"
+    }
 
     /// `dependencies` keys of which a layer gives at most one: giving one drops the others
     /// (and the informational `source`) from the layers below.
@@ -57,9 +77,10 @@ enum ConfigSchema {
         }
         switch keys.count {
         case 0: return key == "tolerances"
-        case 1: return keys[0] == "dependencies" && dependencies.contains(key)
+        case 1: return (keys[0] == "dependencies" && dependencies.contains(key)) || keys[0] == "shared"
         case 2:
             return (keys[0] == "human_security" && keys[1] == "dimensions")
+                || (keys[0] == "events" && keys[1] == "footprint")
                 || (keys[0] == "scenario" && keys[1] == "defense" && key == "cost_usd_bn_per_year")
         case 3:
             return (keys[0] == "dependencies" && keys[1] == "lifeline_overlay" && keys[2] == "floors")

@@ -1,6 +1,6 @@
 /// "Did you mean …?": the candidates nearest to a misspelt name, by optimal-string-alignment
 /// edit distance (insertions, deletions, substitutions and adjacent transpositions).
-enum ConfigSuggestion {
+package enum ConfigSuggestion {
     /// The candidates at the smallest distance from `word`, if that distance is at most
     /// `max(2, word.count / 3)`; at most `limit`, in the candidates' order.
     static func nearest(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
@@ -24,7 +24,7 @@ enum ConfigSuggestion {
     }
 
     /// ` (did you mean 'a' or 'b'?)`, or an empty string when nothing is close.
-    static func phrase(for word: String, among candidates: [String]) -> String {
+    package static func phrase(for word: String, among candidates: [String]) -> String {
         let near = nearest(to: word, among: candidates)
         guard !near.isEmpty else { return "" }
         return " (did you mean " + near.map { "'\($0)'" }.joined(separator: " or ") + "?)"

@@ -8,16 +8,22 @@ extension ConfigValue {
     ///   (number or distribution) is always replaced whole, so `{uniform: …}` over `{pert: …}`
     ///   gives the uniform. Under `dependencies`, an overlay giving `matrix` or `csv` drops both
     ///   of them and `source` from `base`.
-    public func merged(over base: ConfigValue, field: String? = nil) -> ConfigValue {
+    func merged(over base: ConfigValue, field: String? = nil) -> ConfigValue {
         if isNull { return base }
         guard case .mapping(let over) = content, case .mapping(var result) = base.content,
               !(field.map(ConfigSchema.parameterFields.contains) ?? false) else { return self }
+        // A severity of another family replaces the one below whole (Beta's alpha and beta would
+        // not mix with a lognormal's median); within a family the fields merge.
+        if field == "severity", ConfigSchema.severityFamily(of: self) != ConfigSchema.severityFamily(of: base) {
+            return self
+        }
         if field == "dependencies", over.contains(where: { ConfigSchema.matrixAlternatives.contains($0.key) }) {
             result.removeAll { ConfigSchema.matrixAlternatives.contains($0.key) || $0.key == "source" }
         }
         for entry in over {
             if let i = result.firstIndex(where: { $0.key == entry.key }) {
-                result[i].value = entry.value.merged(over: result[i].value, field: entry.key)
+                // A shared uncertainty's definition is a parameter (or reference): replaced whole.
+                result[i].value = field == "shared" ? entry.value : entry.value.merged(over: result[i].value, field: entry.key)
                 result[i].keyOrigin = entry.keyOrigin
             } else {
                 result.append(entry)

@@ -13,7 +13,7 @@ extension ConfigValue {
     }
 
     /// The node at `path`, or `nil` if there is none.
-    public func value(at path: ConfigPath) -> ConfigValue? {
+    package func value(at path: ConfigPath) -> ConfigValue? {
         if case .success(let node) = locate(path.components[...], from: 0) { return node }
         return nil
     }
@@ -26,7 +26,7 @@ extension ConfigValue {
     /// the other and `dependencies.source`.
     ///
     /// - Throws: ``ConfigError`` naming the path, with the nearest valid paths suggested.
-    public mutating func set(_ newValue: ConfigValue, at path: ConfigPath) throws {
+    package mutating func set(_ newValue: ConfigValue, at path: ConfigPath) throws {
         let components = path.components
         guard let last = components.last else {
             self = newValue
@@ -55,7 +55,7 @@ extension ConfigValue {
     }
 
     /// A copy with `newValue` at `path` (see ``set(_:at:)``).
-    public func setting(_ newValue: ConfigValue, at path: ConfigPath) throws -> ConfigValue {
+    package func setting(_ newValue: ConfigValue, at path: ConfigPath) throws -> ConfigValue {
         var copy = self
         try copy.set(newValue, at: path)
         return copy
@@ -65,7 +65,7 @@ extension ConfigValue {
     /// values a parameter sweep can vary. Elements of a sequence of mappings with distinct `id`s
     /// are addressed by id (`sectors.energy.criticality`), others by position
     /// (`dependencies.matrix[0][3]`, `…attacks_per_year.pert[1]`).
-    public func numericLeafPaths() -> [ConfigPath] {
+    func numericLeafPaths() -> [ConfigPath] {
         var out: [ConfigPath] = []
         collectNumericLeaves(path: .root, into: &out)
         return out

@@ -6,9 +6,9 @@
 /// (`"5"`, or any JSON string) is a string and never a number.
 ///
 /// Equality compares content only; origins are ignored.
-public struct ConfigValue: Sendable, Equatable {
+package struct ConfigValue: Sendable, Equatable {
     /// The node's content.
-    public enum Content: Sendable, Equatable {
+    package enum Content: Sendable, Equatable {
         /// `~`, `null` or an empty value.
         case null
         /// A scalar's text; `quoted` when written in quotes (or as a block scalar, or tagged `!!str`).
@@ -20,94 +20,94 @@ public struct ConfigValue: Sendable, Equatable {
     }
 
     /// One key-value pair of a mapping.
-    public struct Entry: Sendable, Equatable {
-        public var key: String
+    package struct Entry: Sendable, Equatable {
+        package var key: String
         /// Where the key was written.
-        public var keyOrigin: ConfigOrigin
-        public var value: ConfigValue
+        package var keyOrigin: ConfigOrigin
+        package var value: ConfigValue
 
-        public init(key: String, keyOrigin: ConfigOrigin, value: ConfigValue) {
+        init(key: String, keyOrigin: ConfigOrigin, value: ConfigValue) {
             self.key = key
             self.keyOrigin = keyOrigin
             self.value = value
         }
 
-        public static func == (lhs: Entry, rhs: Entry) -> Bool {
+        package static func == (lhs: Entry, rhs: Entry) -> Bool {
             lhs.key == rhs.key && lhs.value == rhs.value
         }
     }
 
-    public var content: Content
-    public var origin: ConfigOrigin
+    package var content: Content
+    package var origin: ConfigOrigin
 
-    public init(_ content: Content, origin: ConfigOrigin) {
+    package init(_ content: Content, origin: ConfigOrigin) {
         self.content = content
         self.origin = origin
     }
 
-    public static func == (lhs: ConfigValue, rhs: ConfigValue) -> Bool {
+    package static func == (lhs: ConfigValue, rhs: ConfigValue) -> Bool {
         lhs.content == rhs.content
     }
 
     // MARK: Building
 
     /// A plain (unquoted) scalar.
-    public static func plain(_ text: String, origin: ConfigOrigin = .builtIn) -> ConfigValue {
+    package static func plain(_ text: String, origin: ConfigOrigin = .builtIn) -> ConfigValue {
         ConfigValue(.scalar(text, quoted: false), origin: origin)
     }
 
     /// A mapping from ordered pairs (keys take `origin`).
-    public static func mapping(_ pairs: [(String, ConfigValue)], origin: ConfigOrigin = .builtIn) -> ConfigValue {
+    package static func mapping(_ pairs: [(String, ConfigValue)], origin: ConfigOrigin = .builtIn) -> ConfigValue {
         ConfigValue(.mapping(pairs.map { Entry(key: $0.0, keyOrigin: origin, value: $0.1) }), origin: origin)
     }
 
     // MARK: Reading
 
     /// Whether the node is null.
-    public var isNull: Bool {
+    var isNull: Bool {
         if case .null = content { return true }
         return false
     }
 
     /// The scalar's text, or `nil` for other nodes.
-    public var text: String? {
+    package var text: String? {
         if case .scalar(let text, _) = content { return text }
         return nil
     }
 
     /// The mapping's entries, or `nil` for other nodes.
-    public var entries: [Entry]? {
+    package var entries: [Entry]? {
         if case .mapping(let entries) = content { return entries }
         return nil
     }
 
     /// The sequence's elements, or `nil` for other nodes.
-    public var elements: [ConfigValue]? {
+    package var elements: [ConfigValue]? {
         if case .sequence(let elements) = content { return elements }
         return nil
     }
 
     /// The value under `key` in a mapping.
-    public subscript(key: String) -> ConfigValue? {
+    package subscript(key: String) -> ConfigValue? {
         entries?.first { $0.key == key }?.value
     }
 
     /// The entry for `key` in a mapping.
-    public func entry(_ key: String) -> Entry? {
+    func entry(_ key: String) -> Entry? {
         entries?.first { $0.key == key }
     }
 
     /// The value of a plain scalar read as a finite number (`Double(String)` syntax, which
     /// accepts `12`, `-3.5`, `1e5`, `0x1p3`); `nil` for anything else, including quoted
     /// scalars, NaN and infinities.
-    public var number: Double? {
+    package var number: Double? {
         guard case .scalar(let text, false) = content,
               let x = ConfigValue.parseNumber(text), x.isFinite else { return nil }
         return x
     }
 
     /// A kind name for messages: "a number", "a string", "a mapping", …
-    var kindDescription: String {
+    package var kindDescription: String {
         switch content {
         case .null: return "nothing (null)"
         case .scalar(let text, let quoted):
@@ -121,7 +121,7 @@ public struct ConfigValue: Sendable, Equatable {
     /// `Double(text)` without surrounding whitespace, and rejecting texts Swift would read but
     /// YAML would not treat as numbers (`nan`, `inf`, `infinity` are still returned, as non-finite,
     /// so that callers can say why they are refused). YAML's `.nan`, `.inf`, `-.inf` map to NaN/±∞.
-    static func parseNumber(_ text: String) -> Double? {
+    package static func parseNumber(_ text: String) -> Double? {
         switch text {
         case ".nan", ".NaN", ".NAN": return .nan
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
@@ -135,7 +135,7 @@ public struct ConfigValue: Sendable, Equatable {
     }
 
     /// At most 40 characters of `text`, for messages.
-    static func abbreviated(_ text: String) -> String {
+    package static func abbreviated(_ text: String) -> String {
         let flat = text.replacingNewlines()
         return flat.count <= 40 ? flat : String(flat.prefix(37)) + "…"
     }

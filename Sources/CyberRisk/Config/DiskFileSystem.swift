@@ -1,11 +1,11 @@
 import Foundation
 
 /// Configuration files on disk; relative paths are relative to the current directory.
-public struct DiskFileSystem: ConfigFileSystem {
-    public init() {}
+package struct DiskFileSystem: ConfigFileSystem {
+    package init() {}
 
     /// Reads a regular file of at most 16 MiB.
-    public func read(_ path: String) throws -> [UInt8] {
+    package func read(_ path: String) throws -> [UInt8] {
         let origin = ConfigOrigin(store: .files, file: path)
         func fail(_ reason: String) -> ConfigError {
             ConfigError(origin: origin, path: "", message: reason)

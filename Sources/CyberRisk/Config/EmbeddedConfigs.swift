@@ -2,14 +2,15 @@
 /// path relative to `configs/`. SwiftPM flattens resource names, so the paths are listed here; a
 /// test checks that every file under `configs/` is listed and byte-identical, so the embedded
 /// default and `configs/baseline.yaml` cannot drift.
-public enum EmbeddedConfigs {
-    public static let files: [String: [UInt8]] = [
+enum EmbeddedConfigs {
+    static let files: [String: [UInt8]] = [
         "baseline.yaml": PackageResources.baseline_yaml,
         "data/dependencies_bea2023.csv": PackageResources.dependencies_bea2023_csv,
         "data/dependencies_bea2017.csv": PackageResources.dependencies_bea2017_csv,
         "data/sector_economics_bea2023.csv": PackageResources.sector_economics_bea2023_csv,
         "data/cisa_bea_crosswalk.csv": PackageResources.cisa_bea_crosswalk_csv,
         "data/growth_fits.csv": PackageResources.growth_fits_csv,
+        "data/event_replays.csv": PackageResources.event_replays_csv,
         "data/incidents_ic3.csv": PackageResources.incidents_ic3_csv,
         "scenarios/hyperconnected.yaml": PackageResources.hyperconnected_yaml,
         "scenarios/cautious.yaml": PackageResources.cautious_yaml,
@@ -25,5 +26,5 @@ public enum EmbeddedConfigs {
     ]
 
     /// The embedded files as a config file system.
-    public static var fileSystem: EmbeddedFileSystem { EmbeddedFileSystem(files: files) }
+    static var fileSystem: EmbeddedFileSystem { EmbeddedFileSystem(files: files) }
 }

@@ -1,11 +1,11 @@
 /// Configuration files compiled into the binary, by path relative to the `configs/` folder
 /// (`"baseline.yaml"`, `"scenarios/x.yaml"`, `"data/deps.csv"`).
-public struct EmbeddedFileSystem: ConfigFileSystem {
+package struct EmbeddedFileSystem: ConfigFileSystem {
     /// File contents by normalised relative path.
-    public var files: [String: [UInt8]]
+    var files: [String: [UInt8]]
 
     /// - Parameter files: contents by path relative to `configs/` (normalised: `./a` is `a`).
-    public init(files: [String: [UInt8]]) {
+    package init(files: [String: [UInt8]]) {
         var normalized: [String: [UInt8]] = [:]
         for (path, bytes) in files {
             normalized[ConfigPathNormalizer.normalize(path)] = bytes
@@ -14,9 +14,9 @@ public struct EmbeddedFileSystem: ConfigFileSystem {
     }
 
     /// The embedded paths, sorted.
-    public var paths: [String] { files.keys.sorted() }
+    var paths: [String] { files.keys.sorted() }
 
-    public func read(_ path: String) throws -> [UInt8] {
+    package func read(_ path: String) throws -> [UInt8] {
         let key = ConfigPathNormalizer.normalize(path)
         if let bytes = files[key] {
             guard bytes.count <= ConfigParser.maximumBytes else {

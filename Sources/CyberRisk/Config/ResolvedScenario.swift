@@ -4,21 +4,22 @@
 public struct ResolvedScenario: Sendable {
     /// The validated scenario.
     public var scenario: Scenario
-    /// ``ScenarioEncoder/yaml(_:)`` of the scenario; loading it gives an equal scenario.
+    /// The scenario as YAML, every field explicit (`cyberrisk config --dump`); loading it gives an
+    /// equal scenario.
     public var yaml: String
-    /// ``ScenarioEncoder/configHash(yaml:)`` of `yaml`.
+    /// FNV-1a 64 of `yaml`, 16 lowercase hex digits: the configuration's identity.
     public var hash: String
     /// The resolved tree the scenario was decoded from (defaults and overrides applied), for
     /// parameter sweeps: set a path with ``ConfigValue/set(_:at:)`` and decode it with
     /// ``ConfigLoader/scenario(from:)``.
-    public var tree: ConfigValue
+    package var tree: ConfigValue
     /// Where the configuration came from, as shown to the user: the file path, `embedded:<path>`,
     /// or the name given to in-memory text.
     public var source: String
     /// The sector ids of the defaults document (the embedded baseline's 16), empty without one.
     public var defaultSectorIDs: [String]
 
-    public init(scenario: Scenario, tree: ConfigValue, source: String, defaultSectorIDs: [String] = []) {
+    init(scenario: Scenario, tree: ConfigValue, source: String, defaultSectorIDs: [String] = []) {
         self.scenario = scenario
         self.source = source
         self.yaml = ScenarioEncoder.yaml(scenario)

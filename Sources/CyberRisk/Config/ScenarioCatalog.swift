@@ -9,16 +9,16 @@
 /// ```
 public enum ScenarioCatalog {
     /// The loader over disk files, with the embedded configs for defaults.
-    public static var loader: ConfigLoader {
+    package static var loader: ConfigLoader {
         ConfigLoader(files: DiskFileSystem(), embedded: EmbeddedConfigs.fileSystem)
     }
 
     /// Folders of `configs/` whose YAML files are named scenarios, in listing order.
-    public static let folders = ["scenarios", "analogues"]
+    static let folders = ["scenarios", "analogues"]
 
     /// The embedded scenarios by name (`baseline`, then `scenarios/*`, then `analogues/*`; a name is
     /// the file name without `.yaml`), each with its path in the embedded tree.
-    public static let entries: [(name: String, path: String)] = {
+    static let entries: [(name: String, path: String)] = {
         var result: [(name: String, path: String)] = [("baseline", "baseline.yaml")]
         for folder in folders {
             let prefix = folder + "/"

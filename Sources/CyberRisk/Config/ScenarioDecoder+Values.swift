@@ -57,6 +57,9 @@ extension ScenarioDecoder {
         case .mapping(let entries) where entries.count == 1 && ConfigSchema.distributionKinds.contains(entries[0].key):
             issues.add(node.origin, path, "expected a number, found a distribution (this field cannot be uncertain)")
             return nil
+        case .mapping where ScenarioDecoder.isReference(node):
+            issues.add(node.origin, path, "expected a number, found a shared reference (this field cannot be uncertain)")
+            return nil
         default:
             issues.add(node.origin, path, "expected a number, found \(node.kindDescription)")
             return nil
@@ -165,6 +168,9 @@ extension ScenarioDecoder {
         case .scalar:
             guard let x = number(node, path) else { return nil }
             result = .fixed(x)
+        case .mapping where ScenarioDecoder.isReference(node):
+            guard let reference = sharedParameter(node, path) else { return nil }
+            result = reference
         case .mapping(let entries):
             guard entries.count == 1 else {
                 let keys = entries.map(\.key).joined(separator: ", ")

@@ -12,6 +12,10 @@ struct ScenarioDecoder {
     /// Where `dependencies.csv` files are read from, by the store of the node that names them.
     let files: any ConfigFileSystem
     let embedded: any ConfigFileSystem
+    /// The shared uncertainties by name, each resolved to its root (`scale` 1), once decoded.
+    var sharedTable: [String: SharedReference] = [:]
+    /// Shared names whose definitions were refused (references to them add no second issue).
+    var sharedRefused: Set<String> = []
 
     /// Largest number of sectors.
     static let maximumSectors = 2000
@@ -33,6 +37,8 @@ struct ScenarioDecoder {
         let trials = integer(top, "trials", 1...ScenarioDecoder.maximumTrials)
         let seed = seed(top, "seed")
         let population = number(top, "population", .atLeastOne)
+        // The shared uncertainties first: every parameter below may refer to them.
+        let shared = decodeShared(top["shared"], ConfigPath.root.appending("shared"))
 
         let structuralBefore = issues.count
         var sectors: [Sector]?
@@ -48,8 +54,9 @@ struct ScenarioDecoder {
 
         var cascade: CascadeSettings?
         if let node = required(top, "cascade") { cascade = decodeCascade(node, ConfigPath.root.appending("cascade")) }
-        var parts: (IoTScenario, NeuralScenario, BotnetScenario, DefenseScenario)?
+        var parts: (IoTScenario, NeuralScenario, ThreatClimate, DefenseScenario)?
         if let node = required(top, "scenario") { parts = decodeScenarioParts(node, ConfigPath.root.appending("scenario")) }
+        let events = decodeEvents(top["events"], ConfigPath.root.appending("events"), ids: ids)
         var human: HumanSecurity?
         if let node = required(top, "human_security") {
             human = decodeHumanSecurity(node, ConfigPath.root.appending("human_security"), ids: ids)
@@ -70,13 +77,18 @@ struct ScenarioDecoder {
                            origin: (top["dependencies"]?["matrix"] ?? top["dependencies"])?.origin ?? root.origin)
         }
 
+        if let sectors, let events, let parts {
+            checkCounts(sectors: sectors, events: events, iot: parts.0, climate: parts.2, root: top)
+        }
+
         guard issues.isEmpty, let name, let description, let startYear, let horizon, let trials, let seed,
               let population, let sectors, let dependencies, let cascade, let parts, let human,
-              let tolerances, let calibration else { return nil }
+              let events, let shared, let tolerances, let calibration else { return nil }
         return Scenario(name: name, description: description, startYear: startYear, horizonYears: horizon,
                         trials: trials, seed: seed, population: population, sectors: sectors,
                         dependencies: dependencies, cascade: cascade, iot: parts.0, neural: parts.1,
-                        botnet: parts.2, defense: parts.3, humanSecurity: human, tolerances: tolerances, calibration: calibration)
+                        defense: parts.3, humanSecurity: human, threatClimate: parts.2, events: events,
+                        shared: shared, tolerances: tolerances, calibration: calibration)
     }
 
     // MARK: Sectors
@@ -132,8 +144,8 @@ struct ScenarioDecoder {
                     threat = Threat(attacksPerYear: attacks, successProbability: success, iotElasticity: elasticity)
                 }
             }
-            var severity: BetaShape?
-            if let s = required(r, "severity") { severity = betaShape(s, p.appending("severity")) }
+            var severity: Severity?
+            if let s = required(r, "severity") { severity = self.severity(s, p.appending("severity")) }
             if let id, let name, let criticality, let reliance, let output, let digital, let threat, let severity {
                 sectors.append(Sector(id: id, name: name, criticality: criticality, populationReliance: reliance,
                                       outputUSDbn: output, digital: digital, threat: threat, severity: severity))
@@ -164,15 +176,6 @@ struct ScenarioDecoder {
             return nil
         }
         return GrowthCurve(initial: initial, ceiling: ceiling, rate: rate)
-    }
-
-    /// `{alpha, beta}`, both `> 0`.
-    private mutating func betaShape(_ node: ConfigValue, _ path: ConfigPath) -> BetaShape? {
-        guard let r = record(node, path, ConfigSchema.betaShape) else { return nil }
-        let alpha = parameter(r, "alpha", .positive)
-        let beta = parameter(r, "beta", .positive)
-        guard let alpha, let beta else { return nil }
-        return BetaShape(alpha: alpha, beta: beta)
     }
 
     // MARK: Dependencies
@@ -290,17 +293,26 @@ struct ScenarioDecoder {
 
     /// `floors: {id: floor}` → one floor per sector (0 where none), each in `[0, 1)`.
     private mutating func lifelineFloors(_ node: ConfigValue?, _ path: ConfigPath, ids: [String]?) -> [Double]? {
-        guard let node, !node.isNull else { return ids.map { [Double](repeating: 0, count: $0.count) } }
+        sectorTable(node, path, ids: ids, .floor, of: "floor")
+    }
+
+    /// A table `{sector_id: value, …}` → one value per sector, in sector order (0 for a sector
+    /// not in it, and everywhere when the table is absent or null), each in `range`. `nil`, with
+    /// the problems recorded, when it is not a mapping, a value is refused or an id is unknown —
+    /// and when the sector ids are not known (`ids` is `nil`: the sectors themselves failed).
+    private mutating func sectorTable(_ node: ConfigValue?, _ path: ConfigPath, ids: [String]?, _ range: ValueRange,
+                                      of what: String) -> [Double]? {
+        var values = ids.map { [Double](repeating: 0, count: $0.count) }
+        guard let node, !node.isNull else { return values }
         guard case .mapping(let entries) = node.content else {
-            issues.add(node.origin, path, "expected a mapping of sector id to floor, found \(node.kindDescription)")
+            issues.add(node.origin, path, "expected a mapping of sector id to \(what), found \(node.kindDescription)")
             return nil
         }
-        var floors = ids.map { [Double](repeating: 0, count: $0.count) }
         let index = ids.map { Dictionary($0.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
         var ok = true
         for entry in entries {
             let p = path.appending(entry.key)
-            let x = number(entry.value, p, .floor)
+            let x = number(entry.value, p, range)
             if x == nil { ok = false }
             guard let ids, let index else { continue }
             guard let i = index[entry.key] else {
@@ -308,9 +320,9 @@ struct ScenarioDecoder {
                 ok = false
                 continue
             }
-            if let x { floors?[i] = x }
+            if let x { values?[i] = x }
         }
-        return ok ? floors : nil
+        return ok ? values : nil
     }
 
     // MARK: Cascade, scenario, human security
@@ -332,7 +344,13 @@ struct ScenarioDecoder {
     }
 
     private mutating func decodeScenarioParts(_ node: ConfigValue, _ path: ConfigPath)
-        -> (IoTScenario, NeuralScenario, BotnetScenario, DefenseScenario)? {
+        -> (IoTScenario, NeuralScenario, ThreatClimate, DefenseScenario)? {
+        var node = node
+        if let moved = node.entry("botnet") {
+            issues.add(moved.keyOrigin, path.appending("botnet"),
+                       "scenario.botnet moved to the event catalogue: change the class with id iot_botnet under events (e.g. --set events.iot_botnet.frequency=…; docs/events.md)")
+            node = node.removing("botnet")
+        }
         guard let r = record(node, path, ConfigSchema.scenario) else { return nil }
         var iot: IoTScenario?
         if let n = required(r, "iot"), let x = record(n, path.appending("iot"), ConfigSchema.iot) {
@@ -359,15 +377,11 @@ struct ScenarioDecoder {
                 neural = NeuralScenario(users: users, compromiseProbability: p, attackerElasticity: e, harmSeverity: h)
             }
         }
-        var botnet: BotnetScenario?
-        if let n = required(r, "botnet"), let x = record(n, path.appending("botnet"), ConfigSchema.botnet) {
-            let events = parameter(x, "events_per_bn_devices", .nonNegative)
-            let hit = parameter(x, "sector_hit_probability", .probability)
-            var severity: BetaShape?
-            if let s = required(x, "severity") { severity = betaShape(s, x.path.appending("severity")) }
-            if let events, let hit, let severity {
-                botnet = BotnetScenario(eventsPerBnDevices: events, sectorHitProbability: hit, severity: severity)
-            }
+        var climate: ThreatClimate?
+        if let n = required(r, "threat_climate"), let x = record(n, path.appending("threat_climate"), ConfigSchema.threatClimate) {
+            let sigma = parameter(x, "sigma", .nonNegative)
+            let correlation = parameter(x, "correlation", .probability)
+            if let sigma, let correlation { climate = ThreatClimate(sigma: sigma, correlation: correlation) }
         }
         var defense: DefenseScenario?
         if let n = required(r, "defense"), let x = record(n, path.appending("defense"), ConfigSchema.defense) {
@@ -381,8 +395,8 @@ struct ScenarioDecoder {
                 defense = DefenseScenario(vulnerabilityDecline: v, costUSDbnPerYear: cost)
             }
         }
-        guard let iot, let neural, let botnet, let defense else { return nil }
-        return (iot, neural, botnet, defense)
+        guard let iot, let neural, let climate, let defense else { return nil }
+        return (iot, neural, climate, defense)
     }
 
     private mutating func decodeHumanSecurity(_ node: ConfigValue, _ path: ConfigPath, ids: [String]?) -> HumanSecurity? {
@@ -423,26 +437,7 @@ struct ScenarioDecoder {
             issues.add(entry.keyOrigin, p, "'\(ConfigValue.abbreviated(entry.key))' is not a valid dimension name: use lowercase letters and '_' ([a-z_]+)")
             ok = false
         }
-        var weights = ids.map { [Double](repeating: 0, count: $0.count) }
-        let table = entry.value
-        if table.isNull { return ok ? weights.map { HumanDimension(name: entry.key, sectorWeights: $0) } : nil }
-        guard case .mapping(let rows) = table.content else {
-            issues.add(table.origin, p, "expected a mapping of sector id to weight, found \(table.kindDescription)")
-            return nil
-        }
-        let index = ids.map { Dictionary($0.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
-        for row in rows {
-            let rp = p.appending(row.key)
-            let x = number(row.value, rp, .nonNegative)
-            if x == nil { ok = false }
-            guard let ids, let index else { continue }
-            guard let i = index[row.key] else {
-                issues.add(row.keyOrigin, rp, "unknown sector '\(ConfigValue.abbreviated(row.key))'" + ConfigSuggestion.phrase(for: row.key, among: ids))
-                ok = false
-                continue
-            }
-            if let x { weights?[i] = x }
-        }
+        let weights = sectorTable(entry.value, p, ids: ids, .nonNegative, of: "weight")
         guard ok, let weights else { return nil }
         return HumanDimension(name: entry.key, sectorWeights: weights)
     }

@@ -6,9 +6,9 @@
 /// came from, if any) so the text is self-contained; the lifeline floors (non-zero ones) and the
 /// overlay flag are kept even when the overlay is disabled. Numbers are written in the shortest
 /// form that reads back to the same `Double`, so loading the dump gives an equal ``Scenario``.
-public enum ScenarioEncoder {
+package enum ScenarioEncoder {
     /// The resolved YAML of `scenario`.
-    public static func yaml(_ s: Scenario) -> String {
+    static func yaml(_ s: Scenario) -> String {
         var out = "# cyberrisk resolved configuration: every field explicit (docs/config.md)\n"
         out += "name: \(string(s.name))\n"
         out += "description: \(string(s.description))\n"
@@ -17,6 +17,7 @@ public enum ScenarioEncoder {
         out += "trials: \(s.trials)\n"
         out += "seed: \(s.seed)\n"
         out += "population: \(format(s.population))\n"
+        out += shared(s.shared)
         out += "sectors:\n"
         for sector in s.sectors { out += self.sector(sector) }
         let d = s.dependencies
@@ -38,10 +39,10 @@ public enum ScenarioEncoder {
             + "compromise_rate: \(parameter(s.iot.compromiseRate))}\n"
         out += "  neural: {users: \(growth(s.neural.users)), compromise_probability: \(parameter(s.neural.compromiseProbability)), "
             + "attacker_elasticity: \(parameter(s.neural.attackerElasticity)), harm_severity: \(parameter(s.neural.harmSeverity))}\n"
-        out += "  botnet: {events_per_bn_devices: \(parameter(s.botnet.eventsPerBnDevices)), "
-            + "sector_hit_probability: \(parameter(s.botnet.sectorHitProbability)), severity: \(beta(s.botnet.severity))}\n"
+        out += "  threat_climate: {sigma: \(parameter(s.threatClimate.sigma)), correlation: \(parameter(s.threatClimate.correlation))}\n"
         out += "  defense: {vulnerability_decline: \(parameter(s.defense.vulnerabilityDecline))"
             + (s.defense.costUSDbnPerYear.map { ", cost_usd_bn_per_year: \(format($0))" } ?? "") + "}\n"
+        out += events(s.events, ids: ids)
         let h = s.humanSecurity
         out += "human_security:\n"
         out += "  weights: {services: \(format(h.servicesWeight)), personal: \(format(h.personalWeight)), neural: \(format(h.neuralWeight))}\n"
@@ -78,24 +79,19 @@ public enum ScenarioEncoder {
         out += "    threat: {attacks_per_year: \(parameter(sector.threat.attacksPerYear)), "
             + "success_probability: \(parameter(sector.threat.successProbability)), "
             + "iot_elasticity: \(parameter(sector.threat.iotElasticity))}\n"
-        out += "    severity: \(beta(sector.severity))\n"
+        out += "    severity: \(severity(sector.severity))\n"
         return out
     }
 
     /// A stable identity of a configuration: FNV-1a 64 of the resolved YAML's UTF-8 bytes, as 16
     /// lowercase hex digits. Equal scenarios have equal hashes (for the same tool version).
-    public static func configHash(_ scenario: Scenario) -> String {
+    static func configHash(_ scenario: Scenario) -> String {
         configHash(yaml: yaml(scenario))
     }
 
-    /// FNV-1a 64 of `yaml`'s UTF-8 bytes, 16 lowercase hex digits.
-    public static func configHash(yaml: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in yaml.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(h, radix: 16)
+    /// ``FNV1a64`` of `yaml`'s UTF-8 bytes, 16 lowercase hex digits.
+    package static func configHash(yaml: String) -> String {
+        let hex = String(FNV1a64.hash(Array(yaml.utf8)), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
@@ -103,7 +99,7 @@ public enum ScenarioEncoder {
 
     /// A number in the shortest form that reads back exactly: integers below 10^15 without a
     /// fraction (`300`), others as Swift prints them (`0.05`, `1e-05`, `2.5e+20`).
-    public static func format(_ x: Double) -> String {
+    package static func format(_ x: Double) -> String {
         if x.isFinite, x == x.rounded(.towardZero), abs(x) < 1e15 {
             return String(Int64(x))
         }
@@ -111,7 +107,7 @@ public enum ScenarioEncoder {
     }
 
     /// A parameter in its YAML form.
-    public static func parameter(_ p: Parameter) -> String {
+    static func parameter(_ p: Parameter) -> String {
         switch p {
         case .fixed(let x): return format(x)
         case .uniform(let a, let b): return "{uniform: [\(format(a)), \(format(b))]}"
@@ -120,6 +116,8 @@ public enum ScenarioEncoder {
         case .lognormal(let median, let sigma): return "{lognormal: {median: \(format(median)), sigma: \(format(sigma))}}"
         case .normal(let mean, let sd, let lo, let hi):
             return "{normal: {mean: \(format(mean)), sd: \(format(sd)), min: \(format(lo)), max: \(format(hi))}}"
+        case .shared(let r):
+            return r.scale == 1 ? "{shared: \(string(r.name))}" : "{shared: \(string(r.name)), scale: \(format(r.scale))}"
         }
     }
 
@@ -127,19 +125,19 @@ public enum ScenarioEncoder {
         "{initial: \(parameter(g.initial)), ceiling: \(parameter(g.ceiling)), rate: \(parameter(g.rate))}"
     }
 
-    private static func beta(_ b: BetaShape) -> String {
+    static func beta(_ b: BetaShape) -> String {
         "{alpha: \(parameter(b.alpha)), beta: \(parameter(b.beta))}"
     }
 
     /// `{id: value, …}` for the non-zero values, in sector order.
-    private static func table(_ ids: [String], _ values: [Double]) -> String {
+    static func table(_ ids: [String], _ values: [Double]) -> String {
         let pairs = zip(ids, values).filter { $0.1 != 0 }.map { "\(string($0.0)): \(format($0.1))" }
         return "{" + pairs.joined(separator: ", ") + "}"
     }
 
     /// A string as a plain scalar when that is unambiguous (letters, digits, spaces and `_-.()/`,
     /// starting with a letter, not a YAML keyword), otherwise double-quoted with escapes.
-    public static func string(_ text: String) -> String {
+    package static func string(_ text: String) -> String {
         let keywords: Set<String> = ["true", "false", "null", "yes", "no", "on", "off", "y", "n"]
         let scalars = text.unicodeScalars
         let plainSafe = !text.isEmpty && text.count <= 200

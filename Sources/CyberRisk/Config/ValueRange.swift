@@ -17,7 +17,9 @@ struct ValueRange: Sendable {
     static let floor = ValueRange(lower: 0, lowerInclusive: true, upper: 1, upperInclusive: false)
     /// `[1, ∞)`.
     static let atLeastOne = ValueRange(lower: 1, lowerInclusive: true, upper: .infinity, upperInclusive: false)
-    /// Any finite number.
+    /// `(0, 1)`.
+    static let openUnit = ValueRange(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: false)
+    /// Any finite number (shared definitions: ranges are checked where they are used).
     static let unbounded = ValueRange(lower: -.infinity, lowerInclusive: false, upper: .infinity, upperInclusive: false)
 
     func containsLower(_ x: Double) -> Bool { lowerInclusive ? x >= lower : x > lower }
@@ -34,6 +36,9 @@ struct ValueRange: Sendable {
     /// Why `parameter` does not fit, or `nil` if every draw lies in the range. A lognormal's
     /// draws are `> 0`, and its upper end is taken as `median·e^(6σ)` (``Parameter/upperBound``).
     func violation(of parameter: Parameter) -> String? {
+        if case .shared(let reference) = parameter {
+            return violation(of: reference.equivalent).map { "\($0) (shared '\(reference.name)'\(reference.totalScale == 1 ? "" : " × \(ScenarioEncoder.format(reference.totalScale))"))" }
+        }
         let lo = parameter.lowerBound, hi = parameter.upperBound
         if case .fixed(let x) = parameter {
             return contains(x) ? nil : "must be \(phrase), found \(ScenarioEncoder.format(x))"

@@ -12,7 +12,7 @@ extension Cascade {
     /// `scratch:`, whose contract is `N` values, so that no caller sized for the iteration can
     /// pass too small a buffer.)
     @inline(__always)
-    public static func saturatingSingle(shocks c: UnsafePointer<Double>, matrix a: UnsafePointer<Double>,
+    static func saturatingSingle(shocks c: UnsafePointer<Double>, matrix a: UnsafePointer<Double>,
                                         into q: UnsafeMutablePointer<Double>,
                                         work: UnsafeMutablePointer<Double>, n: Int) {
         if n <= smallSolveLimit && saturatingByPolicyIteration(shocks: c, matrix: a, into: q, work: work + n, n: n) {

@@ -8,15 +8,15 @@
 ///
 /// Block forms work on `rows` trials at once (row-major `rows×N` buffers) with one `dgemm` per
 /// product; single forms solve one trial whose `A` is its own.
-public enum Cascade {
+@_spi(Engine) public enum Cascade {
     /// Convergence threshold of the saturating iteration (largest absolute change).
-    public static let tolerance = 1e-12
+    static let tolerance = 1e-12
     /// Iteration cap of the saturating iteration.
-    public static let maxIterations = 1000
+    static let maxIterations = 1000
 
     /// `Q = clamp(C·Lᵀ)` for a block, with `L = (I − A)⁻¹` shared by all rows.
     @inline(__always)
-    public static func linearBlock(shocks c: UnsafePointer<Double>, leontief l: UnsafePointer<Double>,
+    @_spi(Engine) public static func linearBlock(shocks c: UnsafePointer<Double>, leontief l: UnsafePointer<Double>,
                                    into q: UnsafeMutablePointer<Double>, rows: Int, n: Int) {
         LinearAlgebra.multiplyTransposed(c, l, into: q, rows: rows, n: n, k: n)
         clamp(q, count: rows * n)
@@ -25,7 +25,7 @@ public enum Cascade {
     /// The saturating cascade for a block with `A` shared by all rows; `scratch` holds `rows·N` values.
     /// Returns the number of iterations used.
     @discardableResult
-    public static func saturatingBlock(shocks c: UnsafePointer<Double>, matrix a: UnsafePointer<Double>,
+    @_spi(Engine) public static func saturatingBlock(shocks c: UnsafePointer<Double>, matrix a: UnsafePointer<Double>,
                                        into q: UnsafeMutablePointer<Double>,
                                        scratch next: UnsafeMutablePointer<Double>,
                                        rows: Int, n: Int) -> Int {
@@ -48,7 +48,7 @@ public enum Cascade {
     /// Sizes up to which ``linearSingle(shocks:matrix:into:n:pivots:)`` eliminates in Swift; above
     /// it calls LAPACK (`dgetrf`/`dgetrs`), whose blocking pays off only for larger matrices
     /// (at N = 16 its fixed per-call cost is most of the time: see docs/performance.md).
-    public static let smallSolveLimit = 32
+    @_spi(Engine) public static let smallSolveLimit = 32
 
     /// The linear cascade for one trial whose `A` is its own: solves `(I − A) q = c`.
     ///
@@ -57,7 +57,7 @@ public enum Cascade {
     /// holds `N` entries for it). If `I − A` is singular (validation prevents it), `q` is set to
     /// 1 where `c > 0`.
     @inline(__always)
-    public static func linearSingle(shocks c: UnsafePointer<Double>, matrix a: UnsafeMutablePointer<Double>,
+    @_spi(Engine) public static func linearSingle(shocks c: UnsafePointer<Double>, matrix a: UnsafeMutablePointer<Double>,
                                     into q: UnsafeMutablePointer<Double>, n: Int,
                                     pivots: UnsafeMutablePointer<Int32>) {
         for i in 0..<n * n { a[i] = -a[i] }
@@ -67,17 +67,23 @@ public enum Cascade {
 
     /// ``linearSingle(shocks:matrix:into:n:pivots:)`` given `I − A` itself (`system`, destroyed),
     /// for callers that build it in one pass.
-    @inline(__always)
-    public static func linearSolve(shocks c: UnsafePointer<Double>, system a: UnsafeMutablePointer<Double>,
+    ///
+    /// On return `system` holds the factorisation and `pivots` its row exchanges, so further
+    /// right-hand sides can be solved with ``substitute(factored:pivots:into:n:)``. Returns
+    /// `false` if the system is singular.
+    @inline(__always) @discardableResult
+    static func linearSolve(shocks c: UnsafePointer<Double>, system a: UnsafeMutablePointer<Double>,
                                    into q: UnsafeMutablePointer<Double>, n: Int,
-                                   pivots: UnsafeMutablePointer<Int32>) {
+                                   pivots: UnsafeMutablePointer<Int32>) -> Bool {
         q.update(from: c, count: n)
-        let solved = n <= smallSolveLimit ? solveSmall(a, q, n: n) : LinearAlgebra.solve(a, q, n: n, pivots: pivots)
+        let solved = n <= smallSolveLimit ? solveSmall(a, q, n: n, pivots: pivots)
+                                          : LinearAlgebra.solve(a, q, n: n, pivots: pivots)
         if !solved {
             for i in 0..<n { q[i] = c[i] > 0 ? 1 : 0 }
-            return
+            return false
         }
         clamp(q, count: n)
+        return true
     }
 
     /// Solves `M x = b` in place for a small row-major `n×n` matrix `M` (destroyed, `b` becoming
@@ -86,8 +92,14 @@ public enum Cascade {
     /// substitution scaled by the pivots' reciprocals, as `dgetf2` does for the multipliers,
     /// unless a reciprocal would overflow), about `n³/3` multiply–adds, without a library call's
     /// fixed cost. Returns `false` if a pivot is 0 or NaN (`M` singular).
+    ///
+    /// The eliminated `M` keeps `U` in and above the diagonal and each step's multipliers below
+    /// it (where the elimination leaves zeros), and `pivots[k]`, when given, the row exchanged
+    /// with row `k`: the factorisation ``substituteSmall(_:pivots:_:n:)`` replays for another
+    /// right-hand side. (Storing them changes no arithmetic: those entries are never read again.)
     @inline(__always)
-    public static func solveSmall(_ m: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>, n: Int) -> Bool {
+    @_spi(Engine) public static func solveSmall(_ m: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>, n: Int,
+                           pivots: UnsafeMutablePointer<Int32>? = nil) -> Bool {
         for k in 0..<n {
             let column = m + k
             var p = k
@@ -102,6 +114,7 @@ public enum Cascade {
                 r &+= 1
             }
             guard largest > 0 else { return false }
+            pivots?[k] = Int32(truncatingIfNeeded: p)
             let pivotRow = m + k &* n
             if p != k {
                 let other = m + p &* n
@@ -115,6 +128,7 @@ public enum Cascade {
             var row = pivotRow + n
             for r in (k + 1)..<n {
                 let f = reciprocal != 0 ? row[k] * reciprocal : row[k] / pivot
+                row[k] = f
                 if f != 0 {
                     for j in (k + 1)..<n { row[j] -= f * pivotRow[j] }
                     b[r] -= f * bk
@@ -144,7 +158,7 @@ public enum Cascade {
     /// then solves both with `solveSmall`. For the Leontief systems `I − A(t)` (`A ≥ 0`,
     /// `ρ(A) < 1`) an exchange needs a dependency larger than a diagonal entry, which is rare.
     @inline(__always)
-    public static func solveSmallPair(_ m: UnsafeMutablePointer<SIMD2<Double>>,
+    @_spi(Engine) public static func solveSmallPair(_ m: UnsafeMutablePointer<SIMD2<Double>>,
                                       _ b: UnsafeMutablePointer<SIMD2<Double>>, n: Int) -> Bool {
         let zero = SIMD2<Double>(repeating: 0)
         for k in 0..<n {
@@ -163,6 +177,7 @@ public enum Cascade {
             var row = pivotRow + n
             for r in (k + 1)..<n {
                 let f = row[k] * reciprocal
+                row[k] = f                     // the multiplier, kept for replays (never read again)
                 let skip = f .== zero          // solveSmall skips a row whose multiplier is 0
                 if !any(skip) {
                     for j in (k + 1)..<n { row[j] -= f * pivotRow[j] }
@@ -187,7 +202,7 @@ public enum Cascade {
 
     /// The saturating cascade for one trial whose `A` is its own; `scratch` holds `N` values.
     @inline(__always)
-    public static func saturatingSingle(shocks c: UnsafePointer<Double>, matrix a: UnsafePointer<Double>,
+    static func saturatingSingle(shocks c: UnsafePointer<Double>, matrix a: UnsafePointer<Double>,
                                         into q: UnsafeMutablePointer<Double>,
                                         scratch next: UnsafeMutablePointer<Double>, n: Int) {
         q.update(from: c, count: n)
@@ -208,7 +223,7 @@ public enum Cascade {
 
     /// Clamps every entry into `[0, 1]` (NaN becomes 1: an undefined state counts as lost).
     @inline(__always)
-    public static func clamp(_ x: UnsafeMutablePointer<Double>, count: Int) {
+    static func clamp(_ x: UnsafeMutablePointer<Double>, count: Int) {
         for k in 0..<count {
             let v = x[k]
             x[k] = v >= 0 ? (v <= 1 ? v : 1) : (v.isNaN ? 1 : 0)

@@ -77,6 +77,8 @@ public struct Comparison: Sendable {
     /// Simulates `blocks` for every scenario on `threads` workers.
     ///
     /// - Parameters:
+    ///   - blocks: the blocks to simulate (a shard's range, or all of ``totalBlocks``).
+    ///   - threads: worker threads; the result does not depend on it.
     ///   - progress: called after each block with its trials times the number of scenarios.
     ///   - isCancelled: as for ``Forecast/run(threads:shard:progress:isCancelled:)``.
     public func run(blocks: Range<Int>, threads: Int,
@@ -119,7 +121,7 @@ public struct ComparisonRun: Sendable, Equatable {
     public init(empty c: Comparison) {
         let p = c.plans[0]
         runs = c.plans.indices.map { i in
-            ForecastRun(accumulator: ForecastAccumulator(years: p.years, metricCount: p.metrics.count, sectorCount: p.sectorCount),
+            ForecastRun(accumulator: c.plans[i].emptyAccumulator(),
                         batches: BatchMeans(years: p.years, requests: c.toleranceRequests[i]))
         }
         batches = c.plans.map { _ in BatchMeans(years: p.years, requests: c.requests) }

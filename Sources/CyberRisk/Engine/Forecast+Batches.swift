@@ -33,15 +33,16 @@ extension Scenario {
 
 extension Forecast {
     /// Simulates `blocks` and also accumulates, over each full block, the statistics of
-    /// `requests` (batch means). Without requests this is ``run(blocks:threads:progress:isCancelled:)``
+    /// `requests` (batch means). Without requests this is ``run(blocks:threads:eventAccounting:progress:isCancelled:)``
     /// with empty batches: the accumulator is the same either way.
-    public func run(blocks: Range<Int>, threads: Int, requests: [BatchRequest],
+    public func run(blocks: Range<Int>, threads: Int, requests: [BatchRequest], eventAccounting: Bool = true,
                     progress: (@Sendable (Int) -> Void)? = nil,
                     isCancelled: (@Sendable () -> Bool)? = nil) throws -> ForecastRun {
         let plan = self.plan
         let empty = BatchMeans(years: plan.years, requests: requests)
         guard !requests.isEmpty else {
-            return ForecastRun(accumulator: try run(blocks: blocks, threads: threads, progress: progress, isCancelled: isCancelled),
+            return ForecastRun(accumulator: try run(blocks: blocks, threads: threads, eventAccounting: eventAccounting,
+                                                    progress: progress, isCancelled: isCancelled),
                                batches: empty)
         }
         final class Worker {
@@ -49,16 +50,16 @@ extension Forecast {
             let collector: BatchCollector
             var accumulator: ForecastAccumulator
             var batches: BatchMeans
-            init(plan: SimulationPlan, requests: [BatchRequest], empty: BatchMeans) {
+            init(plan: SimulationPlan, requests: [BatchRequest], empty: BatchMeans, eventAccounting: Bool) {
                 block = TrialBlock(plan: plan)
                 collector = BatchCollector(requests: requests, metricCount: plan.metrics.count)
-                accumulator = ForecastAccumulator(years: plan.years, metricCount: plan.metrics.count, sectorCount: plan.sectorCount)
+                accumulator = plan.emptyAccumulator(eventAccounting: eventAccounting)
                 batches = empty
             }
         }
         let identity = Array(requests.indices)
         let parts = try Forecast.pool(blocks: blocks, threads: threads, isCancelled: isCancelled) {
-            Worker(plan: plan, requests: requests, empty: empty)
+            Worker(plan: plan, requests: requests, empty: empty, eventAccounting: eventAccounting)
         } simulate: { worker, k in
             let rows = self.rows(inBlock: k)
             let full = rows == BatchMeans.batchSize
@@ -72,9 +73,7 @@ extension Forecast {
             progress?(rows)
             return true
         } finish: { ForecastRun(accumulator: $0.accumulator, batches: $0.batches) }
-        var total = ForecastRun(accumulator: ForecastAccumulator(years: plan.years, metricCount: plan.metrics.count,
-                                                                 sectorCount: plan.sectorCount),
-                                batches: empty)
+        var total = ForecastRun(accumulator: plan.emptyAccumulator(eventAccounting: eventAccounting), batches: empty)
         for part in parts { total.merge(part) }
         return total
     }

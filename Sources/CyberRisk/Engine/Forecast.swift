@@ -1,13 +1,10 @@
-import Dispatch
-import Synchronization
-
 /// Runs a scenario's trials in fixed blocks across worker threads and returns the merged
 /// accumulator.
 ///
-/// Blocks are handed to `threads` workers through an atomic counter
-/// (`DispatchQueue.concurrentPerform`); each worker owns a ``TrialBlock`` and a
-/// ``ForecastAccumulator``; the workers' accumulators are merged exactly at the end. Randomness is
-/// addressed by trial, so which worker runs which block changes nothing in the result.
+/// Blocks are handed to `threads` workers in order (the tool's one worker pool); each worker owns a
+/// block of preallocated buffers and a ``ForecastAccumulator``; the workers' accumulators are merged exactly at
+/// the end. Randomness is addressed by trial, so which worker runs which block changes nothing in
+/// the result.
 ///
 /// ```swift
 /// let plan = try SimulationPlan(scenario: scenario)
@@ -20,9 +17,13 @@ public struct Forecast: Sendable {
         self.plan = plan
     }
 
+    /// The trials of a block (1,024): the unit the workers take, shards split and batch means
+    /// average over.
+    public static let trialsPerBlock = TrialBlock.capacity
+
     /// Number of blocks for the scenario's trial count.
     public var totalBlocks: Int {
-        (plan.scenario.trials + TrialBlock.capacity - 1) / TrialBlock.capacity
+        TrialBlock.count(trials: plan.scenario.trials)
     }
 
     /// Trials in `shard`.
@@ -37,25 +38,31 @@ public struct Forecast: Sendable {
     /// Simulates the blocks of `shard` on `threads` workers.
     ///
     /// - Parameters:
+    ///   - threads: the most worker threads to use (as many as there are blocks at most).
+    ///   - shard: the part of the forecast to run (``Shard/whole`` by default).
     ///   - progress: called after each block with the number of trials it finished (from worker
     ///     threads; must be thread-safe and cheap).
     ///   - isCancelled: polled between blocks and before each year of a block; when it returns
     ///     `true` the run stops and throws ``SimulationError/cancelled``.
-    public func run(threads: Int, shard: Shard = .whole,
+    ///   - eventAccounting: whether to keep per-event accounting and return periods (the
+    ///     accumulator's `tail`); without it no event is cascaded alone.
+    public func run(threads: Int, shard: Shard = .whole, eventAccounting: Bool = true,
                     progress: (@Sendable (Int) -> Void)? = nil,
                     isCancelled: (@Sendable () -> Bool)? = nil) throws -> ForecastAccumulator {
-        try run(blocks: shard.blocks(of: totalBlocks), threads: threads, progress: progress, isCancelled: isCancelled)
+        try run(blocks: shard.blocks(of: totalBlocks), threads: threads, eventAccounting: eventAccounting,
+                progress: progress, isCancelled: isCancelled)
     }
 
     /// Simulates the blocks `blocks` (a shard's range, or a stage of a precision run) on
-    /// `threads` workers; `progress` and `isCancelled` as for ``run(threads:shard:progress:isCancelled:)``.
-    public func run(blocks: Range<Int>, threads: Int,
+    /// `threads` workers; `eventAccounting`, `progress` and `isCancelled` as for
+    /// ``run(threads:shard:eventAccounting:progress:isCancelled:)``.
+    public func run(blocks: Range<Int>, threads: Int, eventAccounting: Bool = true,
                     progress: (@Sendable (Int) -> Void)? = nil,
                     isCancelled: (@Sendable () -> Bool)? = nil) throws -> ForecastAccumulator {
         let plan = self.plan
         let parts = try Forecast.pool(blocks: blocks, threads: threads, isCancelled: isCancelled) {
             (block: TrialBlock(plan: plan),
-             acc: ForecastAccumulator(years: plan.years, metricCount: plan.metrics.count, sectorCount: plan.sectorCount))
+             acc: plan.emptyAccumulator(eventAccounting: eventAccounting))
         } simulate: { worker, k in
             let rows = self.rows(inBlock: k)
             guard worker.block.simulate(firstTrial: k * TrialBlock.capacity, rows: rows, into: &worker.acc,
@@ -63,45 +70,29 @@ public struct Forecast: Sendable {
             progress?(rows)
             return true
         } finish: { $0.acc }
-        var total = ForecastAccumulator(years: plan.years, metricCount: plan.metrics.count,
-                                        sectorCount: plan.sectorCount)
+        var total = plan.emptyAccumulator(eventAccounting: eventAccounting)
         for part in parts { total.merge(part) }
         return total
     }
 
-    /// The block pool: `threads` workers take the blocks of `blocks` from one atomic counter
-    /// (`DispatchQueue.concurrentPerform`); each owns the state `makeWorker()` gives it and runs
-    /// `simulate(&state, k)` for each block `k` it takes (returning `false` when cancelled); the
-    /// states' `finish` parts come back in worker order. Which worker ran which block must not
-    /// matter to the caller's merge (exact accumulators make it so).
+    /// The blocks of `blocks` on the tool's ``WorkerPool`` of `threads` workers: each worker owns
+    /// the state `makeWorker()` gives it and runs `simulate(&state, k)` for each block `k` it
+    /// takes (returning `false` when cancelled); the states' `finish` parts come back in worker
+    /// order. Which worker ran which block must not matter to the caller's merge (exact
+    /// accumulators make it so).
     ///
     /// - Throws: ``SimulationError/cancelled`` when `isCancelled` or a `simulate` said so.
     static func pool<Worker, Part: Sendable>(blocks: Range<Int>, threads: Int, isCancelled: (@Sendable () -> Bool)?,
                                              makeWorker: @Sendable () -> Worker,
                                              simulate: @Sendable (inout Worker, Int) -> Bool,
                                              finish: @Sendable (Worker) -> Part) throws -> [Part] {
-        let workers = Swift.max(1, Swift.min(threads, blocks.count))
-        let next = Atomic<Int>(blocks.lowerBound)
-        let cancelled = Atomic<Bool>(false)
-        let results = Mutex<[Int: Part]>([:])
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var state = makeWorker()
-            while true {
-                if let isCancelled, isCancelled() {
-                    cancelled.store(true, ordering: .relaxed)
-                    break
-                }
-                let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                if k >= blocks.upperBound { break }
-                guard simulate(&state, k) else {
-                    cancelled.store(true, ordering: .relaxed)
-                    break
-                }
-            }
-            let part = finish(state)
-            results.withLock { $0[worker] = part }
-        }
-        if cancelled.load(ordering: .relaxed) { throw SimulationError.cancelled }
-        return results.withLock { parts in (0..<workers).compactMap { parts[$0] } }
+        let first = blocks.lowerBound
+        let run = WorkerPool(threads: threads).run(
+            units: blocks.count, isCancelled: isCancelled,
+            start: { _ in makeWorker() },
+            work: { worker, unit in simulate(&worker, first + unit) },
+            finish: { worker, _ in finish(worker) })
+        if run.stopped { throw SimulationError.cancelled }
+        return run.results
     }
 }

@@ -14,19 +14,23 @@ public struct ForecastAccumulator: Sendable, Equatable {
     /// Trials accumulated.
     public private(set) var trials: Int64 = 0
     /// Moments of each metric, index `year·metricCount + metric`.
-    public var metricMoments: [Moments]
+    var metricMoments: [Moments]
     /// Quantile sketch of each metric, same index.
-    public var metricSketches: [QuantileSketch]
+    var metricSketches: [QuantileSketch]
     /// Moments of each sector's inoperability `q_i`, index `year·sectorCount + sector`.
-    public var inoperability: [Moments]
+    var inoperability: [Moments]
     /// Quantile sketch of each sector's inoperability, same index.
-    public var inoperabilitySketches: [QuantileSketch]
+    var inoperabilitySketches: [QuantileSketch]
     /// Moments of each sector's direct shock `c_i`, same index.
-    public var directShock: [Moments]
+    var directShock: [Moments]
     /// Number of trial-years in which the sector was disrupted (`q_i ≥ failure_threshold`), same index.
-    public var disrupted: [UInt64]
+    var disrupted: [UInt64]
+    /// Per-event accounting and return periods, when kept (forecasts keep them; sweep points,
+    /// which report means and quantiles only, do not).
+    var tail: TailAccumulator?
 
-    public init(years: Int, metricCount: Int, sectorCount: Int) {
+    /// An empty accumulator; `eventClasses` (the catalogue's size) adds a `TailAccumulator`.
+    @_spi(Engine) public init(years: Int, metricCount: Int, sectorCount: Int, eventClasses: Int? = nil) {
         self.years = years
         self.metricCount = metricCount
         self.sectorCount = sectorCount
@@ -36,15 +40,16 @@ public struct ForecastAccumulator: Sendable, Equatable {
         inoperabilitySketches = Array(repeating: QuantileSketch(), count: years * sectorCount)
         directShock = Array(repeating: Moments(), count: years * sectorCount)
         disrupted = Array(repeating: 0, count: years * sectorCount)
+        tail = eventClasses.map { TailAccumulator(years: years, sectorCount: sectorCount, classCount: $0) }
     }
 
     /// Records that `count` more trials have been accumulated (called once per block).
-    public mutating func addTrials(_ count: Int) {
+    mutating func addTrials(_ count: Int) {
         trials += Int64(count)
     }
 
     /// Adds another accumulator of the same shape (exact).
-    public mutating func merge(_ other: ForecastAccumulator) {
+    package mutating func merge(_ other: ForecastAccumulator) {
         precondition(years == other.years && metricCount == other.metricCount && sectorCount == other.sectorCount)
         trials += other.trials
         for k in metricMoments.indices {
@@ -57,10 +62,12 @@ public struct ForecastAccumulator: Sendable, Equatable {
             directShock[k].merge(other.directShock[k])
             disrupted[k] += other.disrupted[k]
         }
+        precondition((tail == nil) == (other.tail == nil))
+        if let t = other.tail { tail?.merge(t) }
     }
 
     /// Deterministic binary form (same state ⇒ same bytes).
-    public func write(to w: inout ByteWriter) {
+    func write(to w: inout ByteWriter) {
         w.append(UInt64(years))
         w.append(UInt64(metricCount))
         w.append(UInt64(sectorCount))
@@ -75,10 +82,16 @@ public struct ForecastAccumulator: Sendable, Equatable {
             directShock[k].write(to: &w)
             w.append(disrupted[k])
         }
+        if let tail {
+            w.append(UInt8(1))
+            tail.write(to: &w)
+        } else {
+            w.append(UInt8(0))
+        }
     }
 
     /// Reads the binary form, checking its shape against the expected one.
-    public init(from r: inout ByteReader, years: Int, metricCount: Int, sectorCount: Int) throws {
+    init(from r: inout ByteReader, years: Int, metricCount: Int, sectorCount: Int) throws {
         let y = try r.readUInt64(), m = try r.readUInt64(), n = try r.readUInt64()
         guard y == UInt64(years), m == UInt64(metricCount), n == UInt64(sectorCount) else {
             throw ByteReader.Error.invalid("accumulator shape \(y)×\(m)×\(n) does not match the configuration (\(years)×\(metricCount)×\(sectorCount))")
@@ -116,6 +129,11 @@ public struct ForecastAccumulator: Sendable, Equatable {
             try check(inoperabilitySketches[k].count, "a sector's sketch")
             try check(directShock[k].count, "a sector's direct shock")
             try check(disrupted[k], "a sector's disruption")
+        }
+        switch try r.readUInt8() {
+        case 0: tail = nil
+        case 1: tail = try TailAccumulator(from: &r, years: years, sectorCount: sectorCount, trials: trials)
+        case let flag: throw ByteReader.Error.invalid("tail flag \(flag)")
         }
     }
 }

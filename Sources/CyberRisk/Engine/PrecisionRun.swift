@@ -92,9 +92,12 @@ public struct PrecisionRun: Sendable {
     /// Runs stage by stage until precise or at the maximum.
     ///
     /// - Parameters:
+    ///   - threads: worker threads; the result does not depend on it.
     ///   - requests: batch requests kept in the result besides the targets' (the tolerances').
     ///   - stage: called before each stage with its end (in trials) and the precision reached so
     ///     far (`nil` before the first check), for progress displays.
+    ///   - progress: called after each block with its trials.
+    ///   - isCancelled: as for ``Forecast/run(threads:shard:progress:isCancelled:)``.
     /// - Returns: the run restricted to `requests`' batch means, and what happened.
     public func run(threads: Int, requests: [BatchRequest],
                     stage: ((_ endTrials: Int, _ reached: Double?) -> Void)? = nil,
@@ -104,8 +107,7 @@ public struct PrecisionRun: Sendable {
         let total = forecast.totalBlocks
         let trials = forecast.plan.scenario.trials
         var done = 0
-        var result = ForecastRun(accumulator: ForecastAccumulator(years: forecast.plan.years, metricCount: forecast.plan.metrics.count,
-                                                                  sectorCount: forecast.plan.sectorCount),
+        var result = ForecastRun(accumulator: forecast.plan.emptyAccumulator(),
                                  batches: BatchMeans(years: forecast.plan.years, requests: all))
         var checks: [PrecisionOutcome.Check] = []
         var reason = PrecisionOutcome.StopReason.maximumTrials

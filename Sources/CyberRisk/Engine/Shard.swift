@@ -46,7 +46,7 @@ public struct Shard: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// ```swift
     /// Shard.missing(from: [0, 2], count: 4)   // "1/4, 3/4"
     /// ```
-    public static func missing(from given: Set<Int>, count: Int) -> String {
+    package static func missing(from given: Set<Int>, count: Int) -> String {
         let listed = (0..<count).lazy.filter { !given.contains($0) }.prefix(10).map { "\($0)/\(count)" }
         let rest = count - given.count - 10
         return listed.joined(separator: ", ") + (rest > 0 ? " and \(rest) more" : "")

@@ -5,32 +5,44 @@ import Foundation
 /// Leontief inverse `L(t) = (I − A(t))⁻¹`.
 public struct SimulationPlan: Sendable {
     public let scenario: Scenario
-    public let parameters: ParameterTable
-    public let metrics: MetricSet
+    let parameters: ParameterTable
+    @_spi(Engine) public let metrics: MetricSet
     /// `N`.
-    public let sectorCount: Int
+    @_spi(Engine) public let sectorCount: Int
     /// `H`.
-    public let years: Int
+    @_spi(Engine) public let years: Int
     /// Base matrix `a` (overlay applied), row-major.
-    public let baseMatrix: [Double]
+    let baseMatrix: [Double]
     /// `w_i / Σ w`.
-    public let nationalWeights: [Double]
+    let nationalWeights: [Double]
     /// `output_usd_bn_i`.
-    public let outputs: [Double]
+    let outputs: [Double]
     /// `r_i / Σ r` (zeros if `Σ r = 0`).
-    public let servicesWeights: [Double]
+    let servicesWeights: [Double]
     /// For each dimension `k`, `W_ik r_i / Σ_i W_ik r_i`, row-major `dimensions × N`.
-    public let dimensionWeights: [Double]
+    let dimensionWeights: [Double]
     /// Index of the `personal` dimension, which also carries the device and implant components.
-    public let personalDimension: Int?
+    let personalDimension: Int?
     /// `(ω_s, ω_p, ω_n)` normalised to sum 1.
-    public let humanWeights: (services: Double, personal: Double, neural: Double)
+    let humanWeights: (services: Double, personal: Double, neural: Double)
     /// Whether `A(t)` is solved per trial (uncertain digital dependence or coupling).
-    public let perTrialCoupling: Bool
+    let perTrialCoupling: Bool
     /// `A(t)` per year (row-major, `years` blocks of `N²`) when shared; empty otherwise.
-    public let sharedMatrices: [Double]
+    let sharedMatrices: [Double]
     /// `L(t)` per year when shared and the mode is linear; empty otherwise.
-    public let sharedLeontief: [Double]
+    let sharedLeontief: [Double]
+    /// Each sector's attack-severity family.
+    let severityKinds: [SeverityKind]
+    /// Each event class's severity family.
+    let eventKinds: [SeverityKind]
+    /// Whether each event class draws one severity per event (``EventDependence/shared``).
+    let eventSharesDraw: [Bool]
+    /// Each class's hub sector (−1: none).
+    let eventHubs: [Int]
+    /// Footprint severity scales `k_i`, row-major `C × N`.
+    let eventScales: [Double]
+    /// Whether the threat climate can differ from 1 (`σ`'s upper bound > 0).
+    let climateActive: Bool
 
     /// Prepares a scenario; throws if some year's `I − A(t)` is singular (validation normally
     /// refuses such a scenario first).
@@ -57,6 +69,12 @@ public struct SimulationPlan: Sendable {
         humanWeights = total > 0
             ? (hs.servicesWeight / total, hs.personalWeight / total, hs.neuralWeight / total)
             : (0, 0, 0)
+        severityKinds = s.sectors.map(\.severity.kind)
+        eventKinds = s.events.map(\.severity.kind)
+        eventSharesDraw = s.events.map { $0.dependence == .shared }
+        eventHubs = s.events.map { $0.hub?.sector ?? -1 }
+        eventScales = s.events.flatMap { $0.footprint.map(\.severityScale) }
+        climateActive = s.threatClimate.sigma.upperBound > 0
         perTrialCoupling = parameters.couplingVariesByTrial
         if perTrialCoupling {
             sharedMatrices = []
@@ -93,8 +111,9 @@ public struct SimulationPlan: Sendable {
     /// `d_i(t)` for every sector from a trial's parameter vector.
     static func digitalDependence(_ theta: [Double], parameters p: ParameterTable, year t: Int, into d: inout [Double]) {
         for i in 0..<p.sectorCount {
-            let base = p.index(sector: i, .digitalInitial)
-            d[i] = GrowthCurve.value(at: Double(t), initial: theta[base], ceiling: theta[base + 1], rate: theta[base + 2])
+            d[i] = GrowthCurve.value(at: Double(t), initial: theta[p.index(sector: i, .digitalInitial)],
+                                     ceiling: theta[p.index(sector: i, .digitalCeiling)],
+                                     rate: theta[p.index(sector: i, .digitalRate)])
         }
     }
 

@@ -27,17 +27,14 @@ public struct StressTest: Sendable {
         let ids = scenario.sectors.map(\.id)
         var c = [Double](repeating: 0, count: n)
         for (id, value) in shocks {
-            guard let i = ids.firstIndex(of: id) else {
-                throw StressTestError("--shock: unknown sector '\(id)'; sectors are \(ids.joined(separator: ", "))")
-            }
-            guard value.isFinite, value >= 0, value <= 1 else {
-                throw StressTestError("--shock: \(id)=\(value) is outside [0, 1]")
-            }
+            guard let i = ids.firstIndex(of: id) else { throw StressTestError.unknownSector(id, sectors: ids) }
+            guard value.isFinite, value >= 0, value <= 1 else { throw StressTestError.shockOutOfRange(sector: id, value) }
             c[i] = value
         }
         let t = year - scenario.startYear
         guard t >= 0 && t < scenario.horizonYears else {
-            throw StressTestError("--year: \(year) is outside the simulated years \(scenario.startYear)…\(scenario.startYear + scenario.horizonYears - 1)")
+            throw StressTestError.yearOutsideHorizon(year, first: scenario.startYear,
+                                                     last: scenario.startYear + scenario.horizonYears - 1)
         }
         let table = ParameterTable(scenario: scenario)
         let theta = table.meanValues
@@ -89,28 +86,29 @@ public struct StressTest: Sendable {
         guard total > 0 else { return 0 }
         return zip(w, inoperability).reduce(0) { $0 + $1.0 * $1.1 } / total
     }
-
-    /// Parses `"energy=0.5,communications=0.3"`.
-    public static func parseShocks(_ text: String) throws(StressTestError) -> [String: Double] {
-        var out: [String: Double] = [:]
-        for item in text.split(separator: ",") {
-            let kv = item.split(separator: "=", maxSplits: 1)
-            guard kv.count == 2, let v = Double(kv[1].trimmingCharacters(in: .whitespaces)) else {
-                throw StressTestError("--shock: expected sector=value[,sector=value…], found '\(item)'")
-            }
-            let id = kv[0].trimmingCharacters(in: .whitespaces)
-            guard out[id] == nil else { throw StressTestError("--shock: sector '\(id)' given twice") }
-            out[id] = v
-        }
-        guard !out.isEmpty else { throw StressTestError("--shock: no shocks given") }
-        return out
-    }
 }
 
 /// Bad input to a stress test.
-public struct StressTestError: Error, CustomStringConvertible, Equatable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
-}
+public enum StressTestError: Error, CustomStringConvertible, Equatable {
+    /// A shock names a sector the scenario does not have (`sectors`: the scenario's, in order).
+    case unknownSector(String, sectors: [String])
+    /// A shock outside `[0, 1]` (or not finite).
+    case shockOutOfRange(sector: String, Double)
+    /// A calendar year outside the simulated years `first … last`.
+    case yearOutsideHorizon(Int, first: Int, last: Int)
+    /// An event replay names a class the scenario's catalogue does not have (`classes`: its ids).
+    case unknownEventClass(String, classes: [String])
+    /// An event replay's severity is negative or not finite.
+    case invalidSeverity(Double)
 
-import Foundation
+    public var description: String {
+        switch self {
+        case let .unknownSector(id, sectors): "unknown sector '\(id)'; sectors are \(sectors.joined(separator: ", "))"
+        case let .shockOutOfRange(id, value): "the shock \(id)=\(value) is outside [0, 1]"
+        case let .yearOutsideHorizon(year, first, last): "\(year) is outside the simulated years \(first)…\(last)"
+        case let .unknownEventClass(id, classes):
+            "unknown event class '\(id)'; classes are \(classes.isEmpty ? "none" : classes.joined(separator: ", "))"
+        case let .invalidSeverity(value): "the severity \(value) must be a finite number ≥ 0"
+        }
+    }
+}

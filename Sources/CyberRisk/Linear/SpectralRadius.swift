@@ -1,21 +1,22 @@
 import COpenBLAS
 
-/// The spectral radius `ρ(A) = max |λ_k|` of a square matrix, from LAPACK's `dgeev`.
+/// The spectral radius `ρ(A) = max |λ_k|` of a square row-major matrix, from LAPACK's `dgeev`.
 ///
 /// The linear cascade `(I − A)⁻¹ c` is the sum of the Neumann series `Σ Aᵏ c`, which converges
 /// exactly when `ρ(A) < 1`; validation refuses a year whose `A(t)` has `ρ ≥ 1`.
 ///
 /// ```swift
-/// SpectralRadius.of(DependencyMatrix(count: 2, values: [0, 0.5, 0.5, 0]))   // 0.5
+/// SpectralRadius.of([0, 0.5, 0.5, 0], n: 2)   // 0.5
 /// ```
-public enum SpectralRadius {
-    /// `ρ(A)`; `nil` if LAPACK fails to converge (it does not for finite input) or the matrix is empty.
-    public static func of(_ matrix: DependencyMatrix) -> Double? {
-        let n = matrix.count
+enum SpectralRadius {
+    /// `ρ(A)` of the `n×n` matrix with row-major entries `values`; `nil` if LAPACK fails to
+    /// converge (it does not for finite input) or the matrix is empty.
+    static func of(_ values: [Double], n: Int) -> Double? {
+        precondition(values.count == n * n, "SpectralRadius needs n² entries")
         guard n > 0 else { return nil }
         // dgeev wants column-major: the transpose has the same eigenvalues, so the row-major
         // buffer can be handed over as it is.
-        var a = matrix.values
+        var a = values
         var wr = [Double](repeating: 0, count: n)
         var wi = [Double](repeating: 0, count: n)
         var vl = [Double](repeating: 0, count: 1), vr = [Double](repeating: 0, count: 1)

@@ -11,19 +11,19 @@
 ///   reporting_rate: {pert: [0.2, 0.4, 0.667]}
 ///   incidents_per_attack: 10
 /// ```
-public struct CalibrationSettings: Sendable, Equatable, Hashable {
+package struct CalibrationSettings: Sendable, Equatable, Hashable {
     /// `ρ ∈ (0, 1]`: the share of successful incidents the data source records, used (with its
     /// uncertainty, as the prior of `ρ`) for data rows that do not give their own reporting rate.
-    public var reportingRate: Parameter
+    package var reportingRate: Parameter
     /// Incidents one simulated attack stands for, `> 0`.
-    public var incidentsPerAttack: Double
+    package var incidentsPerAttack: Double
 
-    public init(reportingRate: Parameter, incidentsPerAttack: Double) {
+    init(reportingRate: Parameter, incidentsPerAttack: Double) {
         self.reportingRate = reportingRate
         self.incidentsPerAttack = incidentsPerAttack
     }
 
     /// Every incident recorded, one incident per attack: the value of a scenario built in code
     /// without a `calibration` block (a loaded configuration takes the defaults' block).
-    public static let complete = CalibrationSettings(reportingRate: .fixed(1), incidentsPerAttack: 1)
+    static let complete = CalibrationSettings(reportingRate: .fixed(1), incidentsPerAttack: 1)
 }

@@ -10,14 +10,14 @@ public struct DependencyMatrix: Sendable, Equatable, Hashable {
     public private(set) var values: [Double]
 
     /// A matrix from row-major entries; `values.count` must be `count * count`.
-    public init(count: Int, values: [Double]) {
+    init(count: Int, values: [Double]) {
         precondition(values.count == count * count, "DependencyMatrix needs count² entries")
         self.count = count
         self.values = values
     }
 
     /// The `N×N` zero matrix.
-    public static func zero(count: Int) -> DependencyMatrix {
+    static func zero(count: Int) -> DependencyMatrix {
         DependencyMatrix(count: count, values: [Double](repeating: 0, count: count * count))
     }
 
@@ -30,7 +30,7 @@ public struct DependencyMatrix: Sendable, Equatable, Hashable {
     /// The matrix with the lifeline floors applied: `a_ij := max(a_ij, floor_j)` for every `i ≠ j`.
     ///
     /// - Parameter floors: one entry per column (sector); 0 leaves the column as it is.
-    public func applyingFloors(_ floors: [Double]) -> DependencyMatrix {
+    func applyingFloors(_ floors: [Double]) -> DependencyMatrix {
         precondition(floors.count == count)
         var out = self
         for i in 0..<count {

@@ -16,7 +16,7 @@ public struct GrowthCurve: Sendable, Equatable, Hashable {
     /// The logistic rate `r ≥ 0`, per year.
     public var rate: Parameter
 
-    public init(initial: Parameter, ceiling: Parameter, rate: Parameter) {
+    init(initial: Parameter, ceiling: Parameter, rate: Parameter) {
         self.initial = initial
         self.ceiling = ceiling
         self.rate = rate

@@ -27,9 +27,9 @@ public struct MetricSet: Sendable, Equatable {
     /// All metric names in output order.
     public let names: [String]
     /// Index of the first `human_<dimension>` metric.
-    public var firstDimension: Int { Core.allCases.count }
+    var firstDimension: Int { Core.allCases.count }
 
-    public init(dimensions: [String]) {
+    init(dimensions: [String]) {
         names = Core.allCases.map(\.name) + dimensions.map { "human_" + $0 }
     }
 

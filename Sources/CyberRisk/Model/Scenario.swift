@@ -1,6 +1,6 @@
 /// A fully resolved forecast configuration: what the engine simulates.
 ///
-/// Built by ``ConfigLoader`` from YAML/JSON (with `extends` and `--set` overrides applied and
+/// Built by the config loader (see ``ScenarioCatalog``) from YAML/JSON (with `extends` and `--set` overrides applied and
 /// every field validated). Field meanings, units and defaults are documented in `docs/config.md`;
 /// the equations in `docs/model.md`.
 public struct Scenario: Sendable, Equatable, Hashable {
@@ -30,26 +30,29 @@ public struct Scenario: Sendable, Equatable, Hashable {
     public var iot: IoTScenario
     /// Neural-link (brain implant) adoption and compromise.
     public var neural: NeuralScenario
-    /// Systemic IoT-botnet events.
-    public var botnet: BotnetScenario
     /// Security improvements over time.
     public var defense: DefenseScenario
+    /// The per-trial-year threat climate multiplying attack rates (``ThreatClimate/off`` by default).
+    public var threatClimate: ThreatClimate
+    /// The systemic event catalogue (the IoT botnet is one of its classes).
+    public var events: [EventClass]
+    /// Named uncertainties drawn once per trial, in the order written (`shared:`).
+    public var shared: [SharedUncertainty]
     /// Human-security weights and UNDP dimensions.
     public var humanSecurity: HumanSecurity
     /// Risk tolerances evaluated per year (`tolerances.csv`); empty when none are given.
     public var tolerances: [Tolerance]
     /// How reported incidents relate to the simulated attacks (read by `calibrate` only).
-    public var calibration: CalibrationSettings
+    package var calibration: CalibrationSettings
 
     /// The simulated calendar years, `startYear … startYear + horizonYears − 1`.
     public var calendarYears: [Int] { (0..<horizonYears).map { startYear + $0 } }
 
-    public init(name: String, description: String, startYear: Int, horizonYears: Int, trials: Int,
+    init(name: String, description: String, startYear: Int, horizonYears: Int, trials: Int,
                 seed: UInt64, population: Double, sectors: [Sector], dependencies: Dependencies,
                 cascade: CascadeSettings, iot: IoTScenario, neural: NeuralScenario,
-                botnet: BotnetScenario, defense: DefenseScenario, humanSecurity: HumanSecurity,
-                tolerances: [Tolerance] = [],
-
+                defense: DefenseScenario, humanSecurity: HumanSecurity, threatClimate: ThreatClimate = .off,
+                events: [EventClass] = [], shared: [SharedUncertainty] = [], tolerances: [Tolerance] = [],
                 calibration: CalibrationSettings = .complete) {
         self.name = name
         self.description = description
@@ -63,9 +66,11 @@ public struct Scenario: Sendable, Equatable, Hashable {
         self.cascade = cascade
         self.iot = iot
         self.neural = neural
-        self.botnet = botnet
         self.defense = defense
         self.humanSecurity = humanSecurity
+        self.threatClimate = threatClimate
+        self.events = events
+        self.shared = shared
         self.tolerances = tolerances
         self.calibration = calibration
     }
@@ -87,7 +92,7 @@ public struct Dependencies: Sendable, Equatable, Hashable {
     /// `κ ≥ 0`: how much coupling tightens as both sectors digitalise.
     public var cyberCoupling: Parameter
 
-    public init(matrix: DependencyMatrix, source: String? = nil, lifelineFloors: [Double],
+    init(matrix: DependencyMatrix, source: String? = nil, lifelineFloors: [Double],
                 lifelineOverlayEnabled: Bool, cyberCoupling: Parameter) {
         self.matrix = matrix
         self.source = source
@@ -116,7 +121,7 @@ public struct CascadeSettings: Sendable, Equatable, Hashable {
     /// Inoperability at or above which a sector counts as disrupted, in `(0, 1]`.
     public var failureThreshold: Double
 
-    public init(mode: CascadeMode, failureThreshold: Double) {
+    init(mode: CascadeMode, failureThreshold: Double) {
         self.mode = mode
         self.failureThreshold = failureThreshold
     }
@@ -130,7 +135,7 @@ public struct IoTScenario: Sendable, Equatable, Hashable {
     /// Annual compromise probability per personal device at the start year, in `[0, 1]`.
     public var compromiseRate: Parameter
 
-    public init(devices: GrowthCurve, personalShare: Parameter, compromiseRate: Parameter) {
+    init(devices: GrowthCurve, personalShare: Parameter, compromiseRate: Parameter) {
         self.devices = devices
         self.personalShare = personalShare
         self.compromiseRate = compromiseRate
@@ -147,27 +152,12 @@ public struct NeuralScenario: Sendable, Equatable, Hashable {
     /// Harm of one compromise, in `[0, 1]`.
     public var harmSeverity: Parameter
 
-    public init(users: GrowthCurve, compromiseProbability: Parameter, attackerElasticity: Parameter,
+    init(users: GrowthCurve, compromiseProbability: Parameter, attackerElasticity: Parameter,
                 harmSeverity: Parameter) {
         self.users = users
         self.compromiseProbability = compromiseProbability
         self.attackerElasticity = attackerElasticity
         self.harmSeverity = harmSeverity
-    }
-}
-
-/// Systemic IoT-botnet events: `M ~ Poisson(eventsPerBnDevices·D(t))`.
-public struct BotnetScenario: Sendable, Equatable, Hashable {
-    public var eventsPerBnDevices: Parameter
-    /// Each event hits sector `i` with probability `min(1, sectorHitProbability·d_i(t))`.
-    public var sectorHitProbability: Parameter
-    /// Severity of a hit.
-    public var severity: BetaShape
-
-    public init(eventsPerBnDevices: Parameter, sectorHitProbability: Parameter, severity: BetaShape) {
-        self.eventsPerBnDevices = eventsPerBnDevices
-        self.sectorHitProbability = sectorHitProbability
-        self.severity = severity
     }
 }
 
@@ -179,7 +169,7 @@ public struct DefenseScenario: Sendable, Equatable, Hashable {
     /// loss per dollar of added cost.
     public var costUSDbnPerYear: Double?
 
-    public init(vulnerabilityDecline: Parameter, costUSDbnPerYear: Double? = nil) {
+    init(vulnerabilityDecline: Parameter, costUSDbnPerYear: Double? = nil) {
         self.vulnerabilityDecline = vulnerabilityDecline
         self.costUSDbnPerYear = costUSDbnPerYear
     }
@@ -194,7 +184,7 @@ public struct HumanSecurity: Sendable, Equatable, Hashable {
     /// Dimensions in output order; each has one weight `W_ik ≥ 0` per sector.
     public var dimensions: [HumanDimension]
 
-    public init(servicesWeight: Double, personalWeight: Double, neuralWeight: Double,
+    init(servicesWeight: Double, personalWeight: Double, neuralWeight: Double,
                 dimensions: [HumanDimension]) {
         self.servicesWeight = servicesWeight
         self.personalWeight = personalWeight
@@ -210,7 +200,7 @@ public struct HumanDimension: Sendable, Equatable, Hashable {
     /// One weight per sector, in sector order.
     public var sectorWeights: [Double]
 
-    public init(name: String, sectorWeights: [Double]) {
+    init(name: String, sectorWeights: [Double]) {
         self.name = name
         self.sectorWeights = sectorWeights
     }

@@ -16,11 +16,12 @@ public struct Sector: Sendable, Equatable, Hashable {
     public var digital: GrowthCurve
     /// Attack frequency and success.
     public var threat: Threat
-    /// Beta distribution of the inoperability one successful attack causes.
-    public var severity: BetaShape
+    /// The distribution of the inoperability one successful attack causes (``Severity``: a share
+    /// of the national sector's year at full digital dependence).
+    public var severity: Severity
 
-    public init(id: String, name: String, criticality: Double, populationReliance: Double,
-                outputUSDbn: Double, digital: GrowthCurve, threat: Threat, severity: BetaShape) {
+    init(id: String, name: String, criticality: Double, populationReliance: Double,
+         outputUSDbn: Double, digital: GrowthCurve, threat: Threat, severity: Severity) {
         self.id = id
         self.name = name
         self.criticality = criticality
@@ -43,7 +44,7 @@ public struct Threat: Sendable, Equatable, Hashable {
     /// Elasticity `≥ 0` of attack frequency to the IoT installed base.
     public var iotElasticity: Parameter
 
-    public init(attacksPerYear: Parameter, successProbability: Parameter, iotElasticity: Parameter) {
+    init(attacksPerYear: Parameter, successProbability: Parameter, iotElasticity: Parameter) {
         self.attacksPerYear = attacksPerYear
         self.successProbability = successProbability
         self.iotElasticity = iotElasticity
@@ -55,7 +56,7 @@ public struct BetaShape: Sendable, Equatable, Hashable {
     public var alpha: Parameter
     public var beta: Parameter
 
-    public init(alpha: Parameter, beta: Parameter) {
+    init(alpha: Parameter, beta: Parameter) {
         self.alpha = alpha
         self.beta = beta
     }

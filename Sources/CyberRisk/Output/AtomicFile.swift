@@ -9,10 +9,10 @@ import Darwin
 /// Content is written to a temporary name in the same folder (`.NAME.tmp-PID`), flushed to disk
 /// (`fsync`), and then renamed over the final name — an atomic step on POSIX file systems — so an
 /// interrupted or failing run never leaves a partial file under a final name.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes `bytes` to a temporary file beside `path` and returns its name; call
     /// ``commit(_:to:)`` to move it into place. Throws ``OutputError`` naming the path.
-    public static func stage(_ bytes: [UInt8], for path: String) throws -> String {
+    static func stage(_ bytes: [UInt8], for path: String) throws -> String {
         let (dir, name) = split(path)
         let temp = dir + "/." + name + ".tmp-\(getpid())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -32,7 +32,7 @@ public enum AtomicFile {
 
     /// Writes all of `bytes` to `fd` (retrying short writes and `EINTR`) and `fsync`s it; returns
     /// the error text on failure, `nil` on success.
-    static func writeFully(_ bytes: [UInt8], to fd: Int32) -> String? {
+    package static func writeFully(_ bytes: [UInt8], to fd: Int32) -> String? {
         var written = 0
         return bytes.withUnsafeBytes { raw -> String? in
             while written < raw.count {
@@ -48,7 +48,7 @@ public enum AtomicFile {
     }
 
     /// Renames a staged file into place and flushes the folder entry.
-    public static func commit(_ temp: String, to path: String) throws {
+    static func commit(_ temp: String, to path: String) throws {
         guard rename(temp, path) == 0 else {
             let reason = lastError()
             unlink(temp)
@@ -63,17 +63,17 @@ public enum AtomicFile {
     }
 
     /// Removes a staged file that will not be committed.
-    public static func discard(_ temp: String) {
+    static func discard(_ temp: String) {
         unlink(temp)
     }
 
     /// Stages and commits one file.
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+    package static func write(_ bytes: [UInt8], to path: String) throws {
         try commit(try stage(bytes, for: path), to: path)
     }
 
     /// Stages and commits one text file (UTF-8).
-    public static func write(_ text: String, to path: String) throws {
+    static func write(_ text: String, to path: String) throws {
         try write(Array(text.utf8), to: path)
     }
 
@@ -83,20 +83,7 @@ public enum AtomicFile {
         return (dir.isEmpty ? "/" : dir, String(path[path.index(after: slash)...]))
     }
 
-    static func lastError() -> String {
+    package static func lastError() -> String {
         String(cString: strerror(errno))
     }
-}
-
-/// A file or folder could not be written.
-public struct OutputError: Error, CustomStringConvertible, Equatable {
-    public var path: String
-    public var reason: String
-
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-
-    public var description: String { "\(path): \(reason)" }
 }

@@ -7,9 +7,9 @@
 /// t.append([.text("2026"), .number(0.25)])
 /// t.text   // "year,mean\n2026,0.25\n"
 /// ```
-public struct CSVTable: Sendable {
+package struct CSVTable: Sendable {
     /// One cell.
-    public enum Field: Sendable {
+    package enum Field: Sendable {
         case text(String)
         case number(Double)
         case integer(Int64)
@@ -17,15 +17,15 @@ public struct CSVTable: Sendable {
         case empty
     }
 
-    public private(set) var text: String
+    package private(set) var text: String
 
-    public init(header: [String]) {
+    package init(header: [String]) {
         text = ""
         appendRaw(header.map(CSVTable.escape))
     }
 
     /// Appends one row.
-    public mutating func append(_ fields: [Field]) {
+    package mutating func append(_ fields: [Field]) {
         appendRaw(fields.map { field in
             switch field {
             case .text(let s): CSVTable.escape(s)
@@ -43,14 +43,14 @@ public struct CSVTable: Sendable {
 
     /// Shortest round-trip decimal form; `NaN`, `inf`, `-inf` for non-finite values
     /// (pandas and R read all three).
-    public static func format(_ x: Double) -> String {
+    package static func format(_ x: Double) -> String {
         if x.isNaN { return "NaN" }
         if x.isInfinite { return x > 0 ? "inf" : "-inf" }
         return x.description
     }
 
     /// Quotes a field if it needs it.
-    public static func escape(_ s: String) -> String {
+    static func escape(_ s: String) -> String {
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

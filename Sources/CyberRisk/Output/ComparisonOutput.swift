@@ -5,19 +5,6 @@ import Foundation
 /// `comparison.bin` and, last, `manifest.json` (`"kind": "comparison"`), whose presence marks a
 /// finished comparison. Every file is staged and renamed into place (``OutputDirectory``).
 public enum ComparisonOutput {
-    /// One scenario's part: its scenario, state and manifest.
-    public struct Part: Sendable {
-        public var scenario: Scenario
-        public var state: StateFile
-        public var manifest: Manifest
-
-        public init(scenario: Scenario, state: StateFile, manifest: Manifest) {
-            self.scenario = scenario
-            self.state = state
-            self.manifest = manifest
-        }
-    }
-
     /// The folder of a scenario: its name with every character outside `[A-Za-z0-9._-]` replaced
     /// by `_` (a leading dot too).
     public static func folderName(_ scenario: String) -> String {
@@ -41,14 +28,13 @@ public enum ComparisonOutput {
         }
     }
 
-    /// Writes `parts` (base first) and the comparison state into `directory`.
-    public static func write(parts: [Part], state: ComparisonState, manifest: ComparisonManifest,
+    /// Writes the scenarios' forecast folders `parts` (base first) and the comparison state into `directory`.
+    public static func write(parts: [ForecastFolder], state: ComparisonState, manifest: ComparisonManifest,
                              to directory: OutputDirectory) throws {
         for part in parts {
-            let folder = try OutputDirectory(path: directory.file(folderName(part.scenario.name)))
-            try folder.writeAll(ForecastOutput.files(scenario: part.scenario, state: part.state, manifest: part.manifest))
+            try part.write(to: OutputDirectory(path: directory.file(folderName(part.scenario.name))))
         }
-        let runs = parts.map { ForecastRun(accumulator: $0.state.accumulator, batches: BatchMeans(years: state.years, requests: [])) }
+        let runs = parts.map { ForecastRun(accumulator: $0.accumulator, batches: BatchMeans(years: state.years, requests: [])) }
         let tables = ComparisonTables(scenarios: parts.map(\.scenario), result: state.result(runs: runs))
         var manifest = manifest
         manifest.folders = parts.map { folderName($0.scenario.name) }

@@ -14,9 +14,9 @@
 public struct ForecastTables: Sendable {
     public let scenario: Scenario
     public let metrics: MetricSet
-    public let accumulator: ForecastAccumulator
+    let accumulator: ForecastAccumulator
 
-    public init(scenario: Scenario, accumulator: ForecastAccumulator) {
+    package init(scenario: Scenario, accumulator: ForecastAccumulator) {
         self.scenario = scenario
         metrics = MetricSet(scenario: scenario)
         self.accumulator = accumulator

@@ -17,14 +17,14 @@ public struct Manifest: Sendable {
     public var startTime: Date
     public var endTime: Date
     public var mergedFrom: [String]
-    /// What the economic loss measures (`economic_loss`); ``ForecastOutput`` sets it from the scenario.
+    /// What the economic loss measures (`economic_loss`); ``ForecastFolder`` sets it from the scenario.
     public var economicLoss: EconomicLossBasis?
     /// The folder's files besides the manifest (`files` in the JSON).
     public var files = ["summary.csv", "sectors.csv", "exceedance.csv", "state.bin"]
     /// What a `run --precision` did (`precision` in the JSON), if it was one.
     public var precision: PrecisionOutcome?
 
-    public init(scenario: String, configHash: String, resolvedConfig: String, seed: UInt64, trials: Int,
+    init(scenario: String, configHash: String, resolvedConfig: String, seed: UInt64, trials: Int,
                 trialsRun: Int, years: [Int], blockSize: Int, threads: Int, shard: Shard, blocks: Range<Int>,
                 startTime: Date, endTime: Date, mergedFrom: [String] = []) {
         self.scenario = scenario
@@ -47,7 +47,7 @@ public struct Manifest: Sendable {
     public var wallSeconds: Double { endTime.timeIntervalSince(startTime) }
 
     /// Pretty-printed JSON with sorted keys.
-    public func json() -> String {
+    func json() -> String {
         let iso = ISO8601DateFormatter()
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         var object: [String: Any] = [

@@ -8,8 +8,9 @@ import Darwin
 /// so two processes pointed at the same folder cannot interleave their files.
 ///
 /// The lock is `flock` on `DIR/.cyberrisk.lock`; it is released when the value is deinitialised
-/// or the process ends (also when it is killed).
-public final class OutputDirectory {
+/// or the process ends (also when it is killed). Immutable, so threads may share it as long as
+/// they do not write the same file at once.
+public final class OutputDirectory: Sendable {
     public let path: String
     private let lockDescriptor: Int32
 
@@ -34,13 +35,13 @@ public final class OutputDirectory {
     }
 
     /// `path/name`.
-    public func file(_ name: String) -> String { path + "/" + name }
+    package func file(_ name: String) -> String { path + "/" + name }
 
     /// Writes several files so that none appears under its final name before all are complete:
     /// all are staged first, then renamed in the given order (put the manifest last: its presence
     /// marks a finished output). On failure, staged files are removed and earlier outputs in the
     /// folder are left as they were, except those already renamed.
-    public func writeAll(_ files: [(name: String, bytes: [UInt8])]) throws {
+    package func writeAll(_ files: [(name: String, bytes: [UInt8])]) throws {
         var staged: [(temp: String, path: String)] = []
         do {
             for f in files {

@@ -1,84 +1,85 @@
 import Foundation
 
 /// What an output folder holds before a command writes into it: nothing, a forecast (of `run` or
-/// `merge`), a sweep (of `sweep` or `sensitivity`), or other files — with the identity of the
-/// forecast or sweep it holds, read from its own `state.bin` or `sweep.journal` (readers that are
-/// fuzzed), so a command can tell "the same result again" from "someone else's results".
-///
-/// The commands' overwrite policy built on it is in the README ("Output folders"): a forecast
-/// replaces the same forecast and refuses another one unless forced; a sweep resumes the same
-/// sweep with `--resume` and starts over only when forced; results of one kind never replace the
-/// other kind.
+/// `merge`), a sweep (of `sweep`, `sensitivity` or `tornado`), or other files — with the identity
+/// of the forecast it holds, read from its own `state.bin` (a fuzzed reader), so that
+/// ``ForecastFolderReplacement`` can tell "the same forecast again" from
+/// "someone else's results". A sweep is recognised by its journal's name only; the sweep layer
+/// reads the journal itself (`SweepFolder.check`).
 ///
 /// ```swift
 /// let contents = OutputFolderContents(path: "out")
-/// if case .forecast(let state?) = contents.kind, state.configHash == hash { /* the same run */ }
+/// if case .forecast = contents.kind, contents.state?.configHash == hash { /* the same run */ }
 /// ```
-public struct OutputFolderContents: Sendable {
-    public enum Kind: Sendable {
+package struct OutputFolderContents: Sendable {
+    package enum Kind: Sendable {
         /// No visible entries (or the folder does not exist yet).
         case empty
-        /// A forecast folder (`state.bin` or a forecast `manifest.json`); the state when it reads.
-        case forecast(StateFile?)
-        /// A sweep folder (`sweep.journal`); its header when it reads.
-        case sweep(SweepJournal.Header?)
+        /// A forecast folder (`state.bin` or a `manifest.json` without a journal); its ``state``
+        /// when that reads.
+        case forecast
+        /// A sweep folder: it holds ``sweepJournalName``.
+        case sweep
         /// Visible entries, none of them a forecast's or a sweep's.
         case other
     }
 
+    /// The name of a sweep's journal, which marks a sweep folder (the sweep layer's `SweepJournal.fileName`).
+    package static let sweepJournalName = "sweep.journal"
+
     /// The files a forecast folder may hold besides its CSVs: the state and manifest, and the
     /// report with its charts.
-    public static let forecastFiles = ["summary.csv", "sectors.csv", "exceedance.csv", "state.bin", "manifest.json",
-                                       "report.html", "charts"]
-    /// The files a sweep folder may hold.
-    public static let sweepFiles = [SweepJournal.fileName, "sweep.csv", "points.csv", "sensitivity.csv",
-                                    "sensitivity_noise.csv", "manifest.json", "report.html", "charts", "points"]
+    package static let forecastFiles = ["summary.csv", "sectors.csv", "exceedance.csv", "state.bin", "manifest.json",
+                                        "report.html", "charts"]
+    /// A forecast's report files, stale once its results are replaced.
+    package static let reportFiles = ["report.html", "charts"]
 
-    public let path: String
+    package let path: String
     /// Entries not starting with `.`, sorted (the lock file `.cyberrisk.lock` is hidden).
-    public let entries: [String]
-    public let kind: Kind
-    /// Why the state or journal could not be read, when it could not.
-    public let problem: String?
+    package let entries: [String]
+    package let kind: Kind
+    /// The `state.bin` of a forecast folder, when it reads.
+    let state: StateFile?
+    /// Why the state could not be read, when it could not.
+    package let problem: String?
 
-    public init(path: String) {
+    package init(path: String) {
         self.path = path
         entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         if entries.isEmpty {
-            (kind, problem) = (.empty, nil)
-        } else if entries.contains(SweepJournal.fileName) {
-            let file = path + "/" + SweepJournal.fileName
-            do {
-                guard let data = FileManager.default.contents(atPath: file) else { throw SweepJournalError("cannot read") }
-                (kind, problem) = (.sweep(try SweepJournal.read(Array(data)).header), nil)
-            } catch {
-                (kind, problem) = (.sweep(nil), "\(file): \(error)")
-            }
-        } else if entries.contains("state.bin") || entries.contains("manifest.json") {
-            let file = path + "/state.bin"
+            (kind, state, problem) = (.empty, nil, nil)
+        } else if entries.contains(OutputFolderContents.sweepJournalName) {
+            (kind, state, problem) = (.sweep, nil, nil)
+        } else if entries.contains(ForecastFolder.File.state.rawValue) || entries.contains(ForecastFolder.File.manifest.rawValue) {
+            let file = path + "/" + ForecastFolder.File.state.rawValue
             do {
                 guard let data = FileManager.default.contents(atPath: file) else {
                     throw StateFileError("missing or unreadable")
                 }
-                (kind, problem) = (.forecast(try StateFile(decoding: Array(data))), nil)
+                (kind, state, problem) = (.forecast, try StateFile(decoding: Array(data)), nil)
             } catch {
-                (kind, problem) = (.forecast(nil), "\(file): \(error)")
+                (kind, state, problem) = (.forecast, nil, "\(file): \(error)")
             }
         } else {
-            (kind, problem) = (.other, nil)
+            (kind, state, problem) = (.other, nil, nil)
         }
+    }
+
+    /// Whether `bytes` begin like a forecast's `state.bin`.
+    package static func isStateFile(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: StateFile.magic)
     }
 
     /// The entries a write of `files` would replace although they are not a cyberrisk result's
     /// (only meaningful for ``Kind/other`` folders).
-    public func collisions(with files: [String]) -> [String] {
+    package func collisions(with files: [String]) -> [String] {
         entries.filter(files.contains)
     }
 
     /// Removes `names` (files or folders) from the folder, ignoring those that do not exist.
     ///
     /// - Throws: ``OutputError`` naming the first entry that cannot be removed.
-    public func remove(_ names: [String]) throws {
+    package func remove(_ names: [String]) throws {
         for name in names where entries.contains(name) {
             let file = path + "/" + name
             do {

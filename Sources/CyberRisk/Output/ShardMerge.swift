@@ -3,16 +3,17 @@
 /// Refuses (with the file named) states of different configurations, seeds, trial counts, tool
 /// versions or shard counts, a shard given twice, and a missing shard. Because accumulators merge
 /// exactly, the merged tables are byte-identical to an unsharded run's.
-public enum ShardMerge {
+enum ShardMerge {
     /// Merges `(name, state)` pairs; names are used in error messages.
-    public static func merge(_ states: [(name: String, state: StateFile)]) throws(StateFileError) -> StateFile {
+    static func merge(_ states: [(name: String, state: StateFile)]) throws(StateFileError) -> StateFile {
         guard let (firstName, first) = states.first else { throw StateFileError("no shard states to merge") }
         
         var seen: [Int: String] = [:]
         var merged = first
         merged.accumulator = ForecastAccumulator(years: first.accumulator.years,
                                                  metricCount: first.accumulator.metricCount,
-                                                 sectorCount: first.accumulator.sectorCount)
+                                                 sectorCount: first.accumulator.sectorCount,
+                                                 eventClasses: first.accumulator.tail?.classCount)
         merged.batches = first.batches.map { BatchMeans(years: $0.years, requests: $0.requests) }
         for (name, s) in states {
             func refuse(_ what: String, _ a: String, _ b: String) -> StateFileError {
@@ -33,11 +34,12 @@ public enum ShardMerge {
             if let other = seen[s.shard.index] {
                 throw StateFileError("\(name): shard \(s.shard) was already given by \(other)")
             }
-            let shape = [s.accumulator.years, s.accumulator.metricCount, s.accumulator.sectorCount]
-            let firstShape = [first.accumulator.years, first.accumulator.metricCount, first.accumulator.sectorCount]
-            if shape != firstShape {
-                throw refuse("results' shape", firstShape.map(String.init).joined(separator: "×"),
-                             shape.map(String.init).joined(separator: "×"))
+            // Years × metrics × sectors, and the tail's event classes (when kept) are part of the shape.
+            func shape(_ a: ForecastAccumulator) -> String {
+                "\(a.years)×\(a.metricCount)×\(a.sectorCount)" + (a.tail.map { " with \($0.classCount) event classes" } ?? "")
+            }
+            if shape(s.accumulator) != shape(first.accumulator) {
+                throw refuse("results' shape", shape(first.accumulator), shape(s.accumulator))
             }
             // Checked before merging, so the counts cannot overflow whatever the files claim.
             guard s.accumulator.trials <= Int64(first.trials) - merged.accumulator.trials else {
@@ -54,7 +56,7 @@ public enum ShardMerge {
         guard seen.count == first.shard.count else {
             throw StateFileError("missing shard(s) \(Shard.missing(from: Set(seen.keys), count: first.shard.count)) of \(first.shard.count)")
         }
-        let totalBlocks = (first.trials + first.blockSize - 1) / first.blockSize
+        let totalBlocks = TrialBlock.count(trials: first.trials, size: first.blockSize)
         merged.shard = .whole
         merged.blocks = 0..<totalBlocks
         guard merged.accumulator.trials == Int64(first.trials) else {

@@ -2,29 +2,33 @@
 ///
 /// Layout (little-endian): the 16-byte magic `CYBERRISK-STATE\n`; format version; tool version;
 /// config hash; the resolved config (YAML); seed; trials; block size; shard index and count; the
-/// block range run; payload length and the serialised ``ForecastAccumulator``; in format 2 only,
-/// a second payload length and the ``BatchMeans`` of the scenario's tolerances; then a 64-bit
-/// FNV-1a checksum over everything before it. Format 1 is written when there are no batch
-/// means (a scenario without quantile tolerances), so such states are as before. Reading checks
+/// block range run; payload length and the serialised ``ForecastAccumulator`` (with its tail, when
+/// it has one); in format 4 only, a second payload length and the ``BatchMeans`` of the scenario's
+/// tolerances; then a 64-bit FNV-1a checksum over everything before it. Format 3 is written when
+/// there are no batch means (a scenario without quantile tolerances). Reading checks
 /// all of it, so a truncated, corrupted or foreign file is refused with a reason.
-public struct StateFile: Sendable, Equatable {
-    public static let magic = Array("CYBERRISK-STATE\n".utf8)
-    /// The newest format: 2 (with batch means); 1 is also read.
-    public static let formatVersion: UInt64 = 2
+struct StateFile: Sendable, Equatable {
+    static let magic = Array("CYBERRISK-STATE\n".utf8)
+    /// The newest format: 4, an accumulator that may carry the tail (per-event accounting and
+    /// return periods) and the batch means; 3 is the same without batch means. Formats 1 and 2
+    /// (before the tail) are refused naming the formats this tool reads.
+    static let formatVersion: UInt64 = 4
+    /// The format written when there are no batch means.
+    static let formatWithoutBatches: UInt64 = 3
 
-    public var toolVersion: String
-    public var configHash: String
-    public var resolvedConfig: String
-    public var seed: UInt64
-    public var trials: Int
-    public var blockSize: Int
-    public var shard: Shard
-    public var blocks: Range<Int>
-    public var accumulator: ForecastAccumulator
+    var toolVersion: String
+    var configHash: String
+    var resolvedConfig: String
+    var seed: UInt64
+    var trials: Int
+    var blockSize: Int
+    var shard: Shard
+    var blocks: Range<Int>
+    var accumulator: ForecastAccumulator
     /// Batch means of the tolerances' statistics (`nil` or empty: none).
-    public var batches: BatchMeans?
+    var batches: BatchMeans?
 
-    public init(toolVersion: String, configHash: String, resolvedConfig: String, seed: UInt64, trials: Int,
+    init(toolVersion: String, configHash: String, resolvedConfig: String, seed: UInt64, trials: Int,
                 blockSize: Int, shard: Shard, blocks: Range<Int>, accumulator: ForecastAccumulator,
                 batches: BatchMeans? = nil) {
         self.toolVersion = toolVersion
@@ -39,11 +43,22 @@ public struct StateFile: Sendable, Equatable {
         self.batches = batches.flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The state of shard `shard` of a forecast of `scenario` (its resolved YAML and hash, seed
+    /// and trials, this tool's version and block size) holding `accumulator` and the tolerances'
+    /// `batches` (none by default).
+    init(scenario: Scenario, shard: Shard = .whole, accumulator: ForecastAccumulator, batches: BatchMeans? = nil) {
+        let yaml = ScenarioEncoder.yaml(scenario)
+        self.init(toolVersion: ToolVersion.current, configHash: ScenarioEncoder.configHash(yaml: yaml),
+                  resolvedConfig: yaml, seed: scenario.seed, trials: scenario.trials, blockSize: TrialBlock.capacity,
+                  shard: shard, blocks: shard.blocks(of: TrialBlock.count(trials: scenario.trials)),
+                  accumulator: accumulator, batches: batches)
+    }
+
     /// The file's bytes.
-    public func encoded() -> [UInt8] {
+    func encoded() -> [UInt8] {
         var w = ByteWriter()
         w.append(bytes: StateFile.magic)
-        w.append(batches == nil ? 1 : StateFile.formatVersion)
+        w.append(batches == nil ? StateFile.formatWithoutBatches : StateFile.formatVersion)
         w.append(string: toolVersion)
         w.append(string: configHash)
         w.append(string: resolvedConfig)
@@ -72,7 +87,7 @@ public struct StateFile: Sendable, Equatable {
     }
 
     /// Parses and checks a state file's bytes; the error's reason says what is wrong (the caller adds the path).
-    public init(decoding bytes: [UInt8]) throws(StateFileError) {
+    init(decoding bytes: [UInt8]) throws(StateFileError) {
         guard bytes.count >= StateFile.magic.count + 8, Array(bytes.prefix(StateFile.magic.count)) == StateFile.magic else {
             throw StateFileError("not a cyberrisk state file")
         }
@@ -86,8 +101,9 @@ public struct StateFile: Sendable, Equatable {
             var r = ByteReader(body)
             _ = try r.readBytes(count: StateFile.magic.count)
             let version = try r.readUInt64()
-            guard version == 1 || version == StateFile.formatVersion else {
-                throw StateFileError("state format version \(version), this tool reads 1 and \(StateFile.formatVersion)")
+            guard version == StateFile.formatWithoutBatches || version == StateFile.formatVersion else {
+                throw StateFileError("state format version \(version), this tool reads \(StateFile.formatWithoutBatches) "
+                                     + "and \(StateFile.formatVersion)")
             }
             toolVersion = try r.readString()
             configHash = try r.readString()
@@ -116,7 +132,7 @@ public struct StateFile: Sendable, Equatable {
             var payload = ByteReader(try r.readBytes(count: length))
             accumulator = try ForecastAccumulator(from: &payload, years: years, metricCount: metrics, sectorCount: sectors)
             guard payload.isAtEnd else { throw StateFileError("trailing bytes after the payload") }
-            if version == 2 {
+            if version == StateFile.formatVersion {
                 let extraLength = try StateFile.int(r.readUInt64(), "batch payload length")
                 var extra = ByteReader(try r.readBytes(count: extraLength))
                 let decoded = try BatchMeans(from: &extra, years: years, metricCount: metrics,
@@ -140,7 +156,7 @@ public struct StateFile: Sendable, Equatable {
     /// tool) is refused here rather than trapping when the tables are built.
     ///
     /// - Parameter source: the file, for messages (`shard0/state.bin`).
-    public func scenario(source: String) throws(StateFileError) -> Scenario {
+    func scenario(source: String) throws(StateFileError) -> Scenario {
         guard ScenarioEncoder.configHash(yaml: resolvedConfig) == configHash else {
             throw StateFileError("the embedded config does not match its hash \(configHash)")
         }
@@ -155,6 +171,9 @@ public struct StateFile: Sendable, Equatable {
               accumulator.sectorCount == scenario.sectors.count else {
             throw StateFileError("the results' shape \(accumulator.years)×\(accumulator.metricCount)×\(accumulator.sectorCount) "
                                  + "does not match the config's \(scenario.horizonYears)×\(metrics)×\(scenario.sectors.count) (years × metrics × sectors)")
+        }
+        if let tail = accumulator.tail, tail.classCount != scenario.events.count {
+            throw StateFileError("the results hold \(tail.classCount) event classes, the config \(scenario.events.count)")
         }
         guard (batches?.requests ?? []) == scenario.toleranceRequests else {
             throw StateFileError("the batch means do not match the config's tolerances")
@@ -171,6 +190,6 @@ public struct StateFile: Sendable, Equatable {
 /// Why a state file was refused.
 public struct StateFileError: Error, CustomStringConvertible, Equatable {
     public var reason: String
-    public init(_ reason: String) { self.reason = reason }
+    init(_ reason: String) { self.reason = reason }
     public var description: String { reason }
 }

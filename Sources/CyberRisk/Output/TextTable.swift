@@ -6,21 +6,21 @@
 /// t.append(["2026", "0.0123"])
 /// print(t.rendered)
 /// ```
-public struct TextTable: Sendable {
-    public let header: [String]
-    public private(set) var rows: [[String]] = []
+package struct TextTable: Sendable {
+    let header: [String]
+    private(set) var rows: [[String]] = []
 
-    public init(header: [String]) {
+    package init(header: [String]) {
         self.header = header
     }
 
-    public mutating func append(_ row: [String]) {
+    package mutating func append(_ row: [String]) {
         precondition(row.count == header.count, "row width must match the header")
         rows.append(row)
     }
 
     /// The table with a rule under the header; the first column left-aligned, the rest right-aligned.
-    public var rendered: String {
+    package var rendered: String {
         var widths = header.map(\.count)
         for row in rows {
             for (k, cell) in row.enumerated() { widths[k] = Swift.max(widths[k], cell.count) }
@@ -38,7 +38,7 @@ public struct TextTable: Sendable {
     }
 
     /// A number with `digits` significant digits, in plain or scientific notation as fits.
-    public static func format(_ x: Double, digits: Int = 4) -> String {
+    package static func format(_ x: Double, digits: Int = 4) -> String {
         if x.isNaN { return "nan" }
         if x == 0 { return "0" }
         let magnitude = Swift.abs(x)

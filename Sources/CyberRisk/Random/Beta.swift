@@ -32,15 +32,15 @@ import Foundation
 /// let severity = Beta.Sampler(alpha: 0.08, beta: 400)        // constants once, many draws
 /// let s = severity.sample(using: &rng)
 /// ```
-public enum Beta: Sendable {
+@_spi(Engine) public enum Beta: Sendable {
     /// One draw. Preconditions (validated upstream): `alpha > 0`, `beta > 0`; otherwise returns 0.
     @inline(__always)
-    public static func sample(alpha: Double, beta: Double, using rng: inout RandomStream) -> Double {
+    package static func sample(alpha: Double, beta: Double, using rng: inout RandomStream) -> Double {
         Sampler(alpha: alpha, beta: beta).sample(using: &rng)
     }
 
     /// The constants of one `(α, β)` pair, computed once for many draws.
-    public struct Sampler: Sendable {
+    @_spi(Engine) public struct Sampler: Sendable {
         let first: Gamma.Sampler
         let second: Gamma.Sampler
         let valid: Bool
@@ -55,7 +55,7 @@ public enum Beta: Sendable {
         let unitBeta: Double
 
         @inline(__always)
-        public init(alpha: Double, beta: Double) {
+        @_spi(Engine) public init(alpha: Double, beta: Double) {
             valid = alpha > 0 && beta > 0
             bothAtLeastOne = alpha >= 1 && beta >= 1
             first = Gamma.Sampler(shape: valid ? alpha : 1)
@@ -70,7 +70,7 @@ public enum Beta: Sendable {
 
         /// One draw; 0 for invalid shapes.
         @inline(__always)
-        public func sample(using rng: inout RandomStream) -> Double {
+        @_spi(Engine) public func sample(using rng: inout RandomStream) -> Double {
             guard valid else { return 0 }
             if rate > 0 { return sampleByRejection(using: &rng) }
             if unitAlpha > 0 { return -Foundation.expm1(-ExponentialZiggurat.sample(using: &rng) * unitAlpha) }

@@ -42,21 +42,21 @@ import Foundation
 /// let s = severities.sample(count: 60, using: &rng)          // mean 60 · 0.08/400.08
 /// let c = severities.sample(count: 1e6, stoppingAt: 2, using: &rng)   // ≥ 2: saturated early
 /// ```
-public struct BetaSum: Sendable {
+@_spi(Engine) public struct BetaSum: Sendable {
     /// The largest chunk, whatever the shapes (bounds the work of one share draw).
-    public static let maximumChunk = 4096.0
+    static let maximumChunk = 4096.0
 
     /// Term-by-term sampler (also the source of `α`'s gamma constants).
     let single: Beta.Sampler
     /// Terms per chunk; 0 outside the chunked regime.
-    public let chunk: Double
+    let chunk: Double
     /// `Gamma(mα)` for a full chunk.
     let fullChunk: Gamma.Sampler
     /// `Gamma(α)` for the shares.
     let share: Gamma.Sampler
     /// The shapes this sampler was built for.
-    public let alpha: Double
-    public let beta: Double
+    let alpha: Double
+    let beta: Double
     /// `β − 1`, `1/(β − 1)` and `ln(β − 1)`.
     let rate: Double
     let scale: Double
@@ -65,14 +65,14 @@ public struct BetaSum: Sendable {
     /// The sampler with the cost-minimising chunk size (see the type's documentation).
     /// Preconditions (validated upstream): `alpha > 0`, `beta > 0`; otherwise every sum is 0.
     @inline(__always)
-    public init(alpha: Double, beta: Double) {
+    @_spi(Engine) public init(alpha: Double, beta: Double) {
         self.init(alpha: alpha, beta: beta, chunk: BetaSum.chunkSize(alpha: alpha, beta: beta))
     }
 
     /// A sampler with a given chunk size `m ≥ 1` (rounded down; any `m` is exact), used in the
     /// chunked regime only; elsewhere the terms are drawn one by one.
     @inline(__always)
-    public init(alpha: Double, beta: Double, chunk: Double) {
+    init(alpha: Double, beta: Double, chunk: Double) {
         single = Beta.Sampler(alpha: alpha, beta: beta)
         let chunked = single.rate > 0
         self.chunk = chunked ? Swift.max(1, chunk.rounded(.down)) : 0
@@ -91,7 +91,7 @@ public struct BetaSum: Sendable {
     /// BetaSum.chunkSize(alpha: 0.08, beta: 400)   // 40
     /// BetaSum.chunkSize(alpha: 1, beta: 500)      // 0: term by term
     /// ```
-    public static func chunkSize(alpha: Double, beta: Double) -> Double {
+    static func chunkSize(alpha: Double, beta: Double) -> Double {
         guard alpha > 0 && alpha < 1 && beta >= 10 && beta.isFinite else { return 0 }
         let best = Foundation.cbrt((beta - 1) / (alpha * alpha)).rounded()
         return Swift.max(1, Swift.min(best, maximumChunk))
@@ -101,7 +101,7 @@ public struct BetaSum: Sendable {
     /// callers that clamp the sum (the direct shock `min(1, d·S)` with `limit = 1/d`) need no
     /// more terms. `count` is a whole number as `Double` (Poisson counts); `count ≤ 0` gives 0.
     @inline(__always)
-    public func sample(count: Double, stoppingAt limit: Double = .infinity,
+    @_spi(Engine) public func sample(count: Double, stoppingAt limit: Double = .infinity,
                        using rng: inout RandomStream) -> Double {
         guard single.valid else { return 0 }
         var total = 0.0

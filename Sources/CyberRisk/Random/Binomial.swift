@@ -28,11 +28,11 @@ import Foundation
 /// var rng = RandomStream(seed: 1, trial: 0, stream: 0, site: 0)
 /// let k = Binomial.sample(count: 150, probability: 0.004, using: &rng)   // 0, 1, 2, … ≤ 150
 /// ```
-public enum Binomial: Sendable {
+@_spi(Engine) public enum Binomial: Sendable {
     /// One draw of `Binomial(count, probability)`. A `count` below 1 (or NaN) or a `probability`
     /// of 0 or less (or NaN) gives 0 without drawing; a `probability` of 1 or more gives `count`.
     /// Precondition (validated upstream): `count` is a whole number.
-    public static func sample(count n: Double, probability p: Double, using rng: inout RandomStream) -> Double {
+    @_spi(Engine) public static func sample(count n: Double, probability p: Double, using rng: inout RandomStream) -> Double {
         guard n >= 1, p > 0 else { return 0 }
         if p >= 1 { return n }
         if p > 0.5 { return n - lower(count: n, probability: 1 - p, using: &rng) }

@@ -11,9 +11,9 @@ import Foundation
 /// var rng = RandomStream(seed: 1, trial: 0, stream: 0, site: 0)
 /// let e = ExponentialZiggurat.sample(using: &rng)   // mean 1
 /// ```
-public enum ExponentialZiggurat: Sendable {
+package enum ExponentialZiggurat: Sendable {
     /// Start of the tail, `x₁`.
-    public static let tailStart = 7.69711747013104972
+    static let tailStart = 7.69711747013104972
 
     static let table = ZigguratTable(
         r: tailStart,
@@ -23,7 +23,7 @@ public enum ExponentialZiggurat: Sendable {
 
     /// One `Exp(1)` draw; one word per attempt (one more in the rare wedge and tail cases).
     @inline(__always)
-    public static func sample(using rng: inout RandomStream) -> Double {
+    package static func sample(using rng: inout RandomStream) -> Double {
         let t = table
         while true {
             let (x, i, inside) = t.candidate(rng.next())

@@ -18,14 +18,14 @@ import Foundation
 /// let x = Gamma.sample(shape: 2.5, scale: 3, using: &rng)     // mean 7.5
 /// let l = Gamma.logSample(shape: 1e-6, using: &rng)          // ≈ −1e6·Exp(1), finite
 /// ```
-public enum Gamma: Sendable {
+@_spi(Engine) public enum Gamma: Sendable {
     /// One `Gamma(shape, scale)` draw. For `shape < 1` this is `scale·m·exp(e)` and can be
     /// exactly 0 when the variate is below the smallest `Double` (common for shape ≲ 0.01);
     /// use `logSample(shape:)` when that matters.
     /// Preconditions (validated upstream): `shape > 0`, `scale > 0`; otherwise returns 0
     /// (`shape = +∞` gives `+∞`).
     @inline(__always)
-    public static func sample(shape: Double, scale: Double, using rng: inout RandomStream) -> Double {
+    @_spi(Engine) public static func sample(shape: Double, scale: Double, using rng: inout RandomStream) -> Double {
         guard shape > 0 else { return 0 }
         let (m, e) = Sampler(shape: shape).parts(using: &rng)
         return scale * (e == 0 ? m : m * Foundation.exp(e))
@@ -34,7 +34,7 @@ public enum Gamma: Sendable {
     /// `ln X` for one `X ~ Gamma(shape, 1)`, finite for every `shape ≥ 1e−300`.
     /// Preconditions: `shape > 0` (otherwise returns `−∞`); `shape = +∞` gives `+∞`.
     @inline(__always)
-    public static func logSample(shape: Double, using rng: inout RandomStream) -> Double {
+    package static func logSample(shape: Double, using rng: inout RandomStream) -> Double {
         guard shape > 0 else { return -.infinity }
         let (m, e) = Sampler(shape: shape).parts(using: &rng)
         return Foundation.log(m) + e
@@ -47,7 +47,7 @@ public enum Gamma: Sendable {
     /// var rng = RandomStream(seed: 1, trial: 0, stream: 0, site: 0)
     /// let (m, e) = g.parts(using: &rng)    // X = m·exp(e) ~ Gamma(0.08)
     /// ```
-    public struct Sampler: Sendable {
+    struct Sampler: Sendable {
         /// Marsaglia–Tsang `d = k' − ⅓` and `c = 1/√(9d)` for `k' = k` (`k ≥ 1`) or `k + 1`.
         let d: Double
         let c: Double
@@ -57,7 +57,7 @@ public enum Gamma: Sendable {
 
         /// Precondition: `shape > 0` (callers check; NaN behaves as an infinite shape).
         @inline(__always)
-        public init(shape: Double) {
+        init(shape: Double) {
             finite = shape.isFinite
             let boosted = shape < 1
             d = (boosted ? shape + 1 : shape) - 1.0 / 3.0
@@ -70,7 +70,7 @@ public enum Gamma: Sendable {
         /// word); `e = 0` when `k ≥ 1`.
         /// `(+∞, 0)` for an infinite shape.
         @inline(__always)
-        public func parts(using rng: inout RandomStream) -> (m: Double, e: Double) {
+        func parts(using rng: inout RandomStream) -> (m: Double, e: Double) {
             guard finite else { return (.infinity, 0) }
             let m = Gamma.marsagliaTsang(d: d, c: c, using: &rng).x
             if inverseShape == 0 { return (m, 0) }
@@ -84,7 +84,7 @@ public enum Gamma: Sendable {
         /// fraction `vNumerator/vDenominator` (`vDenominator = 1` for a fresh word), so that a
         /// caller comparing it with a bound needs no division. Precondition: finite shape.
         @inline(__always)
-        public func partsAndUniform(using rng: inout RandomStream)
+        func partsAndUniform(using rng: inout RandomStream)
             -> (m: Double, e: Double, vNumerator: Double, vDenominator: Double) {
             let g = Gamma.marsagliaTsang(d: d, c: c, using: &rng)
             let e = inverseShape == 0 ? 0 : -ExponentialZiggurat.sample(using: &rng) * inverseShape

@@ -7,10 +7,10 @@ import Foundation
 /// var rng = RandomStream(seed: 1, trial: 0, stream: 0, site: 0)
 /// let x = Lognormal.sample(median: 100, sigma: 0.5, using: &rng)   // P(x ≤ 100) = ½
 /// ```
-public enum Lognormal: Sendable {
+@_spi(Engine) public enum Lognormal: Sendable {
     /// One draw. Precondition (validated upstream): `median > 0`, `sigma ≥ 0`.
     @inline(__always)
-    public static func sample(median: Double, sigma: Double, using rng: inout RandomStream) -> Double {
+    @_spi(Engine) public static func sample(median: Double, sigma: Double, using rng: inout RandomStream) -> Double {
         median * Foundation.exp(sigma * rng.standardNormal())
     }
 }

@@ -13,21 +13,21 @@ import Foundation
 /// var rng = RandomStream(seed: 1, trial: 0, stream: 0, site: 0)
 /// let x = Normal.sample(mean: 10, sd: 2, using: &rng)
 /// ```
-public enum Normal: Sendable {
+package enum Normal: Sendable {
     /// `mean + sd·Z`, `Z` from `RandomStream.standardNormal()` (ziggurat, about one word).
     @inline(__always)
-    public static func sample(mean: Double, sd: Double, using rng: inout RandomStream) -> Double {
+    package static func sample(mean: Double, sd: Double, using rng: inout RandomStream) -> Double {
         mean + sd * rng.standardNormal()
     }
 
     /// `Φ(z) = P(Z ≤ z)`; `Φ(−∞) = 0`, `Φ(∞) = 1`.
     @inline(__always)
-    public static func cdf(_ z: Double) -> Double {
+    package static func cdf(_ z: Double) -> Double {
         0.5 * Foundation.erfc(-z * 0.70710678118654752440)
     }
 
     /// `Φ⁻¹(p)` for `p ∈ [0, 1]`: `−∞` at 0, `+∞` at 1, NaN outside or for NaN.
-    public static func quantile(_ p: Double) -> Double {
+    package static func quantile(_ p: Double) -> Double {
         guard p > 0 && p < 1 else {
             if p == 0 { return -.infinity }
             if p == 1 { return .infinity }

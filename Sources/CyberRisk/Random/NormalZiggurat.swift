@@ -14,9 +14,9 @@ import Foundation
 /// var rng = RandomStream(seed: 1, trial: 0, stream: 0, site: 0)
 /// let z = NormalZiggurat.sample(using: &rng)   // N(0, 1)
 /// ```
-public enum NormalZiggurat: Sendable {
+enum NormalZiggurat: Sendable {
     /// Start of the tail, `x₁`.
-    public static let tailStart = 3.6541528853610088
+    static let tailStart = 3.6541528853610088
 
     static let table = ZigguratTable(
         r: tailStart,
@@ -27,7 +27,7 @@ public enum NormalZiggurat: Sendable {
 
     /// One `N(0, 1)` draw; one word per attempt (a few more in the rare wedge and tail cases).
     @inline(__always)
-    public static func sample(using rng: inout RandomStream) -> Double {
+    static func sample(using rng: inout RandomStream) -> Double {
         let t = table
         while true {
             let bits = rng.next()

@@ -10,11 +10,11 @@
 /// var rng = RandomStream(seed: 1, trial: 0, stream: 0, site: 0)
 /// let x = PERT.sample(lower: 20, mode: 40, upper: 120, using: &rng)   // mean 50
 /// ```
-public enum PERT: Sendable {
+@_spi(Engine) public enum PERT: Sendable {
     /// One draw; `lower == upper` gives `lower` without drawing.
     /// Precondition (validated upstream): `lower ≤ mode ≤ upper`.
     @inline(__always)
-    public static func sample(lower: Double, mode: Double, upper: Double,
+    @_spi(Engine) public static func sample(lower: Double, mode: Double, upper: Double,
                               using rng: inout RandomStream) -> Double {
         let width = upper - lower
         guard width > 0 else { return lower }

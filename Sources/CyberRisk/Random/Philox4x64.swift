@@ -13,21 +13,21 @@
 /// let r = Philox4x64.block(counter: (0, 0, 0, 0), key: (0, 0))
 /// // r.0 == 0x16554d9eca36314c   (Random123 known-answer vector)
 /// ```
-public enum Philox4x64: Sendable {
+@_spi(Engine) public enum Philox4x64: Sendable {
     /// Multiplier applied to counter word 0.
-    public static let multiplier0: UInt64 = 0xD2E7_470E_E14C_6C93
+    static let multiplier0: UInt64 = 0xD2E7_470E_E14C_6C93
     /// Multiplier applied to counter word 2.
-    public static let multiplier1: UInt64 = 0xCA5A_8263_9512_1157
+    static let multiplier1: UInt64 = 0xCA5A_8263_9512_1157
     /// Weyl increment of key word 0.
-    public static let keyIncrement0: UInt64 = 0x9E37_79B9_7F4A_7C15
+    static let keyIncrement0: UInt64 = 0x9E37_79B9_7F4A_7C15
     /// Weyl increment of key word 1.
-    public static let keyIncrement1: UInt64 = 0xBB67_AE85_84CA_A73B
+    static let keyIncrement1: UInt64 = 0xBB67_AE85_84CA_A73B
     /// Number of rounds (the recommended, crush-resistant Philox4x64-10).
-    public static let rounds = 10
+    static let rounds = 10
 
     /// The 4 output words for one `(counter, key)`: a pure function, no state, no allocation.
     @inline(__always)
-    public static func block(counter: (UInt64, UInt64, UInt64, UInt64),
+    @_spi(Engine) public static func block(counter: (UInt64, UInt64, UInt64, UInt64),
                              key: (UInt64, UInt64)) -> (UInt64, UInt64, UInt64, UInt64) {
         var c = counter
         for r in 0..<rounds { round(&c, roundKey(key, r)) }
@@ -39,7 +39,7 @@ public enum Philox4x64: Sendable {
     /// multiplications overlap in the CPU (each round's 128-bit products take several cycles of
     /// latency, which one chain alone leaves idle). Returns the 8 words, first block first.
     @inline(__always)
-    public static func blockPair(counter: (UInt64, UInt64, UInt64, UInt64), key: (UInt64, UInt64))
+    package static func blockPair(counter: (UInt64, UInt64, UInt64, UInt64), key: (UInt64, UInt64))
         -> (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) {
         var a = counter
         var b = (counter.0, counter.1, counter.2, counter.3 &+ 1)

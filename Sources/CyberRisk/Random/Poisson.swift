@@ -25,11 +25,11 @@ import Foundation
 /// let k = Poisson.sample(mean: 3, using: &rng)       // 0, 1, 2, … as Double
 /// let n = Poisson.sample(mean: 1e9, using: &rng)     // ≈ 1e9 ± 3.2e4
 /// ```
-public enum Poisson: Sendable {
+@_spi(Engine) public enum Poisson: Sendable {
     /// One draw. `mean = 0` gives 0 without drawing. Precondition (validated upstream):
     /// `mean ≥ 0` and finite; a negative or NaN mean returns 0 and `+∞` returns `+∞`,
     /// never trapping.
-    public static func sample(mean: Double, using rng: inout RandomStream) -> Double {
+    @_spi(Engine) public static func sample(mean: Double, using rng: inout RandomStream) -> Double {
         guard mean > 0 else { return 0 }
         if mean < 10 { return inversion(mean: mean, using: &rng) }
         if mean < 0x1p52 { return transformedRejection(mean: mean, using: &rng) }
@@ -40,7 +40,15 @@ public enum Poisson: Sendable {
     /// Sequential-search inversion for `0 < mean < 10`.
     @inline(__always)
     private static func inversion(mean: Double, using rng: inout RandomStream) -> Double {
-        let u = rng.uniform()
+        inversion(mean: mean, uniform: rng.uniform())
+    }
+
+    /// The draw for `0 ≤ mean < 10` from a given uniform `u ∈ (0, 1)` (the inversion above):
+    /// exactly one uniform per draw, so callers can take several counts from one stream, word by
+    /// word. `mean = 0` gives 0.
+    @inline(__always)
+    public static func inversion(mean: Double, uniform u: Double) -> Double {
+        guard mean > 0 else { return 0 }
         var k = 0.0
         var pmf = Foundation.exp(-mean)
         var cdf = pmf

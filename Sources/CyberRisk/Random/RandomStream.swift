@@ -16,21 +16,21 @@ import Foundation
 /// let u = rng.uniform()          // in (0, 1)
 /// let z = rng.standardNormal()   // N(0, 1)
 /// ```
-public struct RandomStream: Sendable {
+@_spi(Engine) public struct RandomStream: Sendable {
     /// The constant second key word; the first is the seed. (Arbitrary, fixed forever: changing
     /// it changes every result.)
-    public static let keyWord1: UInt64 = 0x00C0_FFEE_5EED_0001
+    package static let keyWord1: UInt64 = 0x00C0_FFEE_5EED_0001
 
     /// Key word 0.
-    public let seed: UInt64
+    let seed: UInt64
     /// Counter word 0.
-    public let trial: UInt64
+    let trial: UInt64
     /// Counter word 1: the purpose of the draws (see `RandomStreamID`).
-    public let stream: UInt64
+    let stream: UInt64
     /// Counter word 2: sector, event or parameter index.
-    public let site: UInt64
+    let site: UInt64
     /// Counter word 3 of the next block to compute.
-    public private(set) var blockIndex: UInt64 = 0
+    private(set) var blockIndex: UInt64 = 0
 
     // The current pair of blocks (8 words, `Philox4x64.blockPair`); word `position` is next and
     // the pair is used up at `position == 8`. Computing two blocks at once costs little more
@@ -39,7 +39,7 @@ public struct RandomStream: Sendable {
     private var position: UInt8 = 8
 
     /// A stream positioned at its first word (block 0, word 0).
-    public init(seed: UInt64, trial: UInt64, stream: UInt64, site: UInt64) {
+    @_spi(Engine) public init(seed: UInt64, trial: UInt64, stream: UInt64, site: UInt64) {
         self.seed = seed
         self.trial = trial
         self.stream = stream
@@ -48,7 +48,7 @@ public struct RandomStream: Sendable {
 
     /// The next 64 uniformly distributed bits.
     @inline(__always)
-    public mutating func next() -> UInt64 {
+    @_spi(Engine) public mutating func next() -> UInt64 {
         if position == 8 {
             words = Philox4x64.blockPair(counter: (trial, stream, site, blockIndex),
                                          key: (seed, RandomStream.keyWord1))
@@ -66,7 +66,7 @@ public struct RandomStream: Sendable {
     ///
     /// (The 53-bit form `(⌊x / 2¹¹⌋ + ½)·2⁻⁵³` is not used: its largest value rounds to 1.)
     @inline(__always)
-    public mutating func uniform() -> Double {
+    @_spi(Engine) public mutating func uniform() -> Double {
         RandomStream.uniform(bits: next())
     }
 
@@ -77,14 +77,14 @@ public struct RandomStream: Sendable {
     /// RandomStream.uniform(bits: .max)        // 1 - 0x1p-53
     /// ```
     @inline(__always)
-    public static func uniform(bits: UInt64) -> Double {
+    static func uniform(bits: UInt64) -> Double {
         (Double(bits >> 12) + 0.5) * 0x1p-52
     }
 
     /// A standard normal variate by the ziggurat method (`NormalZiggurat`): exact in
     /// distribution, one word for ≈ 98.8% of draws and no transcendental function on that path.
     @inline(__always)
-    public mutating func standardNormal() -> Double {
+    @_spi(Engine) public mutating func standardNormal() -> Double {
         NormalZiggurat.sample(using: &self)
     }
 }

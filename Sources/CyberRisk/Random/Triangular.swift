@@ -10,10 +10,10 @@
 /// var rng = RandomStream(seed: 1, trial: 0, stream: 0, site: 0)
 /// let x = Triangular.sample(lower: 0, mode: 1, upper: 4, using: &rng)
 /// ```
-public enum Triangular: Sendable {
+package enum Triangular: Sendable {
     /// One draw (one word); `lower == upper` gives `lower` without drawing.
     /// Precondition (validated upstream): `lower ≤ mode ≤ upper`.
-    public static func sample(lower: Double, mode: Double, upper: Double,
+    package static func sample(lower: Double, mode: Double, upper: Double,
                               using rng: inout RandomStream) -> Double {
         let width = upper - lower
         guard width > 0 else { return lower }

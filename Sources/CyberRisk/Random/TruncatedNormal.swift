@@ -17,14 +17,14 @@ import Foundation
 /// let x = TruncatedNormal.sample(mean: 0.3, sd: 0.2, lower: 0, upper: 1, using: &rng)
 /// TruncatedNormal.probabilityInside(mean: 0, sd: 1, lower: -1.96, upper: 1.96)   // ≈ 0.95
 /// ```
-public enum TruncatedNormal: Sendable {
+package enum TruncatedNormal: Sendable {
     /// Rejections before switching to inversion.
-    public static let maximumRejections = 1000
+    static let maximumRejections = 1000
 
     /// One draw in `[lower, upper]`. Preconditions (validated upstream): `sd ≥ 0`,
     /// `lower ≤ upper`, `probabilityInside(…) ≥ 1e−9`; otherwise the result is still finite
     /// (a value clamped into the bounds) whenever the inputs are.
-    public static func sample(mean: Double, sd: Double, lower: Double, upper: Double,
+    package static func sample(mean: Double, sd: Double, lower: Double, upper: Double,
                               using rng: inout RandomStream) -> Double {
         guard sd > 0 else { return Swift.min(Swift.max(mean, lower), upper) }
         for _ in 0..<maximumRejections {
@@ -46,7 +46,7 @@ public enum TruncatedNormal: Sendable {
     /// `P(lower ≤ X ≤ upper)` for `X ~ N(mean, sd²)`, computed in whichever tail keeps relative
     /// accuracy (e.g. `[40, ∞)` for `N(0, 1)` gives 3.7e−350 → 0, `[6, ∞)` gives 9.87e−10).
     /// `sd = 0`: 1 if `mean ∈ [lower, upper]`, else 0. Never negative.
-    public static func probabilityInside(mean: Double, sd: Double, lower: Double, upper: Double) -> Double {
+    package static func probabilityInside(mean: Double, sd: Double, lower: Double, upper: Double) -> Double {
         guard sd > 0 else { return lower <= mean && mean <= upper ? 1 : 0 }
         let a = (lower - mean) / sd
         let b = (upper - mean) / sd

@@ -6,10 +6,10 @@
 /// var rng = RandomStream(seed: 1, trial: 0, stream: 0, site: 0)
 /// let x = Uniform.sample(lower: 2, upper: 5, using: &rng)   // 2 < x < 5 (up to rounding)
 /// ```
-public enum Uniform: Sendable {
+package enum Uniform: Sendable {
     /// One draw; `lower == upper` gives `lower`. Precondition (validated upstream): `lower ≤ upper`.
     @inline(__always)
-    public static func sample(lower: Double, upper: Double, using rng: inout RandomStream) -> Double {
+    package static func sample(lower: Double, upper: Double, using rng: inout RandomStream) -> Double {
         lower + (upper - lower) * rng.uniform()
     }
 }

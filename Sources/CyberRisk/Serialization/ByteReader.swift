@@ -12,15 +12,15 @@
 /// try r.readUInt64()   // 42
 /// try r.readUInt8()    // throws ByteReader.Error.truncated(offset: 8)
 /// ```
-public struct ByteReader: Sendable, Equatable {
+package struct ByteReader: Sendable, Equatable {
     /// Why a read failed.
-    public enum Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
+    enum Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
         /// The input ends before the value starting at `offset` is complete.
         case truncated(offset: Int)
         /// The bytes are there but do not form a valid value; the string says why.
         case invalid(String)
 
-        public var description: String {
+        var description: String {
             switch self {
             case .truncated(let offset): return "truncated at byte \(offset)"
             case .invalid(let reason): return "invalid: \(reason)"
@@ -29,21 +29,21 @@ public struct ByteReader: Sendable, Equatable {
     }
 
     /// The whole input.
-    public let bytes: [UInt8]
+    let bytes: [UInt8]
     /// Position of the next byte to read.
-    public private(set) var offset: Int
+    private(set) var offset: Int
 
     /// A reader positioned at the first byte of `bytes`.
-    public init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         self.bytes = bytes
         offset = 0
     }
 
     /// Bytes not yet read.
-    public var remainingCount: Int { bytes.count - offset }
+    package var remainingCount: Int { bytes.count - offset }
 
     /// Whether every byte has been read.
-    public var isAtEnd: Bool { offset == bytes.count }
+    package var isAtEnd: Bool { offset == bytes.count }
 
     /// Throws unless `count` more bytes are available.
     private func require(_ count: Int) throws {
@@ -51,14 +51,14 @@ public struct ByteReader: Sendable, Equatable {
     }
 
     /// Reads one byte.
-    public mutating func readUInt8() throws -> UInt8 {
+    mutating func readUInt8() throws -> UInt8 {
         try require(1)
         defer { offset += 1 }
         return bytes[offset]
     }
 
     /// Reads 4 little-endian bytes.
-    public mutating func readUInt32() throws -> UInt32 {
+    mutating func readUInt32() throws -> UInt32 {
         try require(4)
         var x: UInt32 = 0
         for k in 0..<4 { x |= UInt32(bytes[offset + k]) << (8 * k) }
@@ -67,7 +67,7 @@ public struct ByteReader: Sendable, Equatable {
     }
 
     /// Reads 8 little-endian bytes.
-    public mutating func readUInt64() throws -> UInt64 {
+    package mutating func readUInt64() throws -> UInt64 {
         try require(8)
         var x: UInt64 = 0
         for k in 0..<8 { x |= UInt64(bytes[offset + k]) << (8 * k) }
@@ -76,18 +76,18 @@ public struct ByteReader: Sendable, Equatable {
     }
 
     /// Reads 8 little-endian bytes as a two's-complement integer.
-    public mutating func readInt64() throws -> Int64 {
+    package mutating func readInt64() throws -> Int64 {
         Int64(bitPattern: try readUInt64())
     }
 
     /// Reads 8 little-endian bytes as an IEEE 754 bit pattern.
-    public mutating func readDouble() throws -> Double {
+    package mutating func readDouble() throws -> Double {
         Double(bitPattern: try readUInt64())
     }
 
     /// Reads a LEB128 varint; throws ``Error/invalid(_:)`` for one longer than needed or
     /// exceeding 64 bits.
-    public mutating func readVarint() throws -> UInt64 {
+    mutating func readVarint() throws -> UInt64 {
         let start = offset
         var x: UInt64 = 0
         for k in 0..<10 {
@@ -104,7 +104,7 @@ public struct ByteReader: Sendable, Equatable {
     }
 
     /// Reads `count` raw bytes (throws for a negative count or one beyond the input).
-    public mutating func readBytes(count: Int) throws -> [UInt8] {
+    mutating func readBytes(count: Int) throws -> [UInt8] {
         try require(count)
         defer { offset += count }
         return Array(bytes[offset..<(offset + count)])
@@ -112,7 +112,7 @@ public struct ByteReader: Sendable, Equatable {
 
     /// Reads a `UInt64` length, then that many bytes of UTF-8; the length is checked against the
     /// remaining input before allocating, and invalid UTF-8 throws.
-    public mutating func readString() throws -> String {
+    package mutating func readString() throws -> String {
         let start = offset
         let length = try readUInt64()
         guard length <= UInt64(remainingCount) else { throw Error.truncated(offset: start) }

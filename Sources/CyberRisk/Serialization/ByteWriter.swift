@@ -18,51 +18,51 @@
 /// w.append(varint: 300)        // ac 02
 /// w.append(string: "ok")       // 02 00 00 00 00 00 00 00 6f 6b
 /// ```
-public struct ByteWriter: Sendable, Equatable {
+package struct ByteWriter: Sendable, Equatable {
     /// The bytes written so far.
-    public private(set) var bytes: [UInt8]
+    package private(set) var bytes: [UInt8]
 
     /// An empty writer.
-    public init() {
+    package init() {
         bytes = []
     }
 
     /// An empty writer with room for `capacity` bytes before it reallocates.
-    public init(reservingCapacity capacity: Int) {
+    init(reservingCapacity capacity: Int) {
         bytes = []
         bytes.reserveCapacity(capacity)
     }
 
     /// Number of bytes written so far.
-    public var count: Int { bytes.count }
+    var count: Int { bytes.count }
 
     /// Appends one byte.
-    public mutating func append(_ x: UInt8) {
+    mutating func append(_ x: UInt8) {
         bytes.append(x)
     }
 
     /// Appends 4 bytes, least significant first.
-    public mutating func append(_ x: UInt32) {
+    mutating func append(_ x: UInt32) {
         for k in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: x >> (8 * k))) }
     }
 
     /// Appends 8 bytes, least significant first.
-    public mutating func append(_ x: UInt64) {
+    package mutating func append(_ x: UInt64) {
         for k in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: x >> (8 * k))) }
     }
 
     /// Appends the two's-complement bit pattern as 8 little-endian bytes.
-    public mutating func append(_ x: Int64) {
+    package mutating func append(_ x: Int64) {
         append(UInt64(bitPattern: x))
     }
 
     /// Appends the IEEE 754 bit pattern as 8 little-endian bytes (exact round trip).
-    public mutating func append(_ x: Double) {
+    package mutating func append(_ x: Double) {
         append(x.bitPattern)
     }
 
     /// Appends `x` as a minimal-length LEB128 varint (1 byte below 128, at most 10).
-    public mutating func append(varint x: UInt64) {
+    mutating func append(varint x: UInt64) {
         var x = x
         while x >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: x) | 0x80)
@@ -72,12 +72,12 @@ public struct ByteWriter: Sendable, Equatable {
     }
 
     /// Appends raw bytes, with no length prefix.
-    public mutating func append(bytes other: [UInt8]) {
+    package mutating func append(bytes other: [UInt8]) {
         bytes.append(contentsOf: other)
     }
 
     /// Appends the UTF-8 byte count as a `UInt64`, then the UTF-8 bytes.
-    public mutating func append(string s: String) {
+    package mutating func append(string s: String) {
         append(UInt64(s.utf8.count))
         bytes.append(contentsOf: s.utf8)
     }

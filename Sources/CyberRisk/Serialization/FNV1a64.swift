@@ -14,29 +14,29 @@
 /// var h = FNV1a64(); h.update(Array("a".utf8))
 /// h.value                                    // 0xaf63dc4c8601ec8c
 /// ```
-public struct FNV1a64: Sendable, Equatable {
+package struct FNV1a64: Sendable, Equatable {
     /// The initial state `h₀`.
-    public static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     /// The multiplier, `2⁴⁰ + 2⁸ + 0xb3`.
-    public static let prime: UInt64 = 0x0000_0100_0000_01b3
+    static let prime: UInt64 = 0x0000_0100_0000_01b3
 
     /// The hash of the bytes seen so far.
-    public private(set) var value: UInt64
+    package private(set) var value: UInt64
 
     /// The hash of no bytes (the offset basis).
-    public init() {
+    package init() {
         value = FNV1a64.offsetBasis
     }
 
     /// Feeds more bytes; hashing in pieces equals hashing the concatenation.
-    public mutating func update(_ bytes: [UInt8]) {
+    package mutating func update(_ bytes: [UInt8]) {
         var h = value
         for b in bytes { h = (h ^ UInt64(b)) &* FNV1a64.prime }
         value = h
     }
 
     /// The hash of `bytes`.
-    public static func hash(_ bytes: [UInt8]) -> UInt64 {
+    package static func hash(_ bytes: [UInt8]) -> UInt64 {
         var h = FNV1a64()
         h.update(bytes)
         return h.value

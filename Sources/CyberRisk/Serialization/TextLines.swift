@@ -5,23 +5,23 @@
 /// ```swift
 /// for (number, line) in TextLines(Array("# c\r\na,b\r\n\n1,2".utf8)) { … }   // (2, "a,b"), (4, "1,2")
 /// ```
-public struct TextLines: Sequence {
-    public let bytes: [UInt8]
+package struct TextLines: Sequence {
+    let bytes: [UInt8]
 
-    public init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         self.bytes = bytes
     }
 
-    public func makeIterator() -> Iterator {
+    package func makeIterator() -> Iterator {
         Iterator(bytes: bytes, start: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
     }
 
-    public struct Iterator: IteratorProtocol {
+    package struct Iterator: IteratorProtocol {
         let bytes: [UInt8]
         var start: Int
         var number = 0
 
-        public mutating func next() -> (number: Int, line: ArraySlice<UInt8>)? {
+        package mutating func next() -> (number: Int, line: ArraySlice<UInt8>)? {
             while start <= bytes.count {
                 var end = start
                 while end < bytes.count, bytes[end] != 0x0A { end += 1 }

@@ -37,7 +37,7 @@ public struct BatchMeans: Sendable, Equatable {
     /// The statistics, in a fixed order.
     public let requests: [BatchRequest]
     /// Moments of the block values, index `year·requests.count + request`.
-    public private(set) var batches: [Moments]
+    private(set) var batches: [Moments]
 
     public init(years: Int, requests: [BatchRequest]) {
         self.years = years
@@ -102,7 +102,7 @@ public struct BatchMeans: Sendable, Equatable {
     // MARK: Bytes
 
     /// Years, the requests, then every batch's moments.
-    public func write(to w: inout ByteWriter) {
+    func write(to w: inout ByteWriter) {
         w.append(UInt64(years))
         w.append(UInt64(requests.count))
         for r in requests {
@@ -114,7 +114,7 @@ public struct BatchMeans: Sendable, Equatable {
 
     /// Reads the form of ``write(to:)``, checking the years and metric bounds and that no batch
     /// counts more than `maximumBatches` values.
-    public init(from r: inout ByteReader, years expectedYears: Int, metricCount: Int, maximumBatches: Int64) throws {
+    init(from r: inout ByteReader, years expectedYears: Int, metricCount: Int, maximumBatches: Int64) throws {
         let y = try r.readUInt64()
         guard y == UInt64(expectedYears) else { throw ByteReader.Error.invalid("batch means: \(y) years, expected \(expectedYears)") }
         let n = try r.readUInt64()

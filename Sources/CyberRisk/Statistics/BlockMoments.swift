@@ -3,17 +3,17 @@
 /// Deterministic for a given block (same values, same order ⇒ same bits), so adding the finished
 /// partial to an exact ``Moments`` once per block keeps every result independent of which thread
 /// ran the block, at the cost of one plain addition per value in the hot loop.
-public struct BlockMoments: Sendable {
-    public private(set) var count: Int64 = 0
-    public private(set) var sum = 0.0
-    public private(set) var squares = 0.0
-    public private(set) var min = Double.infinity
-    public private(set) var max = -Double.infinity
+struct BlockMoments: Sendable {
+    private(set) var count: Int64 = 0
+    private(set) var sum = 0.0
+    private(set) var squares = 0.0
+    private(set) var min = Double.infinity
+    private(set) var max = -Double.infinity
 
-    public init() {}
+    init() {}
 
     @inline(__always)
-    public mutating func add(_ x: Double) {
+    mutating func add(_ x: Double) {
         count += 1
         sum += x
         squares += x * x
@@ -25,7 +25,7 @@ public struct BlockMoments: Sendable {
 extension Moments {
     /// Adds a block's partial sums (exactly; see ``BlockMoments``).
     @inline(__always)
-    public mutating func add(_ block: BlockMoments) {
+    mutating func add(_ block: BlockMoments) {
         guard block.count > 0 else { return }
         add(blockCount: block.count, blockSum: block.sum, blockSumOfSquares: block.squares,
             blockMin: block.min, blockMax: block.max)

@@ -29,7 +29,7 @@
 /// for x in [1e16, 1.0, -1e16] { s.add(x) }
 /// s.value                                   // 1.0 (plain `+` gives 0.0)
 /// ```
-public struct ExactSum: Sendable, Equatable {
+struct ExactSum: Sendable, Equatable {
     /// Number of 32-bit digits.
     static let digitCount = 68
     /// Adds (or merges) allowed between carry normalisations: each one moves a digit by less than
@@ -44,10 +44,10 @@ public struct ExactSum: Sendable, Equatable {
     /// Adds and merges since the last carry normalisation.
     var pending: Int
     /// `false` once a NaN or infinity was added (directly or through a merge).
-    public private(set) var isFinite: Bool
+    private(set) var isFinite: Bool
 
     /// The empty sum (exactly zero).
-    public init() {
+    init() {
         digits = InlineArray(repeating: 0)
         pending = 0
         isFinite = true
@@ -55,7 +55,7 @@ public struct ExactSum: Sendable, Equatable {
 
     /// Adds `x` exactly. Finite `x` only; NaN or ±∞ clears ``isFinite`` instead of trapping.
     /// Allocation-free; `±0` is a no-op.
-    public mutating func add(_ x: Double) {
+    mutating func add(_ x: Double) {
         let bits = x.bitPattern
         let biased = Int(truncatingIfNeeded: (bits >> 52) & 0x7FF)
         if biased == 0x7FF {
@@ -82,7 +82,7 @@ public struct ExactSum: Sendable, Equatable {
     }
 
     /// Adds another exact sum (an exact, order-independent merge). Allocation-free.
-    public mutating func add(_ other: ExactSum) {
+    mutating func add(_ other: ExactSum) {
         if !other.isFinite { isFinite = false }
         var other = other
         if pending + other.pending + 1 >= ExactSum.carryInterval {
@@ -137,7 +137,7 @@ public struct ExactSum: Sendable, Equatable {
     /// With `P` the position of the leading bit of the magnitude `N`, the kept bits are
     /// `N[L…P]`, `L = max(P − 52, 0)` (fewer than 53 for subnormal results); the round bit is
     /// `N[L−1]`, the sticky bit the OR of all lower bits.
-    public var value: Double {
+    var value: Double {
         guard isFinite else { return .nan }
         let (negative, m) = signAndMagnitude()
         let sign: FloatingPointSign = negative ? .minus : .plus
@@ -177,7 +177,7 @@ public struct ExactSum: Sendable, Equatable {
 
     /// Equal when both represent the same exact sum (whatever their carry state), or both are
     /// non-finite.
-    public static func == (a: ExactSum, b: ExactSum) -> Bool {
+    static func == (a: ExactSum, b: ExactSum) -> Bool {
         guard a.isFinite == b.isFinite else { return false }
         guard a.isFinite else { return true }
         var x = a, y = b
@@ -193,7 +193,7 @@ extension ExactSum {
     /// for finite sums the index of the lowest non-zero magnitude digit and the number of digits
     /// up to the highest non-zero one (two bytes; `0, 0` for zero), then those digits as `UInt32`.
     /// Equal sums give identical bytes.
-    public func write(to w: inout ByteWriter) {
+    func write(to w: inout ByteWriter) {
         guard isFinite else {
             w.append(UInt8(2))
             return
@@ -216,7 +216,7 @@ extension ExactSum {
     /// Reads the form written by ``write(to:)``, rejecting unknown kinds, digit ranges outside
     /// the accumulator, non-canonical encodings (zero digits at either end, a negative zero) and
     /// sums beyond the range any real run can reach (`|sum| ≥ 2¹⁰⁸⁸`).
-    public init(from r: inout ByteReader) throws {
+    init(from r: inout ByteReader) throws {
         self.init()
         let kind = try r.readUInt8()
         switch kind {

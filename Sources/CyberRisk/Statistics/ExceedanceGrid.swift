@@ -17,15 +17,15 @@ import Foundation
 /// A metric that is never positive has the one threshold `0`; a metric without values (a shard
 /// without trials) has none. The grid is a function of the pooled sketch alone, which merges
 /// exactly, so any thread count or shard split gives the same grid.
-public enum ExceedanceGrid {
+enum ExceedanceGrid {
     /// Number of thresholds per curve (at most).
-    public static let size = 40
+    static let size = 40
     /// The first whole numbers always on a count metric's grid: the report's distribution of a
     /// count (`P(X = 0)`, `P(X = 1)`, …) is read from them.
-    public static let leadingWholeNumbers = 4
+    package static let leadingWholeNumbers = 4
 
     /// The thresholds for a metric whose values over all years are `pooled`.
-    public static func thresholds(pooled: QuantileSketch, wholeNumbers: Bool) -> [Double] {
+    static func thresholds(pooled: QuantileSketch, wholeNumbers: Bool) -> [Double] {
         guard !pooled.isEmpty else { return [] }
         let hi = pooled.max
         guard hi.isFinite, hi > 0 else { return [0] }
@@ -66,7 +66,7 @@ public enum ExceedanceGrid {
 
     /// `P(X > x)` estimated from a sketch; for whole-number metrics `P(X ≥ x + 1)`, evaluated
     /// between the two whole numbers so bucket widths cannot blur it.
-    public static func probability(above x: Double, in sketch: QuantileSketch, wholeNumbers: Bool) -> Double {
+    static func probability(above x: Double, in sketch: QuantileSketch, wholeNumbers: Bool) -> Double {
         sketch.fractionAbove(wholeNumbers ? x + 0.5 : x)
     }
 }

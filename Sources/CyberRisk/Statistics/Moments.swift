@@ -28,20 +28,20 @@
 /// m.variance            // 4.571428571428571 (= 32/7, unbiased)
 /// m.standardError       // 0.7559289460184544 (= sd/√8)
 /// ```
-public struct Moments: Sendable, Equatable {
+struct Moments: Sendable, Equatable {
     /// Number of values `n`.
-    public private(set) var count: Int64
+    private(set) var count: Int64
     /// `Σx`, exact.
-    public private(set) var sum: ExactSum
+    private(set) var sum: ExactSum
     /// `Σx²`, exact (of the block partials, for block adds).
-    public private(set) var sumOfSquares: ExactSum
+    private(set) var sumOfSquares: ExactSum
     /// The smallest value; `+∞` when empty.
-    public private(set) var min: Double
+    private(set) var min: Double
     /// The largest value; `−∞` when empty.
-    public private(set) var max: Double
+    private(set) var max: Double
 
     /// No values.
-    public init() {
+    init() {
         count = 0
         sum = ExactSum()
         sumOfSquares = ExactSum()
@@ -50,7 +50,7 @@ public struct Moments: Sendable, Equatable {
     }
 
     /// Adds one value. Allocation-free.
-    public mutating func add(_ x: Double) {
+    mutating func add(_ x: Double) {
         count += 1
         sum.add(x)
         let p = x * x
@@ -64,7 +64,7 @@ public struct Moments: Sendable, Equatable {
     /// Adds a block of `blockCount` values summarised by the caller: `blockSum = Σx` and
     /// `blockSumOfSquares = Σx²` as plain `Double` sums in a fixed (e.g. trial) order, and the
     /// block's extremes. A `blockCount` of 0 or less adds nothing. Allocation-free.
-    public mutating func add(blockCount: Int64, blockSum: Double, blockSumOfSquares: Double,
+    mutating func add(blockCount: Int64, blockSum: Double, blockSumOfSquares: Double,
                              blockMin: Double, blockMax: Double) {
         guard blockCount > 0 else { return }
         count += blockCount
@@ -77,7 +77,7 @@ public struct Moments: Sendable, Equatable {
     }
 
     /// Adds all values of `other` (exact; the result does not depend on merge order).
-    public mutating func merge(_ other: Moments) {
+    mutating func merge(_ other: Moments) {
         count += other.count
         sum.add(other.sum)
         sumOfSquares.add(other.sumOfSquares)
@@ -86,7 +86,7 @@ public struct Moments: Sendable, Equatable {
     }
 
     /// `S/n`: the exact sum rounded to a double, then divided (error ≤ 1 ulp); NaN when empty.
-    public var mean: Double {
+    var mean: Double {
         guard count > 0 else { return .nan }
         return sum.value / Double(count)
     }
@@ -98,7 +98,7 @@ public struct Moments: Sendable, Equatable {
     /// `n·Q − S² = (n·q·2¹⁰⁷⁴ − s²)·2⁻²¹⁴⁸`), then rounded to a double and divided by `n` and by
     /// `n − 1`: at most three roundings (≤ 1.5 ulp). A negative exact value (possible only with
     /// block partials, whose rounding the caller owns) gives 0.
-    public var variance: Double {
+    var variance: Double {
         guard count >= 2 else { return 0 }
         guard sum.isFinite, sumOfSquares.isFinite else { return .nan }
         let q = sumOfSquares.integerForm()
@@ -116,12 +116,12 @@ public struct Moments: Sendable, Equatable {
     }
 
     /// `√variance`.
-    public var standardDeviation: Double {
+    var standardDeviation: Double {
         variance.squareRoot()
     }
 
     /// The standard error of the mean, `sd/√n`; NaN when empty.
-    public var standardError: Double {
+    var standardError: Double {
         standardDeviation / Double(count).squareRoot()
     }
 }
@@ -132,7 +132,7 @@ extension Moments {
 
     /// Writes the tag, `count` (`Int64`), `sum` and `sumOfSquares` (canonical ``ExactSum``
     /// forms), `min` and `max` (bit patterns). Equal states give identical bytes.
-    public func write(to w: inout ByteWriter) {
+    func write(to w: inout ByteWriter) {
         w.append(Moments.tag)
         w.append(count)
         sum.write(to: &w)
@@ -145,7 +145,7 @@ extension Moments {
     /// feasible run, and it keeps merges of decoded states far from overflow); an empty
     /// state exactly as ``init()``; otherwise no NaN or `-0.0` extreme, `min ≤ max` (or no finite
     /// value at all, with a non-finite sum), and `Σx² ≥ 0`.
-    public init(from r: inout ByteReader) throws {
+    init(from r: inout ByteReader) throws {
         guard try r.readUInt8() == Moments.tag else { throw ByteReader.Error.invalid("moments: bad tag") }
         count = try r.readInt64()
         sum = try ExactSum(from: &r)

@@ -22,9 +22,9 @@ public struct PairedDifference: Sendable, Equatable {
     /// Trials accumulated.
     public private(set) var trials: Int64 = 0
     /// Moments of `d`, index `year·metricCount + metric`.
-    public var moments: [Moments]
+    var moments: [Moments]
     /// Quantile sketch of `d`, same index.
-    public var sketches: [QuantileSketch]
+    var sketches: [QuantileSketch]
     /// Trials with `d > 0`, same index.
     public var worse: [UInt64]
     /// Block differences of the non-mean statistics.
@@ -43,7 +43,7 @@ public struct PairedDifference: Sendable, Equatable {
     public mutating func addTrials(_ count: Int) { trials += Int64(count) }
 
     /// Adds a block's differences of one series: `rows` pairs read as `alternative[k·stride]` and
-    /// `base[k·stride]`. Plain sums in trial order, then one exact add (see ``BlockMoments``).
+    /// `base[k·stride]`. Plain sums in trial order, then one exact add of the block's moments.
     public mutating func add(year t: Int, metric m: Int, alternative y: UnsafePointer<Double>,
                              base x: UnsafePointer<Double>, rows: Int, stride: Int) {
         let series = t * metricCount + m
@@ -79,7 +79,7 @@ public struct PairedDifference: Sendable, Equatable {
 
     // MARK: Bytes
 
-    public func write(to w: inout ByteWriter) {
+    func write(to w: inout ByteWriter) {
         w.append(UInt64(years))
         w.append(UInt64(metricCount))
         w.append(trials)
@@ -92,7 +92,7 @@ public struct PairedDifference: Sendable, Equatable {
     }
 
     /// Reads the form of ``write(to:)``, checking its shape and that no count exceeds the trials.
-    public init(from r: inout ByteReader, years: Int, metricCount: Int) throws {
+    init(from r: inout ByteReader, years: Int, metricCount: Int) throws {
         let y = try r.readUInt64(), m = try r.readUInt64()
         guard y == UInt64(years), m == UInt64(metricCount) else {
             throw ByteReader.Error.invalid("paired differences of shape \(y)×\(m), expected \(years)×\(metricCount)")

@@ -44,29 +44,29 @@
 /// s.quantile(1)                // 1000.0    (exact max)
 /// s.fractionAbove(900)         // 0.101     (900 shares a bucket with 901…903; truth 0.1)
 /// ```
-public struct QuantileSketch: Sendable, Equatable {
+@_spi(Engine) public struct QuantileSketch: Sendable, Equatable {
     /// The guaranteed relative accuracy `α = 1/257` of quantiles (for normal, non-zero values).
-    public static let relativeAccuracy = 1.0 / 257
+    static let relativeAccuracy = 1.0 / 257
     /// Index of the bucket of `±∞`, the last one: biased exponent 2047, mantissa bits 0.
     static let infinityIndex = 0x7FF << 7
     /// Bits of the magnitude's pattern dropped to form the index (52 mantissa bits − 7 kept).
     static let indexShift: UInt64 = 45
 
     /// Number of values inserted (NaN excluded).
-    public private(set) var count: UInt64
+    @_spi(Engine) public private(set) var count: UInt64
     /// Number of exact zeros inserted.
-    public private(set) var zeroCount: UInt64
+    private(set) var zeroCount: UInt64
     /// The smallest value (exact); `+∞` when empty.
-    public private(set) var min: Double
+    private(set) var min: Double
     /// The largest value (exact); `−∞` when empty.
-    public private(set) var max: Double
+    private(set) var max: Double
     /// Counts of positive values by bucket index.
     var positive: Bins
     /// Counts of negative values by the bucket index of `|x|`.
     var negative: Bins
 
     /// An empty sketch.
-    public init() {
+    @_spi(Engine) public init() {
         count = 0
         zeroCount = 0
         min = .infinity
@@ -76,30 +76,17 @@ public struct QuantileSketch: Sendable, Equatable {
     }
 
     /// Whether no value has been inserted.
-    public var isEmpty: Bool { count == 0 }
+    var isEmpty: Bool { count == 0 }
 
     /// Inserts one value. Allocation-free unless `x` falls outside the buckets covered so far.
-    public mutating func insert(_ x: Double) {
-        let bits = x.bitPattern
-        let magnitude = bits & 0x7FFF_FFFF_FFFF_FFFF
-        var v = x
-        if magnitude == 0 {
-            zeroCount += 1
-            v = 0
-        } else if magnitude > 0x7FF0_0000_0000_0000 {
-            return
-        } else if bits == magnitude {
-            positive.add(Int(truncatingIfNeeded: magnitude >> QuantileSketch.indexShift), 1)
-        } else {
-            negative.add(Int(truncatingIfNeeded: magnitude >> QuantileSketch.indexShift), 1)
-        }
-        count += 1
-        if v < min { min = v }
-        if v > max { max = v }
+    @_spi(Engine) public mutating func insert(_ x: Double) {
+        insert(x, count: 1)
     }
 
     /// Inserts `x` `count` times (equal to `count` single inserts; `count = 0` is a no-op).
-    public mutating func insert(_ x: Double, count c: UInt64) {
+    /// Inlined, so the single insert of the hot loop compiles to the same code it always had.
+    @inline(__always)
+    mutating func insert(_ x: Double, count c: UInt64) {
         guard c > 0 else { return }
         let bits = x.bitPattern
         let magnitude = bits & 0x7FFF_FFFF_FFFF_FFFF
@@ -120,7 +107,7 @@ public struct QuantileSketch: Sendable, Equatable {
     }
 
     /// Adds all values of `other`: integer counts, so exact and order-independent.
-    public mutating func merge(_ other: QuantileSketch) {
+    @_spi(Engine) public mutating func merge(_ other: QuantileSketch) {
         count += other.count
         zeroCount += other.zeroCount
         positive.merge(other.positive)
@@ -133,7 +120,7 @@ public struct QuantileSketch: Sendable, Equatable {
     /// the representative of the bucket holding the item of 0-based rank `⌊q·(n − 1)⌋`, clamped
     /// into `[min, max]` — within relative error ``relativeAccuracy`` of that item (exact for a
     /// zero). NaN when empty or when `q` is outside `[0, 1]` or NaN.
-    public func quantile(_ q: Double) -> Double {
+    func quantile(_ q: Double) -> Double {
         guard count > 0, q >= 0, q <= 1 else { return .nan }
         if q == 0 { return min }
         if q == 1 { return max }
@@ -150,7 +137,7 @@ public struct QuantileSketch: Sendable, Equatable {
     ///     P(X ≥ hi) ≤ fractionAbove(t) ≤ P(X ≥ lo),   hi/lo ≤ 129/128
     ///
     /// (mirrored, `P(X > −lo) ≤ … ≤ P(X > −hi)`, for `t < 0`). NaN when empty or `t` is NaN.
-    public func fractionAbove(_ t: Double) -> Double {
+    func fractionAbove(_ t: Double) -> Double {
         guard count > 0, !t.isNaN else { return .nan }
         return Double(countAbove(t)) / Double(count)
     }
@@ -195,7 +182,7 @@ public struct QuantileSketch: Sendable, Equatable {
     ///
     /// a relative error of at most `α` when the tail does not change sign (as for losses).
     /// `+∞`/`−∞` if the tail holds an infinity (NaN if both); NaN when empty or `p ∉ (0, 1]`.
-    public func tailMean(fraction p: Double) -> Double {
+    func tailMean(fraction p: Double) -> Double {
         guard count > 0, p > 0, p <= 1 else { return .nan }
         let target = (p * Double(count)).rounded(.up)
         let m = target >= 0x1p64 ? count : Swift.max(1, Swift.min(UInt64(target), count))
@@ -399,7 +386,7 @@ extension QuantileSketch {
     /// Writes the tag, `count`, `zeroCount` (`UInt64`), `min`, `max` (bit patterns), then the
     /// positive and negative stores (occupied range and counts, as varints). Equal states give
     /// identical bytes.
-    public func write(to w: inout ByteWriter) {
+    func write(to w: inout ByteWriter) {
         w.append(QuantileSketch.tag)
         w.append(count)
         w.append(zeroCount)
@@ -414,7 +401,7 @@ extension QuantileSketch {
     /// space and canonical; zero, positive and negative counts adding up to `count`; an
     /// empty sketch exactly as ``init()``; otherwise `min ≤ max`, no NaN or `-0.0`, and `min` and
     /// `max` lying in the lowest and highest occupied buckets (or zero). Throws on any violation.
-    public init(from r: inout ByteReader) throws {
+    init(from r: inout ByteReader) throws {
         guard try r.readUInt8() == QuantileSketch.tag else { throw ByteReader.Error.invalid("sketch: bad tag") }
         count = try r.readUInt64()
         zeroCount = try r.readUInt64()

@@ -86,7 +86,7 @@ public enum SeriesStatistic: Sendable, Hashable, CustomStringConvertible {
 
     /// The whole run's estimate, as `summary.csv` gives it: the exact mean, or the sketch's
     /// quantile (rounded for whole-number series) or tail mean.
-    public func value(moments: Moments, sketch: QuantileSketch, wholeNumbers: Bool) -> Double {
+    func value(moments: Moments, sketch: QuantileSketch, wholeNumbers: Bool) -> Double {
         switch self {
         case .mean: return moments.mean
         case .quantile(let q):
@@ -120,7 +120,7 @@ public enum SeriesStatistic: Sendable, Hashable, CustomStringConvertible {
     // MARK: Bytes
 
     /// Writes a tag byte (`0` mean, `1` quantile, `2` tail mean) and the level.
-    public func write(to w: inout ByteWriter) {
+    func write(to w: inout ByteWriter) {
         switch self {
         case .mean: w.append(UInt8(0)); w.append(0.0)
         case .quantile(let q): w.append(UInt8(1)); w.append(q)
@@ -129,7 +129,7 @@ public enum SeriesStatistic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Reads the form of ``write(to:)``; the level must lie in `(0, 1)`.
-    public init(from r: inout ByteReader) throws {
+    init(from r: inout ByteReader) throws {
         let tag = try r.readUInt8()
         let level = try r.readDouble()
         switch tag {

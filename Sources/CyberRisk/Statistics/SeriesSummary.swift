@@ -30,7 +30,7 @@ public struct SeriesSummary: Sendable, Equatable {
     public var expectedShortfall95: Double
     public var expectedShortfall99: Double
 
-    public init(moments: Moments, sketch: QuantileSketch, wholeNumbers: Bool) {
+    init(moments: Moments, sketch: QuantileSketch, wholeNumbers: Bool) {
         count = moments.count
         mean = moments.mean
         standardDeviation = moments.standardDeviation

@@ -23,7 +23,7 @@ struct ConfigLoaderTests {
         #expect(energy.digital == GrowthCurve(initial: .fixed(0.7), ceiling: .fixed(0.95), rate: .fixed(0.15)))
         #expect(energy.threat.attacksPerYear == .pert(lower: 60, mode: 100, upper: 200))
         #expect(energy.threat.successProbability == .fixed(0.1))
-        #expect(energy.severity == BetaShape(alpha: .fixed(0.16), beta: .fixed(400)))
+        #expect(energy.severity == .beta(BetaShape(alpha: .fixed(0.16), beta: .fixed(400))))
         #expect(s.dependencies.matrix.count == 16)
         #expect(s.dependencies.matrix[0, 1] == 0.069516)   // configs/data/dependencies_bea2023.csv
         #expect(s.dependencies.matrix[15, 14] == 0.0256863)
@@ -36,7 +36,7 @@ struct ConfigLoaderTests {
         #expect(s.cascade == CascadeSettings(mode: .linear, failureThreshold: 0.03))
         #expect(s.iot.devices == GrowthCurve(initial: .fixed(25.2), ceiling: .fixed(77.1), rate: .fixed(0.205)))
         #expect(s.neural.users.ceiling == .fixed(200_000))
-        #expect(s.botnet.severity.beta == .fixed(500))
+        #expect(s.events.first { $0.id == "iot_botnet" }?.severity == .beta(BetaShape(alpha: .fixed(0.1), beta: .fixed(500))))
         #expect(s.defense.vulnerabilityDecline == .fixed(0.03))
         #expect(s.humanSecurity.servicesWeight == 0.6)
         #expect(s.humanSecurity.dimensions.map(\.name) ==
@@ -201,7 +201,7 @@ struct ConfigLoaderTests {
         #expect(space.outputUSDbn == 0)
         #expect(space.digital == GrowthCurve(initial: .fixed(0.5), ceiling: .fixed(0.9), rate: .fixed(0.1)))
         #expect(space.threat == Threat(attacksPerYear: .fixed(10), successProbability: .fixed(0.05), iotElasticity: .fixed(0.5)))
-        #expect(space.severity == BetaShape(alpha: .fixed(0.5), beta: .fixed(50)))
+        #expect(space.severity == .beta(BetaShape(alpha: .fixed(0.5), beta: .fixed(50))))
         #expect(s.dependencies.matrix.values == [0, 0.1, 0.2, 0])
         #expect(s.dependencies.lifelineOverlayEnabled)
         #expect(s.dependencies.lifelineFloors == [0.06, 0])

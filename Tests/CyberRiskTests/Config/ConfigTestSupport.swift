@@ -1,4 +1,4 @@
-import CyberRisk
+@testable import CyberRisk
 import Foundation
 import Testing
 

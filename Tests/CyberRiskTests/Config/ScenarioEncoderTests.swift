@@ -21,7 +21,7 @@ struct ScenarioEncoderTests {
         let keys = yaml.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.hasPrefix("#") && !$0.hasPrefix("-") }
             .map { String($0.prefix { $0 != ":" }) }
         #expect(keys == ["name", "description", "start_year", "horizon_years", "trials", "seed", "population",
-                         "sectors", "dependencies", "cascade", "scenario", "human_security", "calibration"])
+                         "sectors", "dependencies", "cascade", "scenario", "events", "human_security", "calibration"])
         #expect(yaml.hasSuffix("calibration: {reporting_rate: {pert: [0.2, 0.4, 0.667]}, incidents_per_attack: 10}\n"))
         #expect(yaml.contains("    threat: {attacks_per_year: {pert: [30, 50, 100]}, success_probability: 0.1, iot_elasticity: 0.5}\n"))
         #expect(yaml.contains("  matrix:\n    - [0.217054, 0.069516, 0.00109672,"))

@@ -1,5 +1,5 @@
 import Testing
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct CascadeTests {
     /// Hand-computed IIM: A = [[0, 0.5], [0.2, 0]], c = (0.1, 0) ⇒ q = (I − A)⁻¹c = (0.1/0.9, 0.02/0.9).

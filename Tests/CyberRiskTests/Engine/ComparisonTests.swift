@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct ComparisonTests {
     static func scenario(decline: Double, name: String = "fixture", trials: Int = 3000, years: Int = 4) -> Scenario {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct ForecastTests {
     static let threeSectors = [
@@ -80,7 +80,7 @@ import Testing
             let sectors = Self.threeSectors.map { sec -> Sector in
                 var s = sec
                 s.digital = GrowthCurve(initial: .fixed(level), ceiling: .fixed(level), rate: .fixed(0))
-                s.severity = BetaShape(alpha: .fixed(0.5), beta: .fixed(5))
+                s.severity = .beta(BetaShape(alpha: .fixed(0.5), beta: .fixed(5)))
                 return s
             }
             let s = ScenarioFixtures.scenario(sectors: sectors, matrix: Self.matrix, kappa: .fixed(0.5), mode: mode,

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct PrecisionRunTests {
     static func forecast(maximumTrials: Int) throws -> Forecast {

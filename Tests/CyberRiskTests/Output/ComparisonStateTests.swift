@@ -1,4 +1,4 @@
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 import Testing
 
 /// `comparison.bin` and the state files' batch-means section: round trips, exact shard merges,
@@ -44,11 +44,11 @@ import Testing
         }
     }
 
-    /// A state with the tolerances' batch means is format 2 and reads back; one without stays
-    /// format 1, as before; a state whose batch means do not match its config's tolerances is refused.
+    /// A state with the tolerances' batch means is format 4 and reads back; one without is
+    /// format 3; a state whose batch means do not match its config's tolerances is refused.
     @Test func stateFilesCarryTheTolerancesBatchMeans() throws {
         let plain = try StateFileTests.state()
-        #expect(plain.encoded()[16] == 1)
+        #expect(plain.encoded()[16] == 3)
         let resolved = try ScenarioCatalog.resolve(path: nil, overrides: [
             "trials=2048", "horizon_years=1", "tolerances=[{metric: national_risk, statistic: p95, max: 0.01}]"])
         let s = resolved.scenario
@@ -58,7 +58,7 @@ import Testing
                               seed: s.seed, trials: s.trials, blockSize: TrialBlock.capacity, shard: .whole, blocks: 0..<2,
                               accumulator: run.accumulator, batches: run.batches)
         let bytes = state.encoded()
-        #expect(bytes[16] == 2)
+        #expect(bytes[16] == 4)
         let decoded = try StateFile(decoding: bytes)
         #expect(decoded == state)
         #expect(try decoded.scenario(source: "s").tolerances.count == 1)

@@ -1,5 +1,5 @@
 import Testing
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 /// A forecast without trials (a shard that got no blocks) has keys and empty statistics, never
 /// NaN or inf.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 /// Every value of `summary.csv`, `sectors.csv` and `exceedance.csv` of a real forecast (the
 /// embedded baseline: 16 sectors, ten years, every mechanism on, uncertain inputs; 3,000 trials,

@@ -1,4 +1,4 @@
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 /// A forecast run block by block in process, keeping every trial's raw values (through
 /// `TrialBlock.simulate(…, afterYear:)`), so the tests can compute each output statistic from the
@@ -29,7 +29,7 @@ struct RawForecast {
         let block = TrialBlock(plan: plan)
         let m = plan.metrics.count, n = plan.sectorCount
         let capture = Capture(years: plan.years, metrics: m, sectors: n)
-        var acc = ForecastAccumulator(years: plan.years, metricCount: m, sectorCount: n)
+        var acc = plan.emptyAccumulator()
         for k in 0..<forecast.totalBlocks {
             let rows = forecast.rows(inBlock: k)
             block.simulate(firstTrial: k * TrialBlock.capacity, rows: rows, into: &acc, isCancelled: nil) { t, _ in

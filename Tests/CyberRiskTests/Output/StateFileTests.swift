@@ -1,4 +1,4 @@
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 import Testing
 
 /// `state.bin` as `merge` reads it: files that lie — truncated, corrupted, from another tool

@@ -1,4 +1,4 @@
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 import Testing
 
 @Suite struct ToleranceTableTests {

@@ -1,6 +1,7 @@
 import Foundation
+import StatisticalTesting
 import Testing
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 /// `BetaSum` against independent references — the exact mean and variance of the sum and its
 /// exact Laplace transform `₁F₁(α; α + β; −θ)^K` — and against the term-by-term sum of

@@ -1,6 +1,7 @@
 import Foundation
+import StatisticalTesting
 import Testing
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct BinomialTests {
     /// `(n, p)`: inversion (`np < 10`), the symmetric branch (`p > ½`), BTRS just above `np = 10`

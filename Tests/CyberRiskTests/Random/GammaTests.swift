@@ -1,6 +1,7 @@
 import Foundation
+import StatisticalTesting
 import Testing
-import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct GammaTests {
     @Test("sample(shape:scale: 2): mean kθ, variance kθ² (kurtosis 3 + 6/k), KS against P(k, x/θ)",

@@ -1,6 +1,7 @@
 import Foundation
+import StatisticalTesting
 import Testing
-import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct LognormalTests {
     @Test("Lognormal(median 100, σ 0.5): positive; mean m·e^{σ²/2}, variance m²e^{σ²}(e^{σ²}−1), kurtosis e^{4σ²}+2e^{3σ²}+3e^{2σ²}−3; KS")

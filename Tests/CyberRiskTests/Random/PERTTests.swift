@@ -1,5 +1,6 @@
+import StatisticalTesting
 import Testing
-import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct PERTTests {
     @Test("PERT(20, 40, 120): in bounds; moments of 20 + 100·Beta(1.8, 4.2); KS against I")

@@ -1,5 +1,5 @@
 import Testing
-import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 /// Known-answer vectors for philox4x64 with 10 rounds from Random123's `kat_vectors`
 /// (counter words, key words → output words).

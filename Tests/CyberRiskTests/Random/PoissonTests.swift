@@ -1,6 +1,7 @@
 import Foundation
+import StatisticalTesting
 import Testing
-import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct PoissonTests {
     @Test("χ² goodness of fit (bins with expected ≥ 5, critical value at p = 0.001)",

@@ -1,6 +1,7 @@
 import Foundation
+import StatisticalTesting
 import Testing
-import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct RandomStreamTests {
     private func words(_ rng: RandomStream, _ count: Int) -> [UInt64] {

@@ -1,5 +1,6 @@
+import StatisticalTesting
 import Testing
-import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct TriangularTests {
     struct Shape: Sendable, CustomTestStringConvertible {

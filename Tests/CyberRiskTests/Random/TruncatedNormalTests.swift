@@ -1,6 +1,7 @@
 import Foundation
+import StatisticalTesting
 import Testing
-import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct TruncatedNormalTests {
     struct Case: Sendable, CustomTestStringConvertible {

@@ -1,5 +1,6 @@
+import StatisticalTesting
 import Testing
-import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct UniformTests {
     @Test("sample(lower: -2, upper: 5): inside, mean 1.5, variance 49/12 (kurtosis 9/5), KS")

@@ -1,6 +1,7 @@
 import Foundation
+import StatisticalTesting
 import Testing
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct NormalZigguratTests {
     @Test("the 256 layers have equal area to 1e-12 relative (the method's exactness condition)")

@@ -1,5 +1,5 @@
 import Testing
-import CyberRisk
+@testable import CyberRisk
 
 @Suite struct FNV1a64Tests {
     @Test func knownAnswers() {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct BatchMeansTests {
     static let p95 = BatchRequest(metric: 0, statistic: .quantile(0.95))

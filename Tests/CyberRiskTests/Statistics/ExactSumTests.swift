@@ -1,5 +1,5 @@
 import Testing
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 
 fileprivate func exactSum(_ xs: [Double]) -> ExactSum {

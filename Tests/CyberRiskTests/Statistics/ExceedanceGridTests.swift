@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 /// Exceedance thresholds follow the pooled distribution into its tail, and depend on nothing
 /// but the merged sketch.

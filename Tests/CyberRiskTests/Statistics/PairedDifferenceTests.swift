@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct PairedDifferenceTests {
     /// Strongly correlated pairs: the paired error is the spread of y − x over √n, far below the

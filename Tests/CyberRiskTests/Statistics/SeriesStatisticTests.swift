@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct SeriesStatisticTests {
     @Test func namesRoundTripThroughTheSummaryColumns() {

@@ -33,7 +33,8 @@ import Testing
         let delta = pow(1 - s.defense.vulnerabilityDecline.mean, Double(t))
         let lambda = sec.threat.attacksPerYear.mean * pow(ratio, sec.threat.iotElasticity.mean)
             * sec.threat.successProbability.mean * delta
-        return d * lambda * ClosedForm.betaMean(sec.severity.alpha.mean, sec.severity.beta.mean)
+        guard case .beta(let shape) = sec.severity else { preconditionFailure("the fixture's severities are Beta") }
+        return d * lambda * ClosedForm.betaMean(shape.alpha.mean, shape.beta.mean)
     }
 
     @Test func meanDirectShockFollowsTheAttackRate() throws {

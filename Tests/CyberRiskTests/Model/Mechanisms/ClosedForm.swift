@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 /// The equations of `docs/model.md` written out again for the mechanism tests, independently of
 /// the engine (no call into `GrowthCurve`, `Cascade`, `LinearAlgebra` or the samplers), and the

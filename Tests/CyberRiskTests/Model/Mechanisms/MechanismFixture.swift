@@ -1,9 +1,10 @@
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
+import StatisticalTesting
 
 /// A scenario in which every mechanism of the model is switched off, so that a test can switch on
 /// exactly one and compare the forecast with that mechanism's equation in `docs/model.md`.
 ///
-/// "Off" means: no attacks (`attacks_per_year = 0`), no botnet events, coupling `κ = 0`, a zero
+/// "Off" means: no attacks (`attacks_per_year = 0`), no systemic events (an empty catalogue), coupling `κ = 0`, a zero
 /// dependency matrix without floors, no vulnerability decline (`δ ≡ 1`), a constant IoT base
 /// (`D(t) = 20`) with no personal devices (`personal_share = 0`), no implant users (`U ≡ 0`),
 /// every sector fully digital (`d_i ≡ 1`) with unit weight, reliance and output, human-security
@@ -28,8 +29,6 @@ struct MechanismFixture {
                              personalShare: .fixed(0), compromiseRate: .fixed(0)),
             neural: NeuralScenario(users: GrowthCurve(initial: .fixed(0), ceiling: .fixed(0), rate: .fixed(0)),
                                    compromiseProbability: .fixed(0), attackerElasticity: .fixed(0), harmSeverity: .fixed(0)),
-            botnet: BotnetScenario(eventsPerBnDevices: .fixed(0), sectorHitProbability: .fixed(0),
-                                   severity: BetaShape(alpha: .fixed(1), beta: .fixed(500))),
             defense: DefenseScenario(vulnerabilityDecline: .fixed(0)),
             humanSecurity: HumanSecurity(servicesWeight: 1, personalWeight: 0, neuralWeight: 0, dimensions: []))
     }
@@ -39,7 +38,7 @@ struct MechanismFixture {
         Sector(id: id, name: id, criticality: 1, populationReliance: 1, outputUSDbn: 1,
                digital: GrowthCurve(initial: .fixed(1), ceiling: .fixed(1), rate: .fixed(0)),
                threat: Threat(attacksPerYear: .fixed(0), successProbability: .fixed(1), iotElasticity: .fixed(0)),
-               severity: BetaShape(alpha: .fixed(0.5), beta: .fixed(500)))
+               severity: .beta(BetaShape(alpha: .fixed(0.5), beta: .fixed(500))))
     }
 
     /// Switches on attacks on sector `i`: `attacks_per_year`, `success_probability`,
@@ -48,7 +47,19 @@ struct MechanismFixture {
                          severity: (alpha: Double, beta: Double) = (0.5, 500)) {
         scenario.sectors[i].threat = Threat(attacksPerYear: .fixed(perYear), successProbability: .fixed(success),
                                             iotElasticity: .fixed(elasticity))
-        scenario.sectors[i].severity = BetaShape(alpha: .fixed(severity.alpha), beta: .fixed(severity.beta))
+        scenario.sectors[i].severity = .beta(BetaShape(alpha: .fixed(severity.alpha), beta: .fixed(severity.beta)))
+    }
+
+    /// Switches on the IoT botnet, the catalogue's class `iot_botnet` as `baseline.yaml` ships it:
+    /// `eventsPerBnDevices·D(0)` events a year growing with `D(t)` (`iot_elasticity` 1), hitting
+    /// every sector with probability `hit` (times `d_i`), independent `Beta(α, β)` severities.
+    mutating func botnet(eventsPerBnDevices: Double, hit: Double, severity: (alpha: Double, beta: Double)) {
+        let n = scenario.sectors.count
+        scenario.events = [EventClass(
+            id: "iot_botnet", description: "", frequency: .fixed(eventsPerBnDevices * scenario.iot.devices.initial.mean),
+            iotElasticity: .fixed(1), footprint: [EventFootprint](repeating: EventFootprint(probability: .fixed(hit)), count: n),
+            severity: .beta(BetaShape(alpha: .fixed(severity.alpha), beta: .fixed(severity.beta))),
+            dependence: .commonFactor(sigma: .fixed(0)))]
     }
 
     /// Sets sector `i`'s digital dependence to the logistic `G(t; initial, ceiling, rate)`.
