@@ -1,5 +1,5 @@
 import Testing
-@testable import CyberRisk
+@_spi(Engine) @testable import CyberRisk
 
 @Suite struct CascadePolicyIterationTests {
     /// The hand-computed example of `CascadeTests`: A = [[0, 0.5], [0.8, 0]], c = (0.9, 0) has the
