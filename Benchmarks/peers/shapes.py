@@ -12,8 +12,8 @@ read that one resolved config.
 | default | nothing | ~350 tiny Beta(alpha < 1) severities per trial-year (BetaSum chunks), per-trial solve |
 | few-attacks | digital-growth rates uncertain (PERT +-50%), coupling fixed at 0.5, 1-3 successful attacks per sector-year (attacks_per_year PERT(1, 2, 3), success 1) with Beta(1.6, 38) severities, botnet on, linear cascade | Poisson draws, Beta(alpha > 1) draws (two gammas each), logistic growth per sector, a solve per trial-year |
 | saturating | cascade.mode saturating, coupling U(0.9, 1.4) | the fixed-point iteration per trial-year |
-| sectors-64 | four regions x 16 sectors, A = kron(B, a) with B = 0.7 I + 0.1 (J - I), attack rates and outputs / 4 | N = 64: LAPACK solve per trial-year, 4x the sector work |
-| events | (pending #15) the catastrophe-event catalogue | event classes, heavy-tailed severities |
+| sectors-64 | four regions x 16 sectors, A = kron(B, a) with B = 0.7 I + 0.1 (J - I), attack rates and outputs / 4, event footprints over all regions | N = 64: LAPACK solve per trial-year, 4x the sector work |
+| events | every event class 10x as frequent (its frequency's distribution scaled), an AR(1) threat climate (sigma 0.5, correlation 0.5) that every class follows (climate_elasticity 1) | ~20 systemic events per trial-year: Poisson per class, footprint hit tests, spliced/lognormal severities (GPD tails), the per-event cascades of the tail accounting |
 | dynamic | (pending #16) cascade.mode dynamic | the DIIM recovery iteration |
 
 A pending shape has `requires`: a predicate on the resolved baseline (a dict) that is false until
@@ -56,10 +56,22 @@ def _scaled(value, factor):
     return float(value) * factor
 
 
+def _regional_event(event):
+    """An event class of the baseline over the four regions: a national event, as frequent, that
+    hits every region's copy of a footprint sector as it hit the sector; its hub is region 1's."""
+    e = yaml.safe_load(yaml.safe_dump(event))
+    e["footprint"] = {f"{i}_{r}": v for i, v in (e.get("footprint") or {}).items() for r in range(1, REGIONS + 1)}
+    hub = (e.get("scaling") or {}).get("hub")
+    if hub is not None:
+        hub["sector"] = f"{hub['sector']}_1"
+    return e
+
+
 def sectors_64(base, scratch):
     """Four regions of the 16 sectors: region r's sector i buys 70% of what a_ij says from its own
     region's j and 10% from each other region's (B = 0.7 I + 0.1 (J - I), rows summing to 1, so the
-    spectral radius is the baseline's); each region has a quarter of the attacks and the output."""
+    spectral radius is the baseline's); each region has a quarter of the attacks and the output;
+    the event catalogue's footprints cover every region (_regional_event)."""
     ids = [s["id"] for s in base["sectors"]]
     n = len(ids)
     a = np.array(base["dependencies"]["matrix"], float)
@@ -89,14 +101,34 @@ def sectors_64(base, scratch):
     hs["dimensions"] = {name: {f"{i}_{r}": w for i, w in table.items() for r in range(1, REGIONS + 1)}
                         for name, table in (hs.get("dimensions") or {}).items()}
     cfg["human_security"] = hs
+    cfg["events"] = [_regional_event(e) for e in base.get("events") or []]
     path = os.path.join(scratch, "sectors-64.yaml")
     with open(path, "w", encoding="utf-8") as f:
         yaml.safe_dump(cfg, f, sort_keys=False)
     return [path]
 
 
-def _has(key):
-    return lambda base: key in base
+EVENT_FREQUENCY_FACTOR = 10
+CLIMATE_SIGMA, CLIMATE_CORRELATION = 0.5, 0.5
+
+
+def events(base, scratch):
+    """The catastrophe-event mode: the default catalogue with every class EVENT_FREQUENCY_FACTOR
+    times as frequent (a distribution's parameters scaled), and a threat climate that every class
+    follows (climate_elasticity 1), so that bad years bring more events everywhere at once. Written
+    as a config file (the resolved baseline, edited): `--set` reaches only the fields the embedded
+    default writes for a class, and most default classes leave climate_elasticity out."""
+    cfg = yaml.safe_load(yaml.safe_dump(base))
+    cfg.pop("extends", None)
+    cfg["name"], cfg["description"] = "events", "the baseline with a 10x event catalogue and a threat climate"
+    cfg["scenario"]["threat_climate"] = {"sigma": CLIMATE_SIGMA, "correlation": CLIMATE_CORRELATION}
+    for e in cfg["events"]:
+        e["frequency"] = _scaled(e["frequency"], EVENT_FREQUENCY_FACTOR)
+        e["scaling"] = dict(e.get("scaling") or {}, climate_elasticity=1)
+    path = os.path.join(scratch, "events.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        yaml.safe_dump(cfg, f, sort_keys=False)
+    return [path]
 
 
 def _dynamic(base):
@@ -110,7 +142,8 @@ SHAPES = [
      1.0, few_attacks, None),
     ("saturating", "saturating cascade, uncertain coupling U(0.9, 1.4)", 0.5, saturating, None),
     ("sectors-64", "N = 64: four regions of the 16 sectors", 0.25, sectors_64, None),
-    ("events", "catastrophe-event catalogue (issue 15)", 1.0, None, _has("events")),
+    ("events", f"event catalogue {EVENT_FREQUENCY_FACTOR}x as frequent, threat climate sigma {CLIMATE_SIGMA} followed by every class",
+     0.5, events, None),
     ("dynamic", "dynamic recovery cascade (issue 16)", 1.0, None, _dynamic),
 ]
 
