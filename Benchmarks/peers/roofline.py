@@ -20,14 +20,15 @@ growth), with NumPy's generator, seed 1:
 | operation | count per trial-year |
 |---|---|
 | parameter draws (PERT cost) | uncertain parameters / years |
-| Poisson draws | sector-years with d > 0 and lambda > 0 (inversion below mean 10, PTRS above), + 1 botnet count |
-| exp | one per sector-year for (D/D0)^e, one more per sector-year whose growth varies by trial (d_i(t)), 4 for the metrics and growth of D and U |
+| Poisson draws | sector-years with d > 0 and lambda > 0, + one per event class (inversion below mean 10, PTRS above) |
+| exp | one per sector-year for (D/D0)^e, one more per sector-year whose growth varies by trial (d_i(t)), 4 for the metrics and growth of D and U; one per lognormal or GPD severity, per event factor, per climate year |
 | log | 2 (ln D(t)/D(0), the neural elasticity) |
-| severities | chunked regime (alpha < 1 <= 10 <= beta): ceil(K/m) Gamma draws per sector-year with K > 0 (BetaSum); otherwise K Beta draws |
-| botnet | N words per event (the hit tests), one Beta(0.1, 500)-class draw per hit |
-| cascade | one solve per trial-year (coupling varying by trial), or one dgemm row (shared); saturating: E[rounds] x (solve + one n^2 sweep) of the policy iteration (per trial, N <= 32), else E[iterations] sweeps |
+| normal | the threat climate (one per trial-year when sigma > 0), one per lognormal severity, per GPD excess (an Exp(1) ziggurat draw, costed as a normal), per event factor |
+| severities | Beta in BetaSum's regime (alpha < 1 <= 10 <= beta): ceil(K/m) Gamma draws per sector-year with K > 0; other Beta draws one by one (`beta`, or `beta_small_alpha` for alpha < 1); lognormal, GPD and spliced (a uniform, then the tail or the body) as above |
+| events | per event N words (the hit tests) and one severity (shared) or an event factor and one severity per hit (common factor) |
+| cascade | one solve per trial-year (coupling varying by trial), or one dgemm row (shared); saturating: E[rounds] x (solve + one n^2 sweep) of the policy iteration (per trial, N <= 32), else E[iterations] sweeps; per event of the catalogue its own cascade (the accounting): one n^2 sweep (the replayed factorisation), saturating + one solve |
 | metrics | one Binomial draw (neural implants) |
-| sketch inserts | M metrics + N sectors |
+| sketch inserts | M metrics + N sectors; with an event catalogue the tail series: 4 annual + the aggregate by largest class + N sectors' largest event + the largest event by class (years with an event) + 4 whole-horizon series / years |
 
 What is left out, and so makes the roofline a lower bound: the dot products of the metrics
 (~11 N multiply-adds), the exact sums, `d_i * sum` and clamps, loop control, memory traffic,
@@ -78,6 +79,49 @@ def chunk_size(alpha, beta):
     return np.where(ok, m, 0.0)
 
 
+def severity_ops(family, params, draws):
+    """Expected operations of `draws` (per trial) severities of one site of `family` (the engine's
+    samplers: Beta as `beta` or, for alpha < 1 <= 10 <= beta, `beta_small_alpha`; lognormal a
+    ziggurat normal and an exp; GPD an Exp(1) draw (ziggurat, costed as a normal) and an expm1
+    (as an exp); spliced a uniform, then the tail's GPD with its probability, else the body)."""
+    ops = {}
+
+    def add(op, x):
+        ops[op] = ops.get(op, 0.0) + float(np.sum(x))
+
+    if family == "beta":
+        small = (params["alpha"] < 1) & (params["beta"] >= 10)
+        add("beta_small_alpha", np.where(small, draws, 0))
+        add("beta", np.where(small, 0, draws))
+    elif family in ("lognormal", "gpd"):
+        add("normal", draws)
+        add("exp", draws)
+    else:
+        tail = params["tail_probability"]
+        add("uniform", draws)
+        add("normal", draws * tail)
+        add("exp", draws * tail)
+        body_family, body = params["body"]
+        for op, x in severity_ops(body_family, body, draws * (1 - tail)).items():
+            add(op, x)
+    return ops
+
+
+def mean_severity(family, params):
+    """Approximate mean of a severity (uncapped), per trial: only to size the saturating cascade's
+    shocks for counting its rounds."""
+    if family == "beta":
+        return params["alpha"] / (params["alpha"] + params["beta"])
+    if family == "lognormal":
+        return params["median"] * np.exp(params["sigma"] ** 2 / 2)
+    gpd = params["threshold"] + params["scale"] / (1 - params["shape"])
+    if family == "gpd":
+        return gpd
+    body_family, body = params["body"]
+    return (1 - params["tail_probability"]) * np.minimum(mean_severity(body_family, body), params["threshold"]) \
+        + params["tail_probability"] * gpd
+
+
 def counts(cfg, trials, seed=1):
     """Expected operations per trial-year of a resolved config (see the module's table)."""
     rng = np.random.default_rng(seed)
@@ -86,33 +130,71 @@ def counts(cfg, trials, seed=1):
     P = nm.draw_parameters(cfg, rng, trials)
     varies = np.array([uncertain_count(s["digital"]) > 0 for s in cfg["sectors"]])
     a = nm.effective_matrix(cfg, [s["id"] for s in cfg["sectors"]])
-    c = {k: 0.0 for k in ("pert", "poisson_inversion", "poisson_ptrs", "exp", "log", "gamma", "beta",
-                          "word", "beta_small_alpha", "solve", "shared_row", "sweep", "binomial", "sketch_insert")}
+    c = {k: 0.0 for k in ("pert", "poisson_inversion", "poisson_ptrs", "exp", "log", "gamma", "beta", "normal",
+                          "uniform", "word", "beta_small_alpha", "solve", "shared_row", "sweep", "binomial",
+                          "sketch_insert")}
     c["pert"] = uncertain_count({k: v for k, v in cfg.items() if k not in ("calibration",)}) / years
     per_trial = uncertain_count(cfg["dependencies"]["cyber_coupling"]) > 0 or varies.any()
     saturating = cfg["cascade"]["mode"] == "saturating"
-    m = chunk_size(P["sev_alpha"], P["sev_beta"])
     metrics = 9 + len(cfg["human_security"].get("dimensions") or {})
+    climate = (P["climate_sigma"] > 0).mean()
+    x_climate = np.zeros(trials)
+    classes = P["classes"]
+
+    def add_ops(ops):
+        for op, x in ops.items():
+            c[op] += x / trials
+
     for t in range(years):
         y = {"d": nm.growth(t, P["d_initial"], P["d_ceiling"], P["d_rate"]),
              "D": nm.growth(t, P["D_initial"], P["D_ceiling"], P["D_rate"]),
              "delta": (1 - P["decline"]) ** t}
         y["iot_ratio"] = np.where(P["D_initial"] > 0, y["D"] / np.where(P["D_initial"] > 0, P["D_initial"], 1), 1.0)
-        lam = P["attacks_per_year"] * y["iot_ratio"][:, None] ** P["iot_elasticity"] * P["success_probability"] * y["delta"][:, None]
+        y["F"], x_climate = nm.threat_climate(P, t, x_climate, rng)
+        c["normal"] += climate
+        c["exp"] += climate
+        lam = (P["attacks_per_year"] * y["iot_ratio"][:, None] ** P["iot_elasticity"] * P["success_probability"]
+               * y["delta"][:, None] * y["F"][:, None])
         active = (y["d"] > 0) & (lam > 0)
         c["poisson_inversion"] += (active & (lam < 10)).sum() / trials
         c["poisson_ptrs"] += (active & (lam >= 10)).sum() / trials
         c["exp"] += active.sum() / trials + varies.sum() + 4
         c["log"] += 2
         k = rng.poisson(np.where(active, lam, 0.0))
-        chunked = m > 0
-        c["gamma"] += np.where(chunked & (k > 0), np.ceil(k / np.where(chunked, m, 1)), 0).sum() / trials
-        c["beta"] += np.where(chunked, 0, k).sum() / trials
-        events = rng.poisson(P["events"] * y["D"])
-        c["poisson_inversion"] += 1
-        c["word"] += n * events.mean()
-        hit = np.minimum(1.0, P["hit_probability"][:, None] * y["d"])
-        c["beta_small_alpha"] += (events[:, None] * hit).sum() / trials
+        for i, (family, params) in enumerate(P["severities"]):
+            if family == "beta":                               # BetaSum's chunks in its regime
+                m = chunk_size(params["alpha"], params["beta"])
+                chunked = m > 0
+                c["gamma"] += np.where(chunked & (k[:, i] > 0), np.ceil(k[:, i] / np.where(chunked, m, 1)), 0).sum() / trials
+                add_ops(severity_ops(family, params, np.where(chunked, 0, k[:, i])))
+            else:
+                add_ops(severity_ops(family, params, k[:, i]))
+        events = np.zeros(trials)
+        for e in classes:                                      # the event catalogue
+            mu = e["frequency"] * y["iot_ratio"] ** e["iot"] * y["F"] ** e["climate"]
+            if e["hub"] is not None:
+                h, el = e["hub"]
+                d0 = P["d_initial"][:, h]
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    mu = mu * np.where(d0 > 0, (y["d"][:, h] / np.where(d0 > 0, d0, 1)) ** el, 1.0)
+            c["poisson_inversion"] += (mu < 10).mean()
+            c["poisson_ptrs"] += (mu >= 10).mean()
+            c["word"] += n * mu.mean()                         # the hit tests
+            hits = mu * np.minimum(1.0, e["p"] * y["d"]).sum(axis=1)
+            family, params = e["severity"]
+            if e["factor"] is None:                            # one severity per event
+                add_ops(severity_ops(family, params, mu))
+            else:                                              # an event factor, a severity per hit
+                c["normal"] += mu.mean()
+                c["exp"] += mu.mean()
+                add_ops(severity_ops(family, params, hits))
+            events += mu
+        # Per-event accounting: each event's own cascade through the year's matrix (a replay of
+        # the factorisation, ~N^2 multiply-adds like one sweep; saturating: its own policy iteration).
+        if classes:
+            c["sweep"] += events.mean()
+            if saturating:
+                c["solve"] += events.mean()
         if saturating and per_trial and n <= 32:
             rounds = policy_rounds(a, P, y, k)           # the engine's per-trial policy iteration
             c["solve"] += rounds
@@ -125,6 +207,8 @@ def counts(cfg, trials, seed=1):
             c["shared_row"] += 1
         c["binomial"] += 1
         c["sketch_insert"] += metrics + n
+        if classes:                                      # the tail series (TailAccumulator)
+            c["sketch_insert"] += 5 + n + 4 / years + (1 - np.exp(-events)).mean()
     return {k: v / years for k, v in c.items()} | {"pert": c["pert"]}, n
 
 
@@ -149,8 +233,9 @@ def saturating_iterations(a, P, y, k, per_trial, tolerance=1e-12, limit=1000):
 
 
 def shocks_and_matrices(a, P, y, k):
-    """Direct shocks approximated by the attack count times the mean severity, and A(t) per trial."""
-    mean_sev = P["sev_alpha"] / (P["sev_alpha"] + P["sev_beta"])
+    """Direct shocks approximated by the attack count times the mean severity (events left out),
+    and A(t) per trial."""
+    mean_sev = np.stack([mean_severity(f, p) for f, p in P["severities"]], axis=1)
     d = y["d"]
     A = a[None] * (1 + P["kappa"][:, None, None] * d[:, :, None] * d[:, None, :])
     return np.minimum(1.0, d * k * mean_sev), A
