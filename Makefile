@@ -8,7 +8,11 @@
 #   make docs-tables  rewrites the generated tables of README.md and docs/ from the code
 #                   (scripts/check_docs.sh --update; make test checks them)
 #   make bench      runs the performance suite (Benchmarks/, package-benchmark; not part of test)
-#   make bench-peer runs the NumPy peer and cyberrisk on the same config, prints the speed ratio
+#   make bench-peer prints the peer table: every workload shape (Benchmarks/peers/shapes.py), cyberrisk vs the
+#                   NumPy and Numba peers, trial-years per CPU second and ratios in one run
+#                   (PEER_ARGS="--update-doc" rewrites the table in docs/performance.md)
+#   make bench-roofline measures per-operation costs (Benchmarks' Roofline target) and prints each shape's
+#                   measured time per trial-year against its roofline (ROOFLINE_ARGS="--update-doc" rewrites docs)
 #   make check-calibration checks the tail targets on a 1,000,000-trial start year (release binary)
 #   make fuzz       builds the libFuzzer binary and fuzzes every reader FUZZ_SECONDS (default 60) s each
 SWIFT ?= swift
@@ -19,10 +23,12 @@ ARGS ?=
 
 BENCH_ARGS ?=
 PEER_TRIALS ?= 20000
+PEER_ARGS ?=
+ROOFLINE_ARGS ?=
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= config csv state journal sweepspec comparison incidents
 
-.PHONY: all deps build release forecast install uninstall test docs docs-tables bench bench-peer check-calibration test-slurm fuzz clean
+.PHONY: all deps build release forecast install uninstall test docs docs-tables bench bench-peer bench-roofline check-calibration test-slurm fuzz clean
 
 all: release
 
@@ -73,7 +79,14 @@ bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark $(BENCH_ARGS)
 
 bench-peer: release
-	python3 Benchmarks/peers/compare_numpy.py --trials $(PEER_TRIALS)
+	python3 Benchmarks/peers/peer_table.py --trials $(PEER_TRIALS) $(PEER_ARGS)
+
+# The roofline (docs/performance.md, "Roofline"): per-operation costs on this machine, then the
+# shapes' measured ns per trial-year against the least their operations cost.
+bench-roofline: release
+	cd Benchmarks && $(SWIFT) build -c release --product Roofline
+	Benchmarks/.build/release/Roofline 16 64 > Benchmarks/.build/roofline-costs.json
+	python3 Benchmarks/peers/roofline.py --costs Benchmarks/.build/roofline-costs.json --trials $(PEER_TRIALS) $(ROOFLINE_ARGS)
 
 # The tail calibration of the default scenario (docs/parameters.md §2.1, docs/events.md) at more
 # trials than the docs check: replays, a seeded 1,000,000-trial start-year run and its targets;

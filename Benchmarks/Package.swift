@@ -21,5 +21,11 @@ let package = Package(
             path: "Benchmarks/EngineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Per-operation costs for the roofline of docs/performance.md (plain executable, JSON out).
+        .executableTarget(
+            name: "Roofline",
+            dependencies: [.product(name: "CyberRisk", package: "cyberrisk")],
+            path: "Benchmarks/Roofline"
+        ),
     ]
 )

@@ -276,12 +276,28 @@ def event_severities(P, y, rng):
 SHOCK_SOURCES = (attack_severities, event_severities)
 
 
-def cascade(a, P, y, c):
-    """A(t)_ij = a_ij (1 + kappa d_i d_j), q = clamp((I - A)^-1 c, 0, 1) (the linear mode)."""
+def cascade(a, P, y, c, mode="linear"):
+    """A(t)_ij = a_ij (1 + kappa d_i d_j); linear: q = clamp((I - A)^-1 c, 0, 1); saturating: the
+    least fixed point of q = clamp(c + A q), iterated from q = c (saturating_cascade)."""
     d = y["d"]
     A = a[None] * (1 + P["kappa"][:, None, None] * d[:, :, None] * d[:, None, :])
+    if mode == "saturating":
+        return saturating_cascade(A, c)
     eye = np.eye(a.shape[0])
     return np.clip(np.linalg.solve(eye[None] - A, c[..., None])[..., 0], 0.0, 1.0)
+
+
+def saturating_cascade(A, c, tolerance=1e-12, iterations=1000):
+    """Iterates q <- clamp(c + A q, 0, 1) for every trial at once until the largest change of the
+    chunk is below `tolerance` (at most `iterations` times)."""
+    q = c.copy()
+    for _ in range(iterations):
+        nxt = np.clip(c + np.einsum("tij,tj->ti", A, q), 0.0, 1.0)
+        change = np.abs(nxt - q).max(initial=0.0)
+        q = nxt
+        if change < tolerance:
+            break
+    return q
 
 
 def metrics(W, P, y, q, rng):
@@ -347,7 +363,7 @@ def simulate_chunk(cfg, a, trials, years, rng, acc):
         y["F"], x_climate = threat_climate(P, t, x_climate, rng)
         sums = sum(source(P, y, rng) for source in SHOCK_SOURCES)
         c = np.minimum(1.0, y["d"] * sums)                                         # step 3
-        q = cascade(a, P, y, c)
+        q = cascade(a, P, y, c, cfg["cascade"]["mode"])
         for name, x in metrics(W, P, y, q, rng).items():
             cell = acc.setdefault(name, np.zeros((years, 2)))
             cell[t, 0] += x.sum()
@@ -367,8 +383,14 @@ def run(cfg, trials, seed, chunk):
         simulate_chunk(cfg, a, size, years, rng, acc)
         done += size
     cpu = time.process_time() - start
+    return summary(acc, trials, years, seed, cpu, int(cfg["start_year"]))
+
+
+def summary(acc, trials, years, seed, cpu, start_year):
+    """The result of a run from `acc[name]` (years x 2: sums and sums of squares): per year the
+    mean, sd and se of every metric, the CPU time and the rate (the JSON of --json)."""
     out = {"trials": trials, "years": years, "seed": seed, "cpu_seconds": cpu,
-           "trial_years_per_cpu_second": trials * years / cpu, "start_year": int(cfg["start_year"]),
+           "trial_years_per_cpu_second": trials * years / cpu, "start_year": start_year,
            "metrics": {}}
     for name in acc:
         s, ss = acc[name][:, 0], acc[name][:, 1]
@@ -379,24 +401,25 @@ def run(cfg, trials, seed, chunk):
     return out
 
 
-def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def main(argv=None, run_model=None, label="numpy", doc=__doc__):
+    """The command line of this peer, or (run_model, label) of another one (numba_model.py)."""
+    p = argparse.ArgumentParser(description=doc.split("\n")[0])
     p.add_argument("config", help="resolved config (the output of `cyberrisk config`)")
     p.add_argument("--trials", type=int, help="trials (default: the config's)")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--chunk", type=int, default=8192, help="trials per vectorised chunk")
+    p.add_argument("--chunk", type=int, default=8192, help="trials per chunk (vectorised, or whose parameters are drawn at once)")
     p.add_argument("--json", help="write the result here as JSON")
     args = p.parse_args(argv)
     with open(args.config, encoding="utf-8") as f:
         cfg = yaml.safe_load(f)
-    if cfg["cascade"]["mode"] != "linear":
-        sys.exit("numpy_model.py implements the linear cascade only")
+    if cfg["cascade"]["mode"] not in ("linear", "saturating"):
+        sys.exit(f"{label} peer: implements the linear and saturating cascades only")
     trials = args.trials or int(cfg["trials"])
-    out = run(cfg, trials, args.seed, args.chunk)
+    out = (run_model or run)(cfg, trials, args.seed, args.chunk)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(out, f, indent=1)
-    print(f"numpy: {trials} trials x {out['years']} years in {out['cpu_seconds']:.2f} CPU s "
+    print(f"{label}: {trials} trials x {out['years']} years in {out['cpu_seconds']:.2f} CPU s "
           f"= {out['trial_years_per_cpu_second']:,.0f} trial-years/s")
     for t in range(out["years"]):
         print(out["start_year"] + t, "  ".join(f"{m} {out['metrics'][m]['mean'][t]:.6g}" for m in METRICS))

@@ -29,6 +29,7 @@ import compare_sections  # noqa: E402
 import incident_calibration_sections  # noqa: E402
 import config_sections  # noqa: E402
 import parameter_sections  # noqa: E402
+import performance_sections  # noqa: E402
 import readme_sections  # noqa: E402
 import recovery_sections  # noqa: E402
 import tail_sections  # noqa: E402
@@ -42,7 +43,7 @@ ANALOGUE_SEED = 2007
 
 SECTIONS = {}
 for module in (config_sections, calibration_sections, compare_sections, incident_calibration_sections,
-               parameter_sections, readme_sections, tail_sections, recovery_sections):
+               parameter_sections, performance_sections, readme_sections, tail_sections, recovery_sections):
     SECTIONS.update(module.SECTIONS)
 
 

@@ -48,7 +48,7 @@
     /// Sizes up to which ``linearSingle(shocks:matrix:into:n:pivots:)`` eliminates in Swift; above
     /// it calls LAPACK (`dgetrf`/`dgetrs`), whose blocking pays off only for larger matrices
     /// (at N = 16 its fixed per-call cost is most of the time: see docs/performance.md).
-    static let smallSolveLimit = 32
+    @_spi(Engine) public static let smallSolveLimit = 32
 
     /// The linear cascade for one trial whose `A` is its own: solves `(I − A) q = c`.
     ///
@@ -98,7 +98,7 @@
     /// with row `k`: the factorisation ``substituteSmall(_:pivots:_:n:)`` replays for another
     /// right-hand side. (Storing them changes no arithmetic: those entries are never read again.)
     @inline(__always)
-    static func solveSmall(_ m: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>, n: Int,
+    @_spi(Engine) public static func solveSmall(_ m: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>, n: Int,
                            pivots: UnsafeMutablePointer<Int32>? = nil) -> Bool {
         for k in 0..<n {
             let column = m + k
@@ -158,7 +158,7 @@
     /// then solves both with `solveSmall`. For the Leontief systems `I − A(t)` (`A ≥ 0`,
     /// `ρ(A) < 1`) an exchange needs a dependency larger than a diagonal entry, which is rare.
     @inline(__always)
-    static func solveSmallPair(_ m: UnsafeMutablePointer<SIMD2<Double>>,
+    @_spi(Engine) public static func solveSmallPair(_ m: UnsafeMutablePointer<SIMD2<Double>>,
                                       _ b: UnsafeMutablePointer<SIMD2<Double>>, n: Int) -> Bool {
         let zero = SIMD2<Double>(repeating: 0)
         for k in 0..<n {

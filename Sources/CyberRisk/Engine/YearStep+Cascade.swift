@@ -87,12 +87,12 @@ extension TrialBlock {
                 recordEvent(k, inoperability: x)
             }
         case .saturating:
-            Cascade.saturatingSingle(shocks: c, matrix: a, into: q, scratch: scratch.baseAddress!, n: n)
+            Cascade.saturatingSingle(shocks: c, matrix: a, into: q, work: scratch.baseAddress!, n: n)
             guard accounting else { return }
             for k in events.rowStart[b]..<events.rowStart[b + 1] {
                 denseShocks(ofEvent: k, into: eventShock.baseAddress!)
                 Cascade.saturatingSingle(shocks: eventShock.baseAddress!, matrix: a, into: eventQ.baseAddress!,
-                                         scratch: scratch.baseAddress!, n: n)
+                                         work: scratch.baseAddress!, n: n)
                 recordEvent(k, inoperability: eventQ.baseAddress!)
             }
         }

@@ -47,7 +47,7 @@ import Foundation
     /// var rng = RandomStream(seed: 1, trial: 0, stream: 0, site: 0)
     /// let (m, e) = g.parts(using: &rng)    // X = m·exp(e) ~ Gamma(0.08)
     /// ```
-    struct Sampler: Sendable {
+    @_spi(Engine) public struct Sampler: Sendable {
         /// Marsaglia–Tsang `d = k' − ⅓` and `c = 1/√(9d)` for `k' = k` (`k ≥ 1`) or `k + 1`.
         let d: Double
         let c: Double
@@ -57,7 +57,7 @@ import Foundation
 
         /// Precondition: `shape > 0` (callers check; NaN behaves as an infinite shape).
         @inline(__always)
-        init(shape: Double) {
+        @_spi(Engine) public init(shape: Double) {
             finite = shape.isFinite
             let boosted = shape < 1
             d = (boosted ? shape + 1 : shape) - 1.0 / 3.0
@@ -70,7 +70,7 @@ import Foundation
         /// word); `e = 0` when `k ≥ 1`.
         /// `(+∞, 0)` for an infinite shape.
         @inline(__always)
-        func parts(using rng: inout RandomStream) -> (m: Double, e: Double) {
+        @_spi(Engine) public func parts(using rng: inout RandomStream) -> (m: Double, e: Double) {
             guard finite else { return (.infinity, 0) }
             let m = Gamma.marsagliaTsang(d: d, c: c, using: &rng).x
             if inverseShape == 0 { return (m, 0) }
