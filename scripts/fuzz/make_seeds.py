@@ -145,6 +145,12 @@ write("sweepspec", "small-grid", parts(b"trials: 50\ndesign: grid\nparameters:\n
                                        b"scenario.iot.personal_share=0.05,0.1"))
 write("sweepspec", "sobol", b"design: sobol\nsamples: 8\nscramble: true\ntrials: 10\nparameters:\n"
       b"  scenario.neural.users.ceiling: {log_range: [1e5, 1e8]}\n  scenario.iot.devices_bn.rate: {range: [0.1, 0.3]}\n")
+GROUPED = (b"base_scenario: baseline\ndesign: saltelli\nsamples: 4\ntrials: 10\ntail: true\nparameters:\n"
+           b"  scenario.iot.devices_bn.rate: {range: [0.1, 0.3]}\n  scenario.iot.devices_bn.ceiling: {range: [50, 120]}\n"
+           b"  dependencies.cyber_coupling: {range: [0.2, 0.9]}\n"
+           b"groups:\n  iot_growth: [scenario.iot.devices_bn.rate, scenario.iot.devices_bn.ceiling]\n")
+write("sweepspec", "groups", GROUPED)
+write("sweepspec", "groups-bad", GROUPED + b"  empty: []\n  twice: [dependencies.cyber_coupling, scenario.iot.devices_bn.rate]\n")
 write("sweepspec", "vary-only", parts(b"trials: 20\n", b"cascade.failure_threshold={range: [0.01, 0.05], steps: 3}"))
 
 # incidents: an incidents CSV (calibrate), read against the baseline's sectors
