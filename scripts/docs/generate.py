@@ -31,6 +31,7 @@ import config_sections  # noqa: E402
 import parameter_sections  # noqa: E402
 import readme_sections  # noqa: E402
 import tail_sections  # noqa: E402
+import uncertainty_sections  # noqa: E402
 from markdown import MarkerError, begin_marker, end_marker, sections  # noqa: E402
 from runs import Tool  # noqa: E402
 
@@ -41,7 +42,7 @@ ANALOGUE_SEED = 2007
 
 SECTIONS = {}
 for module in (config_sections, calibration_sections, compare_sections, incident_calibration_sections,
-               parameter_sections, readme_sections, tail_sections):
+               parameter_sections, readme_sections, tail_sections, uncertainty_sections):
     SECTIONS.update(module.SECTIONS)
 
 

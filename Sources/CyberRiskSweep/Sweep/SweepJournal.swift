@@ -39,9 +39,9 @@ public enum SweepJournal {
         var parameterScales: [String]
         /// The inputs of a Saltelli design: group names and ungrouped parameters' paths
         /// (``SweepGroup/Factor``); equal to ``parameterPaths`` without groups.
-        public var factorNames: [String]
+        var factorNames: [String]
         /// The input of each parameter (index into ``factorNames``).
-        public var factorOfParameter: [Int]
+        var factorOfParameter: [Int]
         /// Whether the sweep's parameters are grouped (the journal is then version 2).
         var isGrouped: Bool { factorNames != parameterPaths }
         public var design: String

@@ -17,7 +17,7 @@ import CyberRisk
 ///   scenario.iot.devices_bn.rate:   {values: [0.08, 0.16, 0.24]}
 ///   scenario.neural.users.ceiling:  {log_range: [1e5, 1e8], steps: 4}
 /// groups: {iot: [scenario.iot.devices_bn.rate, scenario.iot.devices_bn.ceiling]}   # sensitivity only (SweepGroup)
-/// tail: true                      # add the 1-in-100 and 1-in-200 AEP outputs (SweepTailOutput)
+/// tail: true                      # add the 1-in-100 and 1-in-200 AEP outputs (docs/sweeps.md)
 /// ```
 ///
 /// Structural checks happen here; whether each path exists in the base config and every point
@@ -51,7 +51,7 @@ public struct SweepSpec: Sendable, Equatable {
     /// Parameters that move together in a sensitivity analysis (``SweepGroup``).
     public var groups: [SweepGroup] = []
     /// Whether each point also reports the annual-aggregate return levels of
-    /// ``SweepTailOutput/all`` (the points then keep the forecast's per-event accounting).
+    /// `SweepTailOutput.all` (the points then keep the forecast's per-event accounting).
     public var tailOutputs = false
     /// The spec file as shown in messages (a spec made in code is named by its maker: the command
     /// line calls it `--vary`).

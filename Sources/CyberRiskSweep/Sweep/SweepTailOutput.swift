@@ -9,17 +9,17 @@
 /// its `se` the level's batch-means standard error (the inner Monte-Carlo noise that
 /// `sensitivity_noise.csv` reports); its other statistics are `NaN` (a point has one level, not a
 /// distribution of them).
-public struct SweepTailOutput: Sendable, Equatable {
+struct SweepTailOutput: Sendable, Equatable {
     /// The metric whose annual aggregate is read (`economic_loss_usd_bn` or `national_risk`).
-    public var metric: String
+    var metric: String
     /// `T`, in years.
-    public var returnPeriod: Int
+    var returnPeriod: Int
 
     /// `METRIC_aepT`.
-    public var name: String { "\(metric)_aep\(returnPeriod)" }
+    var name: String { "\(metric)_aep\(returnPeriod)" }
 
     /// The outputs of `tail: true`: 1-in-100 and 1-in-200 of economic loss and national risk.
-    public static let all = ["economic_loss_usd_bn", "national_risk"].flatMap { m in
+    static let all = ["economic_loss_usd_bn", "national_risk"].flatMap { m in
         [100, 200].map { SweepTailOutput(metric: m, returnPeriod: $0) }
     }
 
