@@ -5,7 +5,9 @@ from real files (STATE, JOURNAL: a small `cyberrisk run`'s state.bin and `cyberr
 journal; COMPARE: the folder of a small `cyberrisk compare` whose base has tolerances, for its
 comparison.bin and its base's format-4 state.bin).
 Input formats are those of Tests/FuzzTests/ReaderFuzzTarget.swift.
-Usage: make_seeds.py STATE JOURNAL COMPARE BASE_NAME"""
+Usage: make_seeds.py STATE JOURNAL COMPARE BASE_NAME [GROUPED_JOURNAL]
+GROUPED_JOURNAL: a small grouped `cyberrisk sensitivity` journal (format 2; e.g. the spec of the
+`groups` sweepspec seed with set: ["horizon_years=2"], --samples 2 --trials 1)."""
 import json
 import os
 import sys
@@ -137,6 +139,15 @@ while i + 16 <= len(journal):
     i += 16 + n
 write("journal", "fixup", b"\x01" + bytes(stripped))
 write("journal", "torn", b"\x00" + journal[:-5])
+if len(sys.argv) > 5:
+    grouped = open(sys.argv[5], "rb").read()
+    write("journal", "grouped", b"\x00" + grouped)
+    stripped, i = bytearray(grouped[:16]), 16
+    while i + 16 <= len(grouped):
+        n = int.from_bytes(grouped[i:i + 8], "little")
+        stripped += grouped[i:i + 8 + n]
+        i += 16 + n
+    write("journal", "grouped-fixup", b"\x01" + bytes(stripped))
 
 # sweepspec: spec \0 --vary ...
 for name in sorted(os.listdir(os.path.join(ROOT, "configs", "sweeps"))):

@@ -54,7 +54,12 @@ struct SweepReport: Sendable {
                     + "low to the high end of their ranges, the others at base — what moves the forecast locally, where "
                     + "the indices average over every combination."
                 let missing = Set(sensitivity.parameters).symmetricDifference(tornado.parameters)
-                if !missing.isEmpty {
+                let groups = Set(r.manifest.objects("parameters").compactMap { $0["group"] as? String })
+                if !groups.isEmpty {
+                    // A grouped analysis: its inputs are groups, the tornado swings parameters one by one.
+                    content.insert(HTMLPage.paragraph("The sensitivity analysis moves its parameters in \(groups.count) groups "
+                        + "(section Groups below); the tornado swings each of its \(tornado.parameters.count) parameters alone."), at: 0)
+                } else if !missing.isEmpty {
                     content.insert(HTMLPage.paragraph("The tornado's parameters differ from the sensitivity analysis's: "
                         + missing.sorted().joined(separator: ", ") + ".", class: "warning"), at: 0)
                 }

@@ -84,6 +84,10 @@ import Testing
         ungrouped.factorOfParameter = [0, 1, 2, 3]
         ungrouped.write(to: &one)
         #expect(one.bytes.prefix(8) == [1, 0, 0, 0, 0, 0, 0, 0])
+        // The manifest names each parameter's group (the report lists the groups from it).
+        #expect(SweepManifest.parameters(header).compactMap { $0["group"] as? String }
+                == ["iot_growth", "dependencies.cyber_coupling", "iot_growth", "scenario.defense.vulnerability_decline"])
+        #expect(SweepManifest.parameters(ungrouped).allSatisfy { $0["group"] == nil })
     }
 
     /// The analysis has one index per input; a function of the group's coordinate alone puts the
