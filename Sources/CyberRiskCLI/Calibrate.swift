@@ -24,8 +24,12 @@ struct Calibrate: ParsableCommand {
     @Argument(help: "Scenario config whose rates are calibrated (YAML, or JSON by extension). Default: the embedded baseline.")
     var config: String?
 
-    @Option(help: "Output folder.")
+    @Option(help: ArgumentHelp("Output folder. One holding an earlier calibration is replaced with a note; one holding "
+                               + "a forecast, sweep or comparison is refused.", valueName: "dir"))
     var out: String = "calibration"
+
+    @Flag(help: "Overwrite files of a calibration's names in --out that are not a cyberrisk calibration's.")
+    var force = false
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Fit the years before Y and score year Y (hindcast.csv).", valueName: "y"))
     var holdoutYear: String?
@@ -67,6 +71,8 @@ struct Calibrate: ParsableCommand {
         let bytes = try Calibrate.read(incidents)
         let data = try IncidentCSV.parse(bytes, file: incidents, sectorIDs: resolved.scenario.sectors.map(\.id))
         let directory = try OutputDirectory.forOption(out)
+        let policy = OutputFolderPolicy(out: out, quiet: quiet)
+        let preparation = try policy.checkCalibration(force: force)
         let options = Calibration.Options(seed: seed ?? resolved.scenario.seed, chains: chains, draws: draws,
                                           threads: workers, holdoutYear: holdoutYear, overdispersed: !poisson)
         let start = Date()
@@ -92,6 +98,10 @@ struct Calibrate: ParsableCommand {
                 throw CLIError.runtime("the calibration was written, but its report failed: \(e.description)")
             }
             written.append("report.html")
+        }
+        let gone = try preparation.removeStale(rewritten: written)
+        if !gone.isEmpty {
+            policy.note("note: removed the earlier \(gone.joined(separator: " and ")) from \(out) (they showed the replaced calibration)")
         }
         if !quiet { print(CalibrationSummary.text(fit, out: out, files: written)) }
     }

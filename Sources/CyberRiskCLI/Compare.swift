@@ -41,8 +41,13 @@ struct Compare: ParsableCommand {
             help: ArgumentHelp("Worker threads, 1…4096 (default: all cores). Results do not depend on it.", valueName: "n"))
     var threads: String?
 
-    @Option(help: "Output folder.")
+    @Option(help: ArgumentHelp("Output folder. One holding the same comparison (scenarios, configs, seed, trials, shard) "
+                               + "is replaced with a note; one holding a different comparison is refused unless --force.",
+                               valueName: "dir"))
     var out: String = "compare"
+
+    @Flag(help: "Replace the results of a different comparison in --out (and their report).")
+    var force = false
 
     @Option(help: ArgumentHelp("Run only shard I of N (0-based).", valueName: "I/N"))
     var shard: String?
@@ -72,6 +77,10 @@ struct Compare: ParsableCommand {
         }
         let directory = try OutputDirectory.forOption(out)
         let base = resolved[0].scenario
+        let identities = resolved.map { (name: $0.scenario.name, configHash: $0.hash) }
+        let policy = OutputFolderPolicy(out: out, quiet: quiet)
+        let replacement = try policy.checkComparison(scenarios: identities, seed: base.seed, trials: base.trials,
+                                                     shard: part, force: force)
         let blocks = part.blocks(of: comparison.totalBlocks)
         let forecast = Forecast(plan: comparison.plans[0])
         let signals = SignalWatcher()
@@ -91,7 +100,6 @@ struct Compare: ParsableCommand {
         let parts = zip(resolved, result.runs).map { r, run in
             ForecastFolder(scenario: r.scenario, shard: part, run: run, threads: workers, startTime: start, endTime: end)
         }
-        let identities = resolved.map { (name: $0.scenario.name, configHash: $0.hash) }
         let state = ComparisonState(toolVersion: ToolVersion.current, seed: base.seed, trials: base.trials,
                                     blockSize: Forecast.trialsPerBlock, shard: part, blocks: blocks,
                                     scenarios: identities, result: result)
@@ -99,6 +107,7 @@ struct Compare: ParsableCommand {
                                           shard: part, blocks: blocks, threads: workers, startTime: start, endTime: end)
         if signals.isStopRequested { throw signals.interruption("no output was written to \(out)") }
         try ComparisonOutput.write(parts: parts, state: state, manifest: manifest, to: directory)
+        try policy.removeStale(replacement, rewritten: report ? ["report.html"] : [])
         var files = ["comparison.csv", ComparisonState.fileName, "manifest.json"]
             + parts.map { ComparisonOutput.folderName($0.scenario.name) + "/" }
         if report {

@@ -72,10 +72,14 @@ struct Merge: ParsableCommand {
             parts.append(part)
         }
         let directory = try OutputDirectory.forOption(out)
+        let policy = OutputFolderPolicy(out: out, quiet: quiet)
+        let replacement = try policy.checkComparison(scenarios: merged.scenarios, seed: merged.seed, trials: merged.trials,
+                                                     shard: .whole, force: force)
         let manifest = ComparisonManifest(scenarios: merged.scenarios, seed: merged.seed, trials: merged.trials,
                                           trialsRun: Int(merged.pairs[0].trials), shard: .whole, blocks: merged.blocks,
                                           threads: 0, startTime: start, endTime: Date(), mergedFrom: shards)
         try ComparisonOutput.write(parts: parts, state: merged, manifest: manifest, to: directory)
+        try policy.removeStale(replacement)
         guard !quiet else { return }
         let runs = parts.map { ForecastRun(accumulator: $0.accumulator, batches: BatchMeans(years: merged.years, requests: [])) }
         let tables = ComparisonTables(scenarios: parts.map(\.scenario), result: merged.result(runs: runs))

@@ -2,9 +2,11 @@ import CyberRisk
 import CyberRiskSweep
 import Foundation
 
-/// The command line's words for the output-folder policy of `run`, `merge`, `sweep`,
-/// `sensitivity` and `tornado` (README "Output folders"); the policy itself is the library's
-/// (``ForecastFolderReplacement`` for a forecast, ``SweepFolderPreparation`` for a sweep): the
+/// The command line's words for the output-folder policy of `run`, `merge`, `compare`, `sweep`,
+/// `sensitivity`, `tornado` and `calibrate` (README "Output folders"); the policy itself is the
+/// library's (``ForecastFolderReplacement`` for a forecast, ``ComparisonFolderReplacement`` for a
+/// comparison, ``SweepFolderPreparation`` for a sweep, ``CalibrationFolderPreparation`` for a
+/// calibration): the
 /// notes on stderr for what is replaced, and the errors with what to do (`--force`, `--resume`,
 /// another `--out`).
 struct OutputFolderPolicy {
@@ -34,10 +36,77 @@ struct OutputFolderPolicy {
         return replacement
     }
 
+    /// Checks `out` before the comparison of `scenarios` (the base first) with `seed` and
+    /// `trials`, of `shard`, is written into it, and says what will be replaced.
+    func checkComparison(scenarios: [(name: String, configHash: String)], seed: UInt64, trials: Int, shard: Shard,
+                         force: Bool) throws -> ComparisonFolderReplacement {
+        let replacement: ComparisonFolderReplacement
+        do {
+            replacement = try ComparisonFolderReplacement(folder: out, scenarios: scenarios, seed: seed, trials: trials,
+                                                          shard: shard, force: force)
+        } catch {
+            throw CLIError.usage(OutputFolderPolicy.message(error))
+        }
+        switch replacement.kind {
+        case .nothing:
+            break
+        case .sameComparison:
+            note("note: replacing the comparison already in \(out) (the same scenarios, configs, seed and trials"
+                 + "\(shard.count > 1 ? ", shard \(shard)" : ""))")
+        case .unidentified:
+            note("note: --force: replacing the unidentified comparison results in \(out)")
+        case let .differentComparison(differences):
+            note("note: --force: replacing the results of a different comparison in \(out) (\(differences))")
+        }
+        return replacement
+    }
+
+    /// `conflict` with what to do about it.
+    static func message(_ conflict: ComparisonFolderConflict) -> String {
+        switch conflict {
+        case .holdsResults:
+            "--out \(conflict); a comparison needs a folder of its own: "
+                + "choose another --out (--force does not replace one kind of results with the other)"
+        case .foreignFiles:
+            "--out \(conflict); choose another --out, or add --force to overwrite"
+        case .unidentified, .differentComparison:
+            "--out \(conflict); choose another --out, or add --force to replace them"
+        }
+    }
+
+    /// Removes what a replaced comparison left stale (``ComparisonFolderReplacement/removeStale(rewritten:)``)
+    /// and says so.
+    func removeStale(_ replacement: ComparisonFolderReplacement, rewritten: [String] = []) throws {
+        let gone = try replacement.removeStale(rewritten: rewritten)
+        if !gone.isEmpty {
+            note("note: removed the earlier \(gone.joined(separator: " and ")) from \(out) (they showed the replaced results)")
+        }
+    }
+
+    /// Checks `out` before a calibration is written into it, and says what will be replaced.
+    func checkCalibration(force: Bool) throws -> CalibrationFolderPreparation {
+        let preparation: CalibrationFolderPreparation
+        do {
+            preparation = try CalibrationFolderPreparation(folder: out, force: force)
+        } catch {
+            switch error {
+            case .holdsResults:
+                throw CLIError.usage("--out \(error); a calibration needs a folder of its own: "
+                                     + "choose another --out (--force does not replace one kind of results with the other)")
+            case .foreignFiles:
+                throw CLIError.usage("--out \(error); choose another --out, or add --force to overwrite")
+            }
+        }
+        if preparation.kind == .replacingCalibration {
+            note("note: replacing the calibration already in \(out)")
+        }
+        return preparation
+    }
+
     /// `conflict` with what to do about it.
     static func message(_ conflict: ForecastFolderConflict, out: String) -> String {
         switch conflict {
-        case .holdsSweep:
+        case .holdsSweep, .holdsResults:
             "--out \(conflict); a forecast needs a folder of its own: "
                 + "choose another --out (--force does not replace one kind of results with the other)"
         case .foreignFiles:

@@ -77,7 +77,7 @@ extension SweepFolderError {
         case let .holdsSweep(_, _, resumable):
             "--out \(description); \(resumable ? "add --resume to continue it with the same spec, " : "")"
                 + "choose another folder, or add --force to delete it and start over"
-        case .holdsForecast:
+        case .holdsForecast, .holdsResults:
             "--out \(description); a sweep needs a folder of its own: "
                 + "choose another --out (--force does not replace one kind of results with the other)"
         case .resumeAndForce:

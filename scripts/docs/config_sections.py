@@ -1,6 +1,7 @@
 """docs/config.md: the default column of every field table, from the resolved configuration the
 decoder produces (`cyberrisk config --dump`: the embedded baseline for the defaults, a config
-with one non-default sector for the generic sector defaults). The type, unit and range columns
+with one non-default sector for the generic sector defaults, and one with a minimal event class for
+the defaults of an event class). The type, unit and range columns
 are hand-written and kept; every field of the dump must have a row and every row must be a field."""
 from markdown import Table, code, flow
 
@@ -115,6 +116,63 @@ def calibration(ctx, old):
     return subtree_table(ctx, old, "calibration")
 
 
+# A minimal event class: only what the decoder cannot default (`events` checks that it refuses a
+# class without any one of them).
+GENERIC_EVENT = {"id": "generic_event", "frequency": 1, "footprint": {"generic_sector": 0.5},
+                 "severity": {"alpha": 1, "beta": 9}}
+# Fields of a class whose value is one documented thing (sectors, a severity, a hub, a dependence).
+EVENT_LEAVES = ("footprint", "severity", "hub", "dependence")
+# Optional fields the dump leaves out when a class does not give them, with their absence's meaning
+# and the field they follow in the dump of a class that gives them.
+OPTIONAL_EVENT = [("scaling.hub", "none", "scaling.iot_elasticity")]
+
+
+def event_config(event):
+    """The generic one-sector config with the single class `event` (a mapping), as YAML text."""
+    return GENERIC_CONFIG + "events:\n  - " + flow(event) + "\n"
+
+
+def event_leaves(event, prefix=""):
+    """Dotted paths of a class's fields, as documented: the `EVENT_LEAVES` mappings are one field."""
+    out = {}
+    for k, v in event.items():
+        if isinstance(v, dict) and k not in EVENT_LEAVES and not (len(v) == 1 and next(iter(v)) in DISTRIBUTIONS):
+            out.update(event_leaves(v, f"{prefix}{k}."))
+        else:
+            out[f"{prefix}{k}"] = v
+    return out
+
+
+def events(ctx, old):
+    """config.md `events`: the defaults of a class from the decoder (a config with one minimal class),
+    each field of `GENERIC_EVENT` shown as required only if the decoder refuses the class without it."""
+    generic = ctx.tool.dump(config=ctx.tool.write("generic-event.yaml", event_config(GENERIC_EVENT)))["events"][0]
+    for field in GENERIC_EVENT:
+        without = {k: v for k, v in GENERIC_EVENT.items() if k != field}
+        error = ctx.tool.refuses(ctx.tool.write(f"generic-event-without-{field}.yaml", event_config(without)))
+        if error is None or f"events[0].{field}: missing field" not in error:
+            raise ValueError(f"config-events: a class without `{field}` is not refused as missing it, so the "
+                             f"table cannot call it required ({error or 'accepted'})")
+    fields = event_leaves(generic)
+    shipped = {}
+    for e in ctx.tool.dump()["events"]:
+        shipped.update(event_leaves(e))
+    rows = []
+    for path, value in fields.items():
+        if path.split(".")[0] in GENERIC_EVENT:
+            default = "required"
+        elif value == "":
+            default = "empty"
+        else:
+            default = code(value) if isinstance(value, (dict, str)) else flow(value)
+        rows.append((path, default))
+    for path, default, after in OPTIONAL_EVENT:
+        if path not in fields:
+            rows.insert([p for p, _ in rows].index(after) + 1, (path, default))
+    check_coverage("config-events", [p for p, _ in rows], set(fields) | set(shipped) | {p for p, *_ in OPTIONAL_EVENT})
+    return field_table(old, rows)
+
+
 def human_security(ctx, old):
     h = ctx.tool.dump()["human_security"]
     rows = [(f"weights.{k}", flow(v)) for k, v in h["weights"].items()]
@@ -130,6 +188,7 @@ SECTIONS = {
     "config-dependencies": dependencies,
     "config-cascade": cascade,
     "config-scenario": scenario,
+    "config-events": events,
     "config-human-security": human_security,
     "config-calibration": calibration,
 }

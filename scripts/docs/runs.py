@@ -63,6 +63,14 @@ class Tool:
             raise RuntimeError(f"{' '.join(['cyberrisk'] + args)} failed ({r.returncode}):\n{r.stderr}")
         return r.stdout
 
+    def refuses(self, config):
+        """The error `cyberrisk config --dump CONFIG` prints when it refuses the config (exit 2), or
+        None when it accepts it; any other exit fails."""
+        r = subprocess.run([self.binary, "config", "--dump", config], capture_output=True, text=True, cwd=self.scratch)
+        if r.returncode not in (0, 2):
+            raise RuntimeError(f"cyberrisk config --dump {config} failed ({r.returncode}):\n{r.stderr}")
+        return r.stderr if r.returncode == 2 else None
+
     def write(self, name, text):
         path = os.path.join(self.scratch, name)
         with open(path, "w", encoding="utf-8") as f:

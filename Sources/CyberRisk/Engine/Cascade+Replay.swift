@@ -102,36 +102,72 @@ extension Cascade {
     /// Further right-hand sides of both systems of a pair eliminated by ``solveSmallPair(_:_:n:)``
     /// (which exchanges no rows), interleaved as `b[i·k + j]` with lane `l` of each entry belonging
     /// to system `l`: the stored multipliers, then the back substitution, on both lanes at once. A
-    /// lane's column may be all zeros (a trial with fewer events): its solution is zero.
+    /// lane's column may be all zeros (a trial with fewer events): its solution is zero. Rows
+    /// before `first` must be zero in every column (they stay zero and are skipped).
+    ///
+    /// Each entry goes through exactly the operations, in the order, of the column-oriented
+    /// elimination (`b_r −= f_rp·b_p` for `p = 0, 1, …` where the multiplier is not zero, then
+    /// `x_i = (b_i − Σ_{c>i} u_ic·x_c)·(1/u_ii)` in increasing `c`), so the results are bitwise
+    /// the same; it runs row by row, up to four right-hand sides at a time in registers.
     @inline(__always)
     static func substitutePair(_ m: UnsafePointer<SIMD2<Double>>, _ b: UnsafeMutablePointer<SIMD2<Double>>,
-                                      count k: Int, n: Int) {
-        let zero = SIMD2<Double>(repeating: 0)
-        for r in 0..<n {
-            let pivotRow = b + r &* k
-            var row = r &+ 1
-            while row < n {
-                let f = m[row &* n &+ r]
-                if f != zero {
-                    let target = b + row &* k
-                    for j in 0..<k { target[j] -= f * pivotRow[j] }
-                }
-                row &+= 1
+                                      count k: Int, n: Int, from first: Int = 0) {
+        var j = 0
+        while j < k {
+            switch k - j {
+            case 4...:
+                substitutePair(m, b, columns: j, count: k, n: n, from: first, as: SIMD8<Double>.self)
+                j += 4
+            case 2, 3:
+                substitutePair(m, b, columns: j, count: k, n: n, from: first, as: SIMD4<Double>.self)
+                j += 2
+            default:
+                substitutePair(m, b, columns: j, count: k, n: n, from: first, as: SIMD2<Double>.self)
+                j += 1
             }
+        }
+    }
+
+    /// ``substitutePair(_:_:count:n:from:)`` for the `V.scalarCount / 2` adjacent right-hand sides
+    /// from column `j`, held in one `V` per row (both lanes of each).
+    @inline(__always)
+    private static func substitutePair<V: SIMD>(_ m: UnsafePointer<SIMD2<Double>>, _ b: UnsafeMutablePointer<SIMD2<Double>>,
+                                                 columns j: Int, count k: Int, n: Int, from first: Int,
+                                                 as _: V.Type) where V.Scalar == Double {
+        let base = UnsafeMutableRawPointer(b + j)
+        let rowBytes = k &* MemoryLayout<SIMD2<Double>>.stride
+        @inline(__always) func load(_ i: Int) -> V { (base + i &* rowBytes).loadUnaligned(as: V.self) }
+        @inline(__always) func store(_ i: Int, _ x: V) { (base + i &* rowBytes).storeBytes(of: x, as: V.self) }
+        @inline(__always) func spread(_ f: SIMD2<Double>) -> V {
+            var v = V()
+            for l in 0..<V.scalarCount { v[l] = f[l & 1] }
+            return v
+        }
+        let zero = SIMD2<Double>(repeating: 0)
+        var row = first &+ 1
+        while row < n {
+            var x = load(row)
+            let multipliers = m + row &* n
+            var p = first
+            while p < row {
+                let f = multipliers[p]
+                if f != zero { x -= spread(f) * load(p) }
+                p &+= 1
+            }
+            store(row, x)
+            row &+= 1
         }
         var i = n - 1
         while i >= 0 {
-            let row = m + i &* n
-            let x = b + i &* k
+            let u = m + i &* n
+            var x = load(i)
             var c = i &+ 1
             while c < n {
-                let a = row[c]
-                let y = b + c &* k
-                for j in 0..<k { x[j] -= a * y[j] }
+                x -= spread(u[c]) * load(c)
                 c &+= 1
             }
-            let reciprocal = 1 / row[i]
-            for j in 0..<k { x[j] *= reciprocal }
+            x *= spread(1 / u[i])
+            store(i, x)
             i -= 1
         }
     }

@@ -137,19 +137,22 @@ extension TrialBlock {
             let k0 = Swift.min(eventChunk, end0 - first0), k1 = Swift.min(eventChunk, end1 - first1)
             let k = Swift.max(k0, k1)
             rhs.update(repeating: .zero, count: k * n)
+            var firstHit = n   // the rows above the first sector hit stay zero
             for j in 0..<k0 {
                 for h in events.hits(of: first0 + j) {
                     let i = Int(events.hitSector[h])
                     rhs[i * k + j][0] = Swift.min(1, d0[i] * events.hitSeverity[h])
+                    firstHit = Swift.min(firstHit, i)
                 }
             }
             for j in 0..<k1 {
                 for h in events.hits(of: first1 + j) {
                     let i = Int(events.hitSector[h])
                     rhs[i * k + j][1] = Swift.min(1, d1[i] * events.hitSeverity[h])
+                    firstHit = Swift.min(firstHit, i)
                 }
             }
-            Cascade.substitutePair(pairMatrix.baseAddress!, rhs, count: k, n: n)
+            Cascade.substitutePair(pairMatrix.baseAddress!, rhs, count: k, n: n, from: Swift.min(firstHit, n - 1))
             for j in 0..<k0 {
                 for i in 0..<n { x[i] = rhs[i * k + j][0] }
                 Cascade.clamp(x, count: n)

@@ -13,19 +13,14 @@ extension TrialBlock {
         let eventLoss = series + TailAccumulator.Annual.largestEventLoss.rawValue
         let eventNational = series + TailAccumulator.Annual.largestEventNational.rawValue
         var largestLossMoments = BlockMoments(), largestNationalMoments = BlockMoments()
+        let v = UnsafePointer(values.baseAddress!)
         for b in 0..<rows {
-            let loss = values[b * m + lossMetric], national = values[b * m + nationalMetric]
-            let largest = Swift.min(largestLoss[b], loss)
-            let largestNationalRisk = Swift.min(largestNational[b], national)
-            tail.annual[aggregateLoss].insert(loss, batch: batch)
-            tail.annual[aggregateNational].insert(national, batch: batch)
-            tail.annual[eventLoss].insert(largest, batch: batch)
-            tail.annual[eventNational].insert(largestNationalRisk, batch: batch)
-            largestLossMoments.add(largest)
-            largestNationalMoments.add(largestNationalRisk)
-            let k = Int(largestClass[b])
-            tail.aggregateByLargestClass[t * (c + 1) + k + 1].insert(loss)
-            if k >= 0 { tail.largestEventByClass[t * c + k].insert(largest) }
+            let loss = v[b * m + lossMetric], national = v[b * m + nationalMetric]
+            // Capped in place: the largest-event buffers are reset for every year.
+            largestLoss[b] = Swift.min(largestLoss[b], loss)
+            largestNational[b] = Swift.min(largestNational[b], national)
+            largestLossMoments.add(largestLoss[b])
+            largestNationalMoments.add(largestNational[b])
             if t == 0 {
                 horizonTotalLoss[b] = 0
                 horizonTotalNational[b] = 0
@@ -37,12 +32,30 @@ extension TrialBlock {
             horizonWorstLoss[b] = Swift.max(horizonWorstLoss[b], loss)
             horizonWorstNational[b] = Swift.max(horizonWorstNational[b], national)
         }
+        // Each series into its sketch in one pass (the same values as inserting row by row: a
+        // sketch's counts do not depend on the order).
+        tail.annual.withUnsafeMutableBufferPointer { annual in
+            annual[aggregateLoss].insert(contentsOf: v + lossMetric, count: rows, stride: m, batch: batch)
+            annual[aggregateNational].insert(contentsOf: v + nationalMetric, count: rows, stride: m, batch: batch)
+            annual[eventLoss].insert(contentsOf: largestLoss.baseAddress!, count: rows, stride: 1, batch: batch)
+            annual[eventNational].insert(contentsOf: largestNational.baseAddress!, count: rows, stride: 1, batch: batch)
+        }
+        tail.aggregateByLargestClass.withUnsafeMutableBufferPointer { byClass in
+            tail.largestEventByClass.withUnsafeMutableBufferPointer { largestByClass in
+                for b in 0..<rows {
+                    let k = Int(largestClass[b])
+                    byClass[t * (c + 1) + k + 1].insert(v[b * m + lossMetric])
+                    if k >= 0 { largestByClass[t * c + k].insert(largestLoss[b]) }
+                }
+            }
+        }
         tail.largestEvent[2 * t].add(largestLossMoments)
         tail.largestEvent[2 * t + 1].add(largestNationalMoments)
-        for i in 0..<n {
-            let cell = t * n + i
-            for b in 0..<rows {
-                tail.sectorLargestEvent[cell].insert(Swift.min(sectorLargest[b * n + i], inoperability[b * n + i]))
+        // Each sector's largest event, capped at its year's inoperability (in place, as above).
+        for k in 0..<(rows * n) { sectorLargest[k] = Swift.min(sectorLargest[k], inoperability[k]) }
+        tail.sectorLargestEvent.withUnsafeMutableBufferPointer { sketches in
+            for i in 0..<n {
+                sketches[t * n + i].insert(contentsOf: sectorLargest.baseAddress! + i, count: rows, stride: n)
             }
         }
         for e in 0..<c {

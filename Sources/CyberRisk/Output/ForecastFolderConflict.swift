@@ -3,6 +3,9 @@
 public enum ForecastFolderConflict: Error, Equatable, CustomStringConvertible {
     /// The folder holds a sweep (its journal): a forecast needs a folder of its own.
     case holdsSweep(folder: String)
+    /// The folder holds another kind of results than a forecast's or a sweep's — a comparison or
+    /// a calibration, as `what` says (e.g. `a comparison (comparison.bin)`).
+    case holdsResults(folder: String, what: String)
     /// The folder holds files of a forecast's names that are not a cyberrisk forecast's (no
     /// `state.bin` or `manifest.json`).
     case foreignFiles(folder: String, files: [String])
@@ -15,6 +18,8 @@ public enum ForecastFolderConflict: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .holdsSweep(folder):
             "\(folder) holds a sweep (\(OutputFolderContents.sweepJournalName))"
+        case let .holdsResults(folder, what):
+            "\(folder) holds \(what)"
         case let .foreignFiles(folder, files):
             "\(folder) holds \(files.joined(separator: ", ")), which is not a cyberrisk forecast's (no state.bin or manifest.json)"
         case let .unidentified(folder, problem):

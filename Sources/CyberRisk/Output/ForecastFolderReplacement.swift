@@ -5,7 +5,7 @@
 /// - the same forecast (same config, so seed and trials, and same shard) is replaced;
 /// - a different forecast, or forecast results that cannot be identified, are refused unless
 ///   `force`;
-/// - a sweep is never replaced, forced or not;
+/// - a sweep, a comparison or a calibration is never replaced, forced or not;
 /// - other files are left alone, except that a file of one of a forecast's names is refused
 ///   unless `force`.
 ///
@@ -54,6 +54,8 @@ public struct ForecastFolderReplacement: Sendable, Equatable {
             (kind, staleFiles) = (.nothing, [])
         case .sweep:
             throw .holdsSweep(folder: folder)
+        case .comparison, .calibration:
+            throw .holdsResults(folder: folder, what: contents.resultsDescription ?? "other results")
         case .other:
             let collisions = contents.collisions(with: OutputFolderContents.forecastFiles)
             guard collisions.isEmpty || force else { throw .foreignFiles(folder: folder, files: collisions) }

@@ -27,6 +27,15 @@ struct BatchedSketch: Sendable, Equatable {
         batches[b].insert(x)
     }
 
+    /// Inserts `count` values into batch `b`: `values[k·stride]` for `k = 0 ..< count` (the same
+    /// state as inserting them one by one).
+    @inline(__always)
+    mutating func insert(contentsOf values: UnsafePointer<Double>, count: Int, stride: Int, batch b: Int) {
+        batches.withUnsafeMutableBufferPointer { sketches in
+            sketches[b].insert(contentsOf: values, count: count, stride: stride)
+        }
+    }
+
     /// Adds another series' batches, batch by batch (exact).
     mutating func merge(_ other: BatchedSketch) {
         for b in batches.indices { batches[b].merge(other.batches[b]) }

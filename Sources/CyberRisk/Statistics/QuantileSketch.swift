@@ -106,6 +106,60 @@
         if v > max { max = v }
     }
 
+    /// Inserts `values[k·stride]` for `k = 0 ..< count`: the same state as inserting them one by
+    /// one (bucket counts, zero count, `min`, `max`), but the bucket windows are grown at most
+    /// once, first, so the counting pass keeps the counts' addresses and the running min and max
+    /// in registers. Allocation-free unless a value falls outside the buckets covered so far.
+    @inline(__always)
+    mutating func insert(contentsOf values: UnsafePointer<Double>, count: Int, stride: Int) {
+        let sign: UInt64 = 0x8000_0000_0000_0000, infinity: UInt64 = 0x7FF0_0000_0000_0000
+        var low = (positive: Int.max, negative: Int.max), high = (positive: Int.min, negative: Int.min)
+        for k in 0..<count {
+            let bits = values[k &* stride].bitPattern
+            let magnitude = bits & ~sign
+            guard magnitude != 0 && magnitude <= infinity else { continue }
+            let index = Int(truncatingIfNeeded: magnitude >> QuantileSketch.indexShift)
+            if bits == magnitude {
+                low.positive = Swift.min(low.positive, index)
+                high.positive = Swift.max(high.positive, index)
+            } else {
+                low.negative = Swift.min(low.negative, index)
+                high.negative = Swift.max(high.negative, index)
+            }
+        }
+        if low.positive <= high.positive { positive.cover(low.positive, high.positive) }
+        if low.negative <= high.negative { negative.cover(low.negative, high.negative) }
+        var inserted: UInt64 = 0, zeros: UInt64 = 0, smallest = min, largest = max
+        let positiveOffset = positive.offset, negativeOffset = negative.offset
+        positive.counts.withUnsafeMutableBufferPointer { positiveCounts in
+            negative.counts.withUnsafeMutableBufferPointer { negativeCounts in
+                let up = positiveCounts.baseAddress, down = negativeCounts.baseAddress
+                for k in 0..<count {
+                    var v = values[k &* stride]
+                    let bits = v.bitPattern
+                    let magnitude = bits & ~sign
+                    if magnitude == 0 {
+                        zeros &+= 1
+                        v = 0
+                    } else if magnitude > infinity {
+                        continue
+                    } else if bits == magnitude {
+                        up![Int(truncatingIfNeeded: magnitude >> QuantileSketch.indexShift) &- positiveOffset] += 1
+                    } else {
+                        down![Int(truncatingIfNeeded: magnitude >> QuantileSketch.indexShift) &- negativeOffset] += 1
+                    }
+                    inserted &+= 1
+                    if v < smallest { smallest = v }
+                    if v > largest { largest = v }
+                }
+            }
+        }
+        self.count += inserted
+        zeroCount += zeros
+        min = smallest
+        max = largest
+    }
+
     /// Adds all values of `other`: integer counts, so exact and order-independent.
     @_spi(Engine) public mutating func merge(_ other: QuantileSketch) {
         count += other.count

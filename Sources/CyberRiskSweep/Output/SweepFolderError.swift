@@ -10,6 +10,9 @@ public enum SweepFolderError: Error, Equatable, CustomStringConvertible {
     case holdsSweep(folder: String, finished: Bool, resumable: Bool)
     /// The folder holds a forecast (`state.bin`, `manifest.json`): a sweep needs a folder of its own.
     case holdsForecast(folder: String)
+    /// The folder holds a comparison or a calibration, as `what` says (e.g.
+    /// `a comparison (comparison.bin)`): a sweep needs a folder of its own.
+    case holdsResults(folder: String, what: String)
     /// Both resuming and starting over were asked for.
     case resumeAndForce
     /// A journal that cannot be read or is refused, with the reason.
@@ -40,6 +43,8 @@ public enum SweepFolderError: Error, Equatable, CustomStringConvertible {
             "\(folder) already holds \(finished ? "a finished sweep" : "an unfinished sweep") (\(SweepJournal.fileName))"
         case let .holdsForecast(folder):
             "\(folder) holds a forecast (state.bin, manifest.json)"
+        case let .holdsResults(folder, what):
+            "\(folder) holds \(what)"
         case .resumeAndForce:
             "resuming a sweep and starting it over are exclusive"
         case let .journal(path, reason):

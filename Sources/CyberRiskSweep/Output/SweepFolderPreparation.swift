@@ -8,7 +8,7 @@ import CyberRisk
 /// - a folder holding a sweep is continued when resuming (``SweepFolder`` then checks the journal
 ///   against the plan), deleted and started over when forced, and refused otherwise; a merge
 ///   replaces the same merged sweep (`mergedPlanHash`, an unsharded journal);
-/// - a folder holding a forecast is never used, forced or not; any other non-empty folder is refused.
+/// - a folder holding a forecast, a comparison or a calibration is never used, forced or not; any other non-empty folder is refused.
 ///
 /// The library says what it found and did; the command line words it (``SweepFolderError``).
 ///
@@ -50,6 +50,8 @@ public struct SweepFolderPreparation: Sendable, Equatable {
             kind = .empty
         case .forecast:
             throw SweepFolderError.holdsForecast(folder: folder)
+        case .comparison, .calibration:
+            throw SweepFolderError.holdsResults(folder: folder, what: contents.resultsDescription ?? "other results")
         case .other:
             throw SweepFolderError.notEmpty(folder: folder, files: contents.entries)
         case .sweep:
