@@ -58,7 +58,8 @@ uninstall:
 # The end-to-end tests run the debug binary, so it is built first.
 # The derived-data and docs checks and the NumPy oracle (every (year, metric) mean of the baseline
 # and of a coupling- and botnet-heavy variant against the independent peer, Benchmarks/peers/oracle.py)
-# run first so the test runner's summary is the last thing printed.
+# run first so the test runner's summary is the last thing printed. check_sobol_salib.py holds the
+# committed uncertainty budget's grouped Sobol' indices to SALib's on the same design (needs SALib).
 # check_docs.sh reruns every generated table of README.md and docs/ with the release binary: the
 # same tables as the debug binary (same config and seed, same bytes), about 25 CPU seconds instead
 # of several minutes (its seeded runs include a 327,680-trial tail run and a 3 x 20,000-trial compare).
@@ -66,6 +67,7 @@ test: build release
 	bash scripts/check_derived_data.sh
 	CYBERRISK=.build/release/cyberrisk bash scripts/check_docs.sh
 	python3 Benchmarks/peers/oracle.py --tool .build/debug/cyberrisk
+	python3 scripts/check_sobol_salib.py
 	$(SWIFT) test
 
 # After a change to the model, the defaults or the configs: regenerate the tables, review the diff.

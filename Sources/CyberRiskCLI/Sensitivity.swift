@@ -94,10 +94,12 @@ struct Sensitivity: ParsableCommand {
     }
 
     func describe(_ p: SweepPlan, _ part: Shard) -> String {
-        let k = p.parameterPaths.count
-        let n = p.points.count / (k + 2)
-        var line = "Saltelli design: N = \(n) base rows × (k = \(k) parameters + 2) = \(p.points.count) points × \(p.trials) trials"
-            + " (\(p.points.count * p.trials) trials in all), base \(p.base.source), spec hash \(p.hash)"
+        let k = p.parameterPaths.count, g = p.factors.count
+        let n = p.points.count / (g + 2)
+        let inputs = g == k ? "k = \(k) parameters" : "\(g) inputs: \(p.spec.groups.count) groups and \(g - p.spec.groups.count) ungrouped of k = \(k) parameters"
+        var line = "Saltelli design: N = \(n) base rows × (\(inputs) + 2) = \(p.points.count) points × \(p.trials) trials"
+            + " (\(p.points.count * p.trials) trials in all)" + (p.spec.tailOutputs ? ", tail outputs" : "")
+            + ", base \(p.base.source), spec hash \(p.hash)"
         if part.count > 1 { line += "; shard \(part) runs \(p.points(in: part).count) points" }
         return line
     }

@@ -99,6 +99,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// Bad groups exit 2 naming the spec file, the line, the field path and the reason.
+    @Test func badGroupsExitTwoNamingFileFieldAndReason() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let spec = dir.appendingPathComponent("grouped.yaml")
+        try Data("""
+            base_scenario: baseline
+            parameters:
+              scenario.iot.devices_bn.rate: {range: [0.1, 0.3]}
+              dependencies.cyber_coupling: {range: [0.2, 0.9]}
+            groups:
+              iot: [scenario.iot.devices_bn.rate, scenario.iot.devices_bn.ceiling]
+              coupling: []
+
+            """.utf8).write(to: spec)
+        let out = dir.appendingPathComponent("out")
+        let r = try CLIRunner.run(["sensitivity", spec.path, "--samples", "4", "--trials", "16", "--out", out.path])
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("grouped.yaml:6: groups.iot: unknown parameter 'scenario.iot.devices_bn.ceiling'"), "\(r.stderr)")
+        #expect(r.stderr.contains("grouped.yaml:7: groups.coupling: empty group"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     @Test func sweepRefersSaltelliDesignsToSensitivity() throws {
         let r = try CLIRunner.run(["sweep", "--vary", "scenario.iot.devices_bn.rate={range: [0.1, 0.3]}", "--design", "saltelli",
                                    "--samples", "4", "--plan"])

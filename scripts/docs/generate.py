@@ -33,6 +33,7 @@ import performance_sections  # noqa: E402
 import readme_sections  # noqa: E402
 import recovery_sections  # noqa: E402
 import tail_sections  # noqa: E402
+import uncertainty_sections  # noqa: E402
 from markdown import MarkerError, begin_marker, end_marker, sections  # noqa: E402
 from runs import Tool  # noqa: E402
 
@@ -43,7 +44,8 @@ ANALOGUE_SEED = 2007
 
 SECTIONS = {}
 for module in (config_sections, calibration_sections, compare_sections, incident_calibration_sections,
-               parameter_sections, performance_sections, readme_sections, tail_sections, recovery_sections):
+               parameter_sections, performance_sections, readme_sections, tail_sections, recovery_sections,
+               uncertainty_sections):
     SECTIONS.update(module.SECTIONS)
 
 

@@ -5,7 +5,9 @@ from real files (STATE, JOURNAL: a small `cyberrisk run`'s state.bin and `cyberr
 journal; COMPARE: the folder of a small `cyberrisk compare` whose base has tolerances, for its
 comparison.bin and its base's format-4 state.bin).
 Input formats are those of Tests/FuzzTests/ReaderFuzzTarget.swift.
-Usage: make_seeds.py STATE JOURNAL COMPARE BASE_NAME"""
+Usage: make_seeds.py STATE JOURNAL COMPARE BASE_NAME [GROUPED_JOURNAL]
+GROUPED_JOURNAL: a small grouped `cyberrisk sensitivity` journal (format 2; e.g. the spec of the
+`groups` sweepspec seed with set: ["horizon_years=2"], --samples 2 --trials 1)."""
 import json
 import os
 import sys
@@ -137,6 +139,15 @@ while i + 16 <= len(journal):
     i += 16 + n
 write("journal", "fixup", b"\x01" + bytes(stripped))
 write("journal", "torn", b"\x00" + journal[:-5])
+if len(sys.argv) > 5:
+    grouped = open(sys.argv[5], "rb").read()
+    write("journal", "grouped", b"\x00" + grouped)
+    stripped, i = bytearray(grouped[:16]), 16
+    while i + 16 <= len(grouped):
+        n = int.from_bytes(grouped[i:i + 8], "little")
+        stripped += grouped[i:i + 8 + n]
+        i += 16 + n
+    write("journal", "grouped-fixup", b"\x01" + bytes(stripped))
 
 # sweepspec: spec \0 --vary ...
 for name in sorted(os.listdir(os.path.join(ROOT, "configs", "sweeps"))):
@@ -145,6 +156,12 @@ write("sweepspec", "small-grid", parts(b"trials: 50\ndesign: grid\nparameters:\n
                                        b"scenario.iot.personal_share=0.05,0.1"))
 write("sweepspec", "sobol", b"design: sobol\nsamples: 8\nscramble: true\ntrials: 10\nparameters:\n"
       b"  scenario.neural.users.ceiling: {log_range: [1e5, 1e8]}\n  scenario.iot.devices_bn.rate: {range: [0.1, 0.3]}\n")
+GROUPED = (b"base_scenario: baseline\ndesign: saltelli\nsamples: 4\ntrials: 10\ntail: true\nparameters:\n"
+           b"  scenario.iot.devices_bn.rate: {range: [0.1, 0.3]}\n  scenario.iot.devices_bn.ceiling: {range: [50, 120]}\n"
+           b"  dependencies.cyber_coupling: {range: [0.2, 0.9]}\n"
+           b"groups:\n  iot_growth: [scenario.iot.devices_bn.rate, scenario.iot.devices_bn.ceiling]\n")
+write("sweepspec", "groups", GROUPED)
+write("sweepspec", "groups-bad", GROUPED + b"  empty: []\n  twice: [dependencies.cyber_coupling, scenario.iot.devices_bn.rate]\n")
 write("sweepspec", "vary-only", parts(b"trials: 20\n", b"cascade.failure_threshold={range: [0.01, 0.05], steps: 3}"))
 
 # incidents: an incidents CSV (calibrate), read against the baseline's sectors

@@ -34,7 +34,7 @@ struct SweepReport: Sendable {
         let isTornado = r.design == "tornado"
         let kind = sensitivity != nil ? "sensitivity" : isTornado ? "tornado" : "sweep"
         var page = HTMLPage(title: "cyberrisk \(kind) report: \(r.manifest.string("base_scenario") ?? kind)")
-        page.body.append(SweepReport.header(r, metrics: shown, kind: kind))
+        page.body.append(SweepReport.header(r, metrics: shown, kind: kind, inputs: sensitivity?.parameters.count))
         var charts: [Chart] = []
         if let sensitivity {
             let bars = shown.map { SweepReport.indexChart(sensitivity, metric: $0) }
@@ -54,13 +54,19 @@ struct SweepReport: Sendable {
                     + "low to the high end of their ranges, the others at base — what moves the forecast locally, where "
                     + "the indices average over every combination."
                 let missing = Set(sensitivity.parameters).symmetricDifference(tornado.parameters)
-                if !missing.isEmpty {
+                let groups = Set(r.manifest.objects("parameters").compactMap { $0["group"] as? String })
+                if !groups.isEmpty {
+                    // A grouped analysis: its inputs are groups, the tornado swings parameters one by one.
+                    content.insert(HTMLPage.paragraph("The sensitivity analysis moves its parameters in \(groups.count) groups "
+                        + "(section Groups below); the tornado swings each of its \(tornado.parameters.count) parameters alone."), at: 0)
+                } else if !missing.isEmpty {
                     content.insert(HTMLPage.paragraph("The tornado's parameters differ from the sensitivity analysis's: "
                         + missing.sorted().joined(separator: ", ") + ".", class: "warning"), at: 0)
                 }
             }
             page.body.append(HTMLPage.section("Which assumptions drive the \(sensitivity.year) forecast", id: "sensitivity",
                 intro: intro, content))
+            charts += SweepReport.appendTailAndGroups(sensitivity, results: r, to: &page)
         } else if let tornado, isTornado {
             let pairs = shown.map { tornado.charts(metric: $0) }
             charts += pairs.flatMap { [$0.tornado, $0.spider] }
@@ -109,23 +115,27 @@ struct SweepReport: Sendable {
     }
 
     /// The indices of `metric` in the last year as bars, with the inner-noise share in the caption.
-    static func indexChart(_ s: SensitivityResults, metric: String) -> Chart {
-        let label = MetricLabel(metric: metric)
-        var caption = "S1 (blue) and ST (vermillion) of the mean \(label.title.lowercased()) in \(s.year), with 95% intervals."
+    /// `tail`: `metric` is a 1-in-200 tail output (`METRIC_aep200`).
+    static func indexChart(_ s: SensitivityResults, metric: String, tail: Bool = false) -> Chart {
+        let label = MetricLabel(metric: tail ? String(metric.dropLast("_aep200".count)) : metric)
+        let what = tail ? "1-in-200 annual \(label.title.lowercased())" : "mean \(label.title.lowercased())"
+        var caption = "S1 (blue) and ST (vermillion) of the \(what) in \(s.year), with 95% intervals."
         if let share = s.noiseShare(metric: metric, year: s.year), share.isFinite {
             caption += " Inner Monte-Carlo noise is \(NumberFormat.percent.string(share)) of the variance: an assumption "
                 + "without effect would show ST ≈ that share."
         }
         return IndexBarChart(entries: s.entries(metric: metric, year: s.year))
-            .chart(id: "sensitivity-\(metric)", title: label.title, caption: caption)
+            .chart(id: "sensitivity-\(metric)", title: tail ? "\(label.title), 1-in-200" : label.title, caption: caption)
     }
 
-    static func header(_ r: SweepResults, metrics: [String], kind: String = "sweep") -> Markup {
+    /// `inputs`: a sensitivity analysis's inputs (groups and ungrouped parameters), when known.
+    static func header(_ r: SweepResults, metrics: [String], kind: String = "sweep", inputs: Int? = nil) -> Markup {
         let points = RunReport.grouped(r.points.count)
         var meta = "\(points) points"
-        if kind == "sensitivity", !r.parameters.isEmpty, r.points.count % (r.parameters.count + 2) == 0 {
-            meta = "Saltelli design: \(points) points (N = \(r.points.count / (r.parameters.count + 2)) base rows × "
-                + "(\(r.parameters.count) parameters + 2))"
+        let g = inputs ?? r.parameters.count
+        if kind == "sensitivity", g > 0, r.points.count % (g + 2) == 0 {
+            meta = "Saltelli design: \(points) points (N = \(r.points.count / (g + 2)) base rows × "
+                + (g == r.parameters.count ? "(\(g) parameters + 2))" : "(\(g) inputs + 2), \(r.parameters.count) parameters in groups)")
         } else if let d = r.design {
             meta += " (\(d) design)"
         }

@@ -50,7 +50,11 @@ public struct SensitivityAnalysis: Sendable {
     /// Bootstrap resamples behind each interval.
     public static let resamples = 1000
 
+    /// The inputs of the analysis, in design order: each group's name (``SweepGroup``) and each
+    /// ungrouped parameter's path — the `parameter` column of `sensitivity.csv`.
     public let parameters: [String]
+    /// The parameter paths behind each input (one for an ungrouped parameter).
+    public let members: [[String]]
     /// Base rows `N` of the design.
     public let baseRows: Int
     public let years: [Int]
@@ -65,12 +69,12 @@ public struct SensitivityAnalysis: Sendable {
     /// - Throws: ``SweepJournalError`` if the sweep is not a Saltelli design or is incomplete.
     public init(header: SweepJournal.Header, records: [SweepRecord], resamples: Int = SensitivityAnalysis.resamples,
                 threads: Int = 1) throws(SweepJournalError) {
-        let k = header.parameterPaths.count
+        let k = header.factorNames.count
         guard header.design == SweepDesign.saltelli.rawValue else {
             throw SweepJournalError("not a sensitivity analysis: the sweep's design is \(header.design), not saltelli")
         }
         guard k >= 2, header.totalPoints % (k + 2) == 0, header.totalPoints >= 2 * (k + 2) else {
-            throw SweepJournalError("a Saltelli design of \(k) parameters cannot have \(header.totalPoints) points")
+            throw SweepJournalError("a Saltelli design of \(k) \(header.isGrouped ? "inputs" : "parameters") cannot have \(header.totalPoints) points")
         }
         let sorted = records.sorted { $0.point.index < $1.point.index }
         guard sorted.count == header.totalPoints, sorted.enumerated().allSatisfy({ $0.offset == $0.element.point.index }) else {
@@ -81,7 +85,10 @@ public struct SensitivityAnalysis: Sendable {
             throw SweepJournalError("the points do not share the same years and metrics")
         }
         let n = header.totalPoints / (k + 2)
-        parameters = header.parameterPaths
+        parameters = header.factorNames
+        members = header.factorNames.indices.map { f in
+            zip(header.parameterPaths, header.factorOfParameter).filter { $0.1 == f }.map(\.0)
+        }
         baseRows = n
         years = first.years
         metrics = first.metrics

@@ -10,7 +10,8 @@ import CyberRisk
 /// - `saltelli`: the ``SaltelliDesign`` of `samples` base rows — `samples·(k + 2)` points for `k`
 ///   parameters, laid out as ``SaltelliDesign/Matrix`` describes — from which
 ///   `cyberrisk sensitivity` estimates Sobol' indices (``SensitivityAnalysis``). Scrambled by the
-///   sweep seed when `scramble` is set.
+///   sweep seed when `scramble` is set. With groups (``SweepGroup``) the design has one column per
+///   input (group or ungrouped parameter), and each parameter reads its input's column.
 /// - `tornado`: the ``TornadoDesign`` — the base point, then each parameter alone at the low and
 ///   at the high end of its range (`1 + 2k` points), every point on the same seed.
 ///
@@ -24,9 +25,10 @@ public enum SweepDesign: String, Sendable, CaseIterable, CustomStringConvertible
     ///
     /// - Precondition: the spec was validated (``SweepSpec``): grid parameters have values or
     ///   steps, `samples ≥ 1` for lhs/sobol, at most ``SobolSequence/maximumDimensions`` parameters.
-    ///   `base` holds each parameter's value in the base scenario (tornado only).
+    ///   `base` holds each parameter's value in the base scenario (tornado only); `columns` the
+    ///   Saltelli column of each parameter (saltelli only; empty: one column per parameter).
     static func points(_ design: SweepDesign, parameters: [SweepParameter], samples: Int,
-                       seed: UInt64, scramble: Bool, base: [Double] = []) -> [[Double]] {
+                       seed: UInt64, scramble: Bool, base: [Double] = [], columns: [Int] = []) -> [[Double]] {
         switch design {
         case .grid:
             let axes = parameters.map { $0.gridValues() }
@@ -50,8 +52,9 @@ public enum SweepDesign: String, Sendable, CaseIterable, CustomStringConvertible
                 zip(parameters, sequence.point(UInt64(i))).map { $0.value(unit: $1) }
             }
         case .saltelli:
-            let design = SaltelliDesign(inputs: parameters.count, baseRows: samples, scrambleSeed: scramble ? seed : nil)
-            return design.points.map { u in zip(parameters, u).map { $0.value(unit: $1) } }
+            let columns = columns.isEmpty ? Array(parameters.indices) : columns
+            let design = SaltelliDesign(inputs: (columns.max() ?? 0) + 1, baseRows: samples, scrambleSeed: scramble ? seed : nil)
+            return design.points.map { u in zip(parameters, columns).map { $0.value(unit: u[$1]) } }
         case .tornado:
             return TornadoDesign.points(parameters: parameters, base: base)
         }

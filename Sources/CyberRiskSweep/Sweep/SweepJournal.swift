@@ -19,6 +19,10 @@ import Synchronization
 public enum SweepJournal {
     package static let magic = Array("CYBERRISK-SWEEP\n".utf8)
     static let formatVersion: UInt64 = 1
+    /// The format of a journal whose Saltelli design groups parameters: version 1 followed by
+    /// the inputs (``Header/factorNames``, ``Header/factorOfParameter``). Journals without groups
+    /// stay version 1, byte for byte.
+    static let groupedFormatVersion: UInt64 = 2
     /// The file name inside an output folder.
     public static let fileName = OutputFolderContents.sweepJournalName
 
@@ -33,6 +37,13 @@ public enum SweepJournal {
         public var totalPoints: Int
         public var parameterPaths: [String]
         var parameterScales: [String]
+        /// The inputs of a Saltelli design: group names and ungrouped parameters' paths
+        /// (``SweepGroup/Factor``); equal to ``parameterPaths`` without groups.
+        var factorNames: [String]
+        /// The input of each parameter (index into ``factorNames``).
+        var factorOfParameter: [Int]
+        /// Whether the sweep's parameters are grouped (the journal is then version 2).
+        var isGrouped: Bool { factorNames != parameterPaths }
         public var design: String
         public var trials: Int
         public var seed: UInt64
@@ -50,6 +61,9 @@ public enum SweepJournal {
             totalPoints = plan.points.count
             parameterPaths = plan.parameterPaths
             parameterScales = plan.spec.parameters.map(\.scale.rawValue)
+            let factors = plan.factors
+            factorNames = factors.map(\.name)
+            factorOfParameter = SweepGroup.column(ofParameters: parameterPaths.count, factors: factors)
             design = plan.spec.design.rawValue
             trials = plan.trials
             seed = plan.seed
@@ -60,7 +74,7 @@ public enum SweepJournal {
         }
 
         func write(to w: inout ByteWriter) {
-            w.append(SweepJournal.formatVersion)
+            w.append(isGrouped ? SweepJournal.groupedFormatVersion : SweepJournal.formatVersion)
             for s in [toolVersion, planHash, canonicalSpec] { w.append(string: s) }
             w.append(UInt64(shard.index))
             w.append(UInt64(shard.count))
@@ -74,12 +88,18 @@ public enum SweepJournal {
             w.append(UInt64(trials))
             w.append(seed)
             for s in [baseScenario, baseSource, baseConfig, specFile] { w.append(string: s) }
+            if isGrouped {
+                w.append(UInt64(factorNames.count))
+                for name in factorNames { w.append(string: name) }
+                for f in factorOfParameter { w.append(UInt64(f)) }
+            }
         }
 
         init(from r: inout ByteReader) throws {
             let version = try r.readUInt64()
-            guard version == SweepJournal.formatVersion else {
-                throw SweepJournalError("journal format version \(version), this tool reads \(SweepJournal.formatVersion)")
+            guard version == SweepJournal.formatVersion || version == SweepJournal.groupedFormatVersion else {
+                throw SweepJournalError("journal format version \(version), this tool reads \(SweepJournal.formatVersion) "
+                                        + "and \(SweepJournal.groupedFormatVersion)")
             }
             toolVersion = try r.readString()
             planHash = try r.readString()
@@ -114,6 +134,24 @@ public enum SweepJournal {
             baseSource = try r.readString()
             baseConfig = try r.readString()
             specFile = try r.readString()
+            guard version == SweepJournal.groupedFormatVersion else {
+                factorNames = parameterPaths
+                factorOfParameter = Array(parameterPaths.indices)
+                return
+            }
+            let g = try r.readUInt64()
+            guard g >= 1 && g <= k else { throw SweepJournalError("implausible input count \(g) for \(k) parameters") }
+            factorNames = []
+            for _ in 0..<g { factorNames.append(try r.readString()) }
+            factorOfParameter = []
+            for _ in 0..<k {
+                let f = try r.readUInt64()
+                guard f < g else { throw SweepJournalError("parameter input \(f) out of range 0..<\(g)") }
+                factorOfParameter.append(Int(f))
+            }
+            guard Set(factorOfParameter).count == Int(g), factorNames != parameterPaths else {
+                throw SweepJournalError("grouped journal whose inputs do not partition its parameters")
+            }
         }
     }
 

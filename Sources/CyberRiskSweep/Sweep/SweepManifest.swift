@@ -32,7 +32,8 @@ struct SweepManifest: Sendable {
     /// The `parameters` entries: path, axis scale and the domain as declared in the spec
     /// (`{"range": [lo, hi]}`, `{"log_range": [lo, hi]}` or `{"values": [a, b, …]}`, with
     /// `"steps"` for grid ranges), read back from the header's canonical spec lines
-    /// (``SweepParameter/canonical``), so reports show the declared range, not the sampled one.
+    /// (``SweepParameter/canonical``), so reports show the declared range, not the sampled one;
+    /// with groups, `"group"` names the parameter's group.
     static func parameters(_ header: SweepJournal.Header) -> [[String: Any]] {
         var domains: [String: [String: Any]] = [:]
         for line in header.canonicalSpec.split(separator: "\n") where line.hasPrefix("parameter: ") {
@@ -45,9 +46,11 @@ struct SweepManifest: Sendable {
             if rest.count == 2, rest[0] == "steps", let steps = Int(rest[1]) { domain["steps"] = steps }
             domains[String(words[0])] = domain
         }
-        return zip(header.parameterPaths, header.parameterScales).map { path, scale in
-            var entry: [String: Any] = ["path": path, "scale": scale]
-            if let domain = domains[path] { entry["domain"] = domain }
+        return zip(header.parameterPaths, header.parameterScales).enumerated().map { i, parameter in
+            var entry: [String: Any] = ["path": parameter.0, "scale": parameter.1]
+            if let domain = domains[parameter.0] { entry["domain"] = domain }
+            // A grouped sensitivity analysis names each parameter's group (SweepGroup).
+            if header.isGrouped { entry["group"] = header.factorNames[header.factorOfParameter[i]] }
             return entry
         }
     }

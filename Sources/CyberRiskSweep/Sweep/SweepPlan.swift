@@ -84,8 +84,9 @@ public struct SweepPlan: Sendable {
         try issues.throwIfAny()
 
         let baseValues = spec.design == .tornado ? spec.parameters.map { TornadoDesign.baseValue(base.tree.value(at: $0.path)) } : []
+        let columns = spec.design == .saltelli ? SweepGroup.column(ofParameters: spec.parameters.count, factors: spec.factors) : []
         let rows = SweepDesign.points(spec.design, parameters: spec.parameters, samples: spec.samples ?? 0,
-                                      seed: seed, scramble: spec.scramble, base: baseValues)
+                                      seed: seed, scramble: spec.scramble, base: baseValues, columns: columns)
         let seed = self.seed
         // A tornado's swings share one seed (common random numbers); other designs derive one per point.
         let common = spec.design == .tornado
@@ -101,12 +102,18 @@ public struct SweepPlan: Sendable {
                      "samples: \(spec.design == .grid ? "-" : String(spec.samples ?? 0))",
                      "scramble: \(spec.scramble)"]
         lines += spec.parameters.map { "parameter: " + $0.canonical }
+        // Groups and tail outputs appear only when used, so the hashes of other sweeps stay.
+        lines += spec.groups.map(\.canonical)
+        if spec.tailOutputs { lines.append("tail: true") }
         canonicalText = lines.joined(separator: "\n") + "\n"
         hash = ScenarioEncoder.configHash(yaml: canonicalText)
     }
 
     /// The parameters' paths, in spec order (the columns of `points.csv` and `sweep.csv`).
     public var parameterPaths: [String] { spec.parameters.map(\.path.description) }
+
+    /// The inputs of a Saltelli design (``SweepSpec/factors``).
+    public var factors: [SweepGroup.Factor] { spec.factors }
 
     /// The validated scenario of point `index`.
     public func scenario(at index: Int) -> Scenario { scenarios[index] }

@@ -50,15 +50,19 @@ public struct SweepRecord: Sendable, Equatable {
         self.seconds = seconds
     }
 
-    /// The record of a finished forecast.
+    /// The record of a finished forecast; a forecast that kept its tail adds the
+    /// ``SweepTailOutput/all`` outputs after the metrics of each year.
     init(point: SweepPoint, tables: ForecastTables, seconds: Double) {
         let s = tables.scenario
+        let tail = tables.keepsTail ? SweepTailOutput.all : []
         var rows: [Row] = []
-        rows.reserveCapacity(s.horizonYears * tables.metrics.count)
+        rows.reserveCapacity(s.horizonYears * (tables.metrics.count + tail.count))
         for t in 0..<s.horizonYears {
             for k in 0..<tables.metrics.count { rows.append(Row(tables.summary(year: t, metric: k))) }
+            let trials = rows.last?.trials ?? 0
+            for output in tail { rows.append(output.row(tables, year: t, trials: trials)!) }
         }
-        self.init(point: point, scenario: s.name, years: s.calendarYears, metrics: tables.metrics.names,
+        self.init(point: point, scenario: s.name, years: s.calendarYears, metrics: tables.metrics.names + tail.map(\.name),
                   rows: rows, seconds: seconds)
     }
 

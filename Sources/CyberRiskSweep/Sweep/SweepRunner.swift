@@ -67,6 +67,8 @@ public struct SweepRunner: Sendable {
                     finished: @escaping @Sendable (SweepRecord, ForecastAccumulator) throws -> Void) throws {
         guard !points.isEmpty else { return }
         let plan = self.plan
+        // Tail outputs need the per-event accounting and return periods of each point's forecast.
+        let tail = plan.spec.tailOutputs
         let schedule = Mutex(Schedule())
         let delivery = Mutex(())
         let capacity = TrialBlock.capacity
@@ -86,7 +88,8 @@ public struct SweepRunner: Sendable {
                     s.active[position] = Active(
                         plan: simulation, blocks: units[position + 1] - units[position],
                         accumulator: ForecastAccumulator(years: simulation.years, metricCount: simulation.metrics.count,
-                                                         sectorCount: simulation.sectorCount),
+                                                         sectorCount: simulation.sectorCount,
+                                                         eventClasses: tail ? simulation.scenario.events.count : nil),
                         start: Date())
                     return simulation
                 } catch {
@@ -139,7 +142,8 @@ public struct SweepRunner: Sendable {
                 if current == nil {
                     current = Part(position: position, block: TrialBlock(plan: simulation),
                                    accumulator: ForecastAccumulator(years: simulation.years, metricCount: simulation.metrics.count,
-                                                                    sectorCount: simulation.sectorCount))
+                                                                    sectorCount: simulation.sectorCount,
+                                                                    eventClasses: tail ? simulation.scenario.events.count : nil))
                 }
                 let rows = Swift.min(capacity, simulation.scenario.trials - block * capacity)
                 guard current!.block.simulate(firstTrial: block * capacity, rows: rows, into: &current!.accumulator,

@@ -16,6 +16,8 @@ import CyberRisk
 /// parameters:
 ///   scenario.iot.devices_bn.rate:   {values: [0.08, 0.16, 0.24]}
 ///   scenario.neural.users.ceiling:  {log_range: [1e5, 1e8], steps: 4}
+/// groups: {iot: [scenario.iot.devices_bn.rate, scenario.iot.devices_bn.ceiling]}   # sensitivity only (SweepGroup)
+/// tail: true                      # add the 1-in-100 and 1-in-200 AEP outputs (docs/sweeps.md)
 /// ```
 ///
 /// Structural checks happen here; whether each path exists in the base config and every point
@@ -46,6 +48,11 @@ public struct SweepSpec: Sendable, Equatable {
     public var seed: UInt64?
     public var scramble = false
     public var parameters: [SweepParameter] = []
+    /// Parameters that move together in a sensitivity analysis (``SweepGroup``).
+    public var groups: [SweepGroup] = []
+    /// Whether each point also reports the annual-aggregate return levels of
+    /// `SweepTailOutput.all` (the points then keep the forecast's per-event accounting).
+    public var tailOutputs = false
     /// The spec file as shown in messages (a spec made in code is named by its maker: the command
     /// line calls it `--vary`).
     public var file: String = "sweep spec"
@@ -55,7 +62,8 @@ public struct SweepSpec: Sendable, Equatable {
     public init() {}
 
     /// Keys a spec file may have.
-    static let keys = ["base", "base_scenario", "trials", "design", "samples", "seed", "scramble", "set", "parameters"]
+    static let keys = ["base", "base_scenario", "trials", "design", "samples", "seed", "scramble", "set", "parameters",
+                       "groups", "tail"]
     /// Keys of one parameter's domain.
     static let domainKeys = ["values", "range", "log_range", "steps"]
 
@@ -141,6 +149,14 @@ public struct SweepSpec: Sendable, Equatable {
                            "expected a mapping of config paths to {values | range | log_range, steps}, found \(node.kindDescription)")
             }
         }
+        if let node = root["groups"] { groups = SweepGroup.parse(node, &issues) }
+        if let node = root["tail"] {
+            switch node.text {
+            case "true": tailOutputs = true
+            case "false": tailOutputs = false
+            default: issues.add(node.origin, ConfigPath.root.appending("tail"), "expected true or false, found \(node.kindDescription)")
+            }
+        }
         // A sensitivity analysis without samples gets its default from the command line.
         check(at: root["parameters"]?.origin ?? root.origin, requireSamples: design != .saltelli, &issues)
         try issues.throwIfAny()
@@ -217,10 +233,16 @@ public struct SweepSpec: Sendable, Equatable {
             return samples
         case .saltelli:
             guard let samples else { return nil }
-            return SaltelliDesign.pointCount(inputs: parameters.count, baseRows: samples) ?? Int.max
+            return SaltelliDesign.pointCount(inputs: factors.count, baseRows: samples) ?? Int.max
         case .tornado:
             return TornadoDesign.pointCount(parameters: parameters.count)
         }
+    }
+
+    /// The inputs of the Saltelli design: each group and each ungrouped parameter
+    /// (``SweepGroup/factors(parameters:groups:)``); one per parameter without groups.
+    public var factors: [SweepGroup.Factor] {
+        SweepGroup.factors(parameters: parameters.map(\.path.description), groups: groups)
     }
 
     private func check(at origin: ConfigOrigin, requireSamples: Bool = true, _ issues: inout ConfigIssueList) {
@@ -252,13 +274,17 @@ public struct SweepSpec: Sendable, Equatable {
                 issues.add(origin, parametersPath, "sobol supports at most \(SobolSequence.maximumDimensions) parameters, found \(parameters.count)")
             }
         }
-        if design == .saltelli {
-            if parameters.count < 2 {
-                issues.add(origin, parametersPath, "sensitivity analysis needs at least 2 parameters, found \(parameters.count) "
-                           + "(with one parameter its indices are trivially 1; use a sweep to see its effect)")
+        let before = issues.count
+        SweepGroup.check(groups, parameters: parameters, design: design, at: origin, &issues)
+        if design == .saltelli && issues.count == before {
+            let inputs = factors.count
+            let what = groups.isEmpty ? "parameters" : "inputs (groups and ungrouped parameters)"
+            if inputs < 2 {
+                issues.add(origin, parametersPath, "sensitivity analysis needs at least 2 \(what), found \(inputs) "
+                           + "(with one input its indices are trivially 1; use a sweep to see its effect)")
             }
-            if parameters.count > SobolSequence.maximumDimensions / 2 {
-                issues.add(origin, parametersPath, "a Saltelli design supports at most \(SobolSequence.maximumDimensions / 2) parameters, found \(parameters.count)")
+            if inputs > SobolSequence.maximumDimensions / 2 {
+                issues.add(origin, parametersPath, "a Saltelli design supports at most \(SobolSequence.maximumDimensions / 2) \(what), found \(inputs)")
             }
             if let n = samples, n < 2 {
                 issues.add(origin, ConfigPath.root.appending("samples"), "a Saltelli design needs at least 2 base rows, found \(n)")
