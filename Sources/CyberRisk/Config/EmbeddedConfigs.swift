@@ -23,6 +23,7 @@ enum EmbeddedConfigs {
         "sweeps/main-uncertainties-lhs.yaml": PackageResources.main_uncertainties_lhs_yaml,
         "sweeps/defense-sobol.yaml": PackageResources.defense_sobol_yaml,
         "sweeps/main-uncertainties-sensitivity.yaml": PackageResources.main_uncertainties_sensitivity_yaml,
+        "sweeps/uncertainty-budget.yaml": PackageResources.uncertainty_budget_yaml,
     ]
 
     /// The embedded files as a config file system.
