@@ -110,7 +110,7 @@ enum CountDistributionChart {
     /// bar "15 or more" collects the rest), or `nil` when the curve does not give them.
     static func chart(metric: String, year: Int, curve: RunResults.Curve) -> Chart? {
         let label = MetricLabel(metric: metric)
-        let largest = Int(Swift.max(0, curve.thresholds.last ?? 0))
+        let largest = Int(Swift.min(Swift.max(0, curve.thresholds.last ?? 0), 1e9))   // only "more than 14" matters
         let shown = Swift.min(largest, 14)
         func above(_ k: Int) -> Double? { k < 0 ? 1 : exceeding(k, in: curve) }
         var bars: [(label: String, p: Double)] = []

@@ -76,7 +76,7 @@ public struct ReportDocument: Sendable {
         }
         let info = try ManifestInfo(contentsOf: manifest)
         let shard = info.dictionary("shard")
-        let count = (shard?["count"] as? NSNumber)?.intValue ?? 1, index = (shard?["index"] as? NSNumber)?.intValue ?? 0
+        let count = ManifestInfo.integer(shard?["count"]) ?? 1, index = ManifestInfo.integer(shard?["index"]) ?? 0
         if journal && !fm.fileExists(atPath: folder + "/sweep.csv") && count > 1 {
             throw OutputError(reading: folder, reason: "holds shard \(index)/\(count) of a sweep, which has only its journal: "
                               + "merge the \(count) shard folders with `cyberrisk merge SHARD_DIRS… --out DIR` and report DIR")

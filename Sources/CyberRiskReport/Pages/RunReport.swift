@@ -196,8 +196,8 @@ struct RunReport: Sendable {
             HTMLPage.paragraph(meta, class: "meta"),
         ]
         if let d = r.scenario?.description, !d.isEmpty { children.append(HTMLPage.paragraph(d, class: "meta")) }
-        if let shard = r.manifest.dictionary("shard"), let count = (shard["count"] as? NSNumber)?.intValue, count > 1 {
-            let index = (shard["index"] as? NSNumber)?.intValue ?? 0
+        if let shard = r.manifest.dictionary("shard"), let count = ManifestInfo.integer(shard["count"]), count > 1 {
+            let index = ManifestInfo.integer(shard["index"]) ?? 0
             children.append(HTMLPage.paragraph("This folder holds shard \(index) of \(count) only (\(r.trials) trials); "
                 + "merge the shards with `cyberrisk merge` for the whole forecast.", class: "warning"))
         }

@@ -74,7 +74,7 @@ struct TailSection {
         guard RunReport.lossIsModelled(results) else { return nil }   // the shares are of the economic loss
         let years = TailSection.years(results.years).filter { tail.classes[$0] != nil }
         guard !years.isEmpty else { return nil }
-        func pct(_ x: Double) -> String { x.isFinite ? "\(Int((100 * x).rounded()))%" : "–" }
+        func pct(_ x: Double) -> String { x.isFinite ? String(format: "%.0f%%", 100 * x) : "–" }
         let ids = tail.classes[years[0]]!.map(\.id)
         var rows: [[String]] = []
         for id in ids {

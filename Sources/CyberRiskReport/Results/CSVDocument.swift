@@ -73,6 +73,17 @@ struct CSVDocument: Sendable {
         return x
     }
 
+    /// The whole number ≥ 0 in column `name` of data row `row` (a count: trials, rows), at most
+    /// 2⁵³ so it is exact; anything else (empty, NaN, infinite, negative, fractional) is refused.
+    func count(row: Int, column name: String) throws -> Int {
+        let x = try number(row: row, column: name)
+        guard x.isFinite, x >= 0, x == x.rounded(), x <= 9_007_199_254_740_992 else {
+            throw OutputError(reading: path, reason: "line \(row + 2): column '\(name)': expected a whole number ≥ 0, "
+                              + "found \(x.isNaN ? "an empty cell" : CSVTable.format(x))")
+        }
+        return Int(x)
+    }
+
     /// Splits `text` into records of fields.
     static func parse(_ text: String, path: String) throws -> [[String]] {
         var records: [[String]] = []

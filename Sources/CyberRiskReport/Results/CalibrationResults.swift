@@ -96,9 +96,9 @@ struct CalibrationResults: Sendable {
 
     static func check(_ csv: CSVDocument, row k: Int) throws -> Check {
         try csv.require(["sector", "year", "observed", "p05", "p50", "p95", "pit"])
-        let year = try csv.number(row: k, column: "year")
+        let year = try RunResults.year(csv, row: k)
         let fitted = csv.column("fitted") == nil ? false : try csv.text(row: k, column: "fitted") == "true"
-        return Check(label: try csv.text(row: k, column: "sector"), year: year.isFinite ? Int(year) : 0,
+        return Check(label: try csv.text(row: k, column: "sector"), year: year,
                      observed: try csv.number(row: k, column: "observed"), p05: try csv.number(row: k, column: "p05"),
                      p50: try csv.number(row: k, column: "p50"), p95: try csv.number(row: k, column: "p95"),
                      pit: try csv.number(row: k, column: "pit"), fitted: fitted)
@@ -109,10 +109,9 @@ struct CalibrationResults: Sendable {
         var rows: [Scored] = []
         var summary: HindcastTable?
         for k in csv.rows.indices {
-            let year = try csv.number(row: k, column: "year")
             if try csv.text(row: k, column: "sector") == "*" {
-                summary = HindcastTable(year: year.isFinite ? Int(year) : 0, rows: [],
-                                        sectorRows: Int(Swift.max(0, try csv.number(row: k, column: "observed"))),
+                summary = HindcastTable(year: try RunResults.year(csv, row: k), rows: [],
+                                        sectorRows: try csv.count(row: k, column: "observed"),
                                         coverage50: try csv.number(row: k, column: "in50"),
                                         coverage90: try csv.number(row: k, column: "in90"),
                                         meanCRPS: try csv.number(row: k, column: "crps"),

@@ -39,9 +39,12 @@ struct ManifestInfo: @unchecked Sendable {
         }
     }
 
-    func integer(_ key: String) -> Int? {
-        switch object[key] {
-        case let n as NSNumber: return n.intValue
+    func integer(_ key: String) -> Int? { ManifestInfo.integer(object[key]) }
+
+    /// A JSON number that is a whole number within `Int` (not `1e300` or `2.5`), or a string of one.
+    static func integer(_ value: Any?) -> Int? {
+        switch value {
+        case let n as NSNumber: return Int(exactly: n.doubleValue) == nil ? nil : n.intValue
         case let s as String: return Int(s)
         default: return nil
         }

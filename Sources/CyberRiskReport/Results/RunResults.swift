@@ -86,8 +86,8 @@ package struct RunResults: Sendable {
         self.series = series
         scenarioName = manifest.string("scenario")
             ?? (summary.column("scenario").map { summary.rows[0][$0] } ?? "unnamed")
-        trials = manifest.integer("trials_run") ?? manifest.integer("trials")
-            ?? Int(series[metrics[0]]?["trials"].first ?? 0)
+        trials = try manifest.integer("trials_run") ?? manifest.integer("trials")
+            ?? (summary.column("trials") != nil ? summary.count(row: 0, column: "trials") : 0)
         sectors = try RunResults.readSectors(folder + "/sectors.csv", years: sortedYears)
         exceedance = try RunResults.readExceedance(folder + "/exceedance.csv")
         tail = try TailResults(folder: folder)

@@ -117,8 +117,9 @@ struct SweepResults: Sendable {
         }
         self.metrics = metrics
         points = order.compactMap { byID[$0] }
-        let fromRows = points.first.map { Int($0.statistic(metrics.first ?? "", "trials")) } ?? 0
-        trials = manifest.integer("trials") ?? fromRows
+        let lastYearRow = try csv.rows.indices.first { try RunResults.year(csv, row: $0) == lastYear }
+        trials = try manifest.integer("trials")
+            ?? (csv.column("trials") != nil && lastYearRow != nil ? csv.count(row: lastYearRow!, column: "trials") : 0)
     }
 
     /// The distinct values of parameter `k`, ascending.

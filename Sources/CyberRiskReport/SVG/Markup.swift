@@ -118,7 +118,7 @@ struct Markup: Sendable, Equatable {
     static func number(_ x: Double) -> String {
         guard x.isFinite else { return "0" }
         let rounded = (x * 100).rounded() / 100
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        if rounded == rounded.rounded() { return Swift.abs(rounded) < 1e15 ? String(Int(rounded)) : String(format: "%.0f", rounded) }
         var s = String(format: "%.2f", rounded)
         while s.hasSuffix("0") { s.removeLast() }
         return s

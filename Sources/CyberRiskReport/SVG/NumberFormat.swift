@@ -28,7 +28,7 @@ package enum NumberFormat: String, Sendable, Equatable {
         case .plain: return NumberFormat.compact(x)
         case .percent: return NumberFormat.significant(x * 100) + "%"
         case .percentFixed: return NumberFormat.significant(x * 100, trimZeros: false) + "%"
-        case .year: return String(Int(x.rounded()))
+        case .year: return String(format: "%.0f", x.rounded() + 0)   // + 0: no "-0"
         }
     }
 

@@ -19,19 +19,29 @@ struct Scale: Sendable, Equatable {
     }
 
     var kind: Kind
-    /// The data interval shown, `lower < upper` (both `> 0` for `.log`).
-    var lower: Double
-    var upper: Double
+    /// The data interval shown, `lower < upper`, both finite within ±10³⁰⁰ (and `≥ 10⁻³⁰⁰` for `.log`).
+    let lower: Double
+    let upper: Double
     /// The pixel positions of `lower` and `upper`.
     var start: Double
     var end: Double
 
+    /// The largest magnitude a domain reaches: its width stays finite.
+    static let limit = 1e300
+
+    /// A scale over `lower…upper`. The domain comes from the files of an output folder, which may
+    /// be malformed, so a domain that is not one is repaired rather than refused (the chart of
+    /// nonsense still draws, never traps): NaN ends become 0 and `lower + 1`, ends are clamped to
+    /// ±``limit`` (log: at least 10⁻³⁰⁰), and an empty or reversed domain is widened upwards
+    /// (linear: by `max(1, |lower|)`; log: to `10 × lower`).
     init(kind: Kind = .linear, domain lower: Double, _ upper: Double, pixels start: Double, _ end: Double) {
-        precondition(upper > lower, "a scale needs lower < upper")
-        precondition(kind == .linear || lower > 0, "a log scale needs a positive domain")
+        let floor = kind == .log ? 1 / Scale.limit : -Scale.limit
+        let lo = lower.isNaN ? 0 : Swift.min(Swift.max(lower, floor), Scale.limit)
+        var hi = upper.isNaN ? lo + 1 : Swift.min(Swift.max(upper, floor), Scale.limit)
+        if !(hi > lo) { hi = kind == .log ? lo * 10 : lo + Swift.max(1, Swift.abs(lo)) }
         self.kind = kind
-        self.lower = lower
-        self.upper = upper
+        self.lower = lo
+        self.upper = hi
         self.start = start
         self.end = end
     }
@@ -75,11 +85,14 @@ struct Scale: Sendable, Equatable {
         switch kind {
         case .linear:
             let step = Scale.niceStep((upper - lower) / Double(Swift.max(count, 1)))
+            // Ticks `first + i·step`, counted by `i` (not by `k·step` with a growing `k`, which stops
+            // moving once `k` passes 2⁵³); at most 4·count + 4 of them.
+            let first = (lower / step).rounded(.up) * step
             var out: [Double] = []
-            var k = (lower / step).rounded(.up)
-            while k * step <= upper + step * 1e-9 {
-                out.append(abs(k * step) < step * 1e-9 ? 0 : k * step)
-                k += 1
+            for i in 0..<(4 * Swift.max(count, 1) + 4) {
+                let x = first + Double(i) * step
+                guard x <= upper + step * 1e-9 else { break }
+                if out.last != x { out.append(abs(x) < step * 1e-9 ? 0 : x) }
             }
             return out
         case .log:
