@@ -47,8 +47,8 @@ let package = Package(
                     exclude: ["Design/Fixtures"]),
         // The report's tests write the folders they read with the layers that write them.
         .testTarget(name: "CyberRiskReportTests", dependencies: ["CyberRiskReport", "CyberRiskSweep"]),
-        // Replays the fuzz corpora through every reader of outside bytes (core and sweep).
-        .testTarget(name: "FuzzTests", dependencies: ["CyberRisk", "CyberRiskSweep"]),
+        // Replays the fuzz corpora through every reader of outside bytes (core, sweep and report).
+        .testTarget(name: "FuzzTests", dependencies: ["CyberRisk", "CyberRiskSweep", "CyberRiskReport"]),
         .testTarget(name: "CLITests", dependencies: ["CyberRisk", "CyberRiskSweep", "CyberRiskReport"]),
     ]
 )

@@ -44,18 +44,23 @@ struct FuzzCorpusTests {
     }
 
     /// The well-formed seeds reach the end of their readers, so the fuzzer starts deep inside
-    /// them (and the checksum fix-up modes of `state` and `journal` work).
+    /// them (and the checksum fix-up modes of `state` and `journal` work); so do the report's
+    /// reproducers whose data are odd but readable.
     @Test(arguments: [(ReaderFuzzTarget.config, "seed-small"), (.config, "seed-small-json"), (.config, "seed-baseline"),
                       (.config, "seed-small-set"), (.config, "seed-scenario-cautious.yaml"), (.config, "seed-events-shared"),
                       (.config, "seed-severity-families"), (.csv, "seed-bea2023"),
                       (.state, "seed-fixup"), (.journal, "seed-whole"), (.journal, "seed-fixup"),
                       (.sweepspec, "seed-small-grid"), (.state, "seed-batches-fixup"), (.comparison, "seed-fixup"),
-                      (.incidents, "seed-ic3"), (.incidents, "seed-small"), (.incidents, "seed-extreme")])
+                      (.incidents, "seed-ic3"), (.incidents, "seed-small"), (.incidents, "seed-extreme"),
+                      (.report, "seed-forecast"), (.report, "seed-forecast-one-year"), (.report, "seed-forecast-dynamic-tolerances"),
+                      (.report, "seed-comparison"), (.report, "seed-sweep"), (.report, "seed-sensitivity-with-tornado"),
+                      (.report, "seed-tornado"), (.report, "seed-calibration"), (.report, "seed-stress"),
+                      (.report, "one-year-huge-count"), (.report, "sweep-empty-trials")])
     func wellFormedSeedsGiveValues(target: ReaderFuzzTarget, name: String) {
         #expect(Self.outcome(target, name) == .value)
     }
 
-    /// Broken seeds are refused for the right reason, naming the file.
+    /// Broken seeds and the report's reproducers are refused for the right reason, naming the file.
     @Test(arguments: [(ReaderFuzzTarget.config, "seed-billion-laughs", "fuzz.yaml:"),
                       (.config, "seed-billion-laughs", "aliases expand to more than"),
                       (.config, "seed-deep", "nesting deeper than 64 levels"),
@@ -67,7 +72,14 @@ struct FuzzCorpusTests {
                       (.csv, "seed-broken", "deps.csv:3"),
                       (.state, "seed-truncated", "checksum mismatch"),
                       (.journal, "seed-torn", "incomplete: 2 of 3 points"),
-                      (.incidents, "seed-broken", "fuzz-incidents.csv:1: reportng_rate: unknown column")])
+                      (.incidents, "seed-broken", "fuzz-incidents.csv:1: reportng_rate: unknown column"),
+                      (.report, "seed-forecast-truncated", "FOLDER/summary.csv: line "),
+                      (.report, "seed-forecast-no-manifest", "FOLDER/manifest.json: cannot read"),
+                      (.report, "seed-sweep-shard", "FOLDER: holds shard 1/2 of a sweep"),
+                      (.report, "seed-stress-skipped-day", "FOLDER/recovery.csv: line 50: sector 'chemical': expected day 3, found 4"),
+                      (.report, "calibration-huge-year", "FOLDER/ppc.csv: line 2: column 'year': expected a calendar year, found 1e+300"),
+                      (.report, "forecast-infinite-trials", "FOLDER/summary.csv: line 2: column 'trials': expected a whole number ≥ 0, found inf"),
+                      (.report, "hindcast-infinite-count", "FOLDER/hindcast.csv: line 6: column 'observed': expected a whole number ≥ 0, found inf")])
     func brokenSeedsAreRefusedWithTheReason(target: ReaderFuzzTarget, name: String, phrase: String) {
         guard case .refused(let message) = Self.outcome(target, name) else {
             Issue.record("\(name): expected a refusal")

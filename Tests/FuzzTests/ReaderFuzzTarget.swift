@@ -36,6 +36,11 @@ enum ReaderFuzzTarget: String, CaseIterable, Sendable {
     /// `calibrate`'s incident reader against the baseline's sectors, then the fit's set-up, a
     /// short run of two chains, every output table and `calibrated.yaml`, which must load again.
     case incidents
+    /// `cyberrisk report FOLDER`: folder-kind detection and every results reader (forecast, tail,
+    /// tolerances, sweep, sensitivity, tornado, comparison, calibration, dynamic stress), each
+    /// page and its charts' SVG. Input: NUL-separated parts — the folder's files in the order of
+    /// ``reportFiles`` (an empty part: no such file), written to a fresh temporary folder.
+    case report
 
     /// What one input ended in.
     enum Outcome: Equatable, Sendable {
@@ -55,6 +60,7 @@ enum ReaderFuzzTarget: String, CaseIterable, Sendable {
         case .sweepspec: return Self.sweepSpec(bytes)
         case .comparison: return Self.comparison(bytes)
         case .incidents: return Self.incidents(bytes)
+        case .report: return Self.reportFolder(bytes)
         }
     }
 

@@ -4,7 +4,7 @@ import Glibc
 
 /// libFuzzer entry for every ``ReaderFuzzTarget``; the target is chosen by the environment
 /// variable `CYBERRISK_FUZZ_TARGET` (`config`, `csv`, `state`, `journal`, `sweepspec`, `comparison`,
-/// `incidents`).
+/// `incidents`, `report`).
 /// Built by `scripts/fuzz/build.sh`, run by `scripts/fuzz/run.sh` (`make fuzz`).
 let fuzzTarget: ReaderFuzzTarget = {
     let name = getenv("CYBERRISK_FUZZ_TARGET").map { String(cString: $0) } ?? ""

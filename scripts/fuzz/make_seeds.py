@@ -7,12 +7,20 @@ comparison.bin and its base's format-4 state.bin).
 Input formats are those of Tests/FuzzTests/ReaderFuzzTarget.swift.
 Usage: make_seeds.py STATE JOURNAL COMPARE BASE_NAME [GROUPED_JOURNAL]
 GROUPED_JOURNAL: a small grouped `cyberrisk sensitivity` journal (format 2; e.g. the spec of the
-`groups` sweepspec seed with set: ["horizon_years=2"], --samples 2 --trials 1)."""
+`groups` sweepspec seed with set: ["horizon_years=2"], --samples 2 --trials 1).
+       make_seeds.py report CYBERRISK
+writes only the `report` target's seeds (report_seeds.py), from small runs of the binary CYBERRISK
+(e.g. .build/release/cyberrisk)."""
 import json
 import os
 import sys
 
 import yaml
+
+if __name__ == "__main__" and len(sys.argv) == 3 and sys.argv[1] == "report":
+    import report_seeds
+    report_seeds.main(sys.argv[2])
+    sys.exit(0)
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 CORPUS = os.path.join(ROOT, "scripts", "fuzz", "corpus")

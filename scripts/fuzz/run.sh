@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 # Traps go to libFuzzer (stack trace, reproducer) rather than to the Swift backtracer.
 export SWIFT_BACKTRACE=enable=no
 SECONDS_EACH=${FUZZ_SECONDS:-60}
-TARGETS=${FUZZ_TARGETS:-config csv state journal sweepspec comparison incidents}
+TARGETS=${FUZZ_TARGETS:-config csv state journal sweepspec comparison incidents report}
 OUT=${FUZZ_BUILD_DIR:-.build-fuzz}
 BIN=$OUT/cyberrisk-fuzz
 [ -x "$BIN" ] || { echo "no $BIN: run scripts/fuzz/build.sh first" >&2; exit 2; }
