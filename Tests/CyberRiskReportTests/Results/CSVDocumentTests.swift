@@ -44,3 +44,16 @@ import Testing
         }
     }
 }
+
+extension CSVDocumentTests {
+    /// A count (trials, rows) is a whole number ≥ 0; anything else is refused naming the line and column.
+    @Test func countsAreWholeNumbers() throws {
+        let csv = try CSVDocument(text: "trials\n256\ninf\n\n2.5\n-1\n1e300\n", path: "t.csv")
+        #expect(try csv.count(row: 0, column: "trials") == 256)
+        for (row, found) in [(1, "inf"), (2, "an empty cell"), (3, "2.5"), (4, "-1.0"), (5, "1e+300")] {
+            #expect(throws: OutputError(reading: "t.csv", reason: "line \(row + 2): column 'trials': expected a whole number ≥ 0, found \(found)")) {
+                try csv.count(row: row, column: "trials")
+            }
+        }
+    }
+}

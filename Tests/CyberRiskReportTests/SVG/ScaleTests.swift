@@ -53,3 +53,22 @@ func close(_ a: [Double], _ b: [Double]) -> Bool {
         #expect(close(s.ticks(), [0.1, 0.2, 0.5]))
     }
 }
+
+extension ScaleTests {
+    /// A domain read from a malformed folder is repaired, never trapped on, and its ticks are
+    /// few and finite (a tick loop counted by `k·step` would never end near 10¹⁷).
+    @Test func domainsThatAreNotOneAreRepaired() {
+        for (lo, hi) in [(Double.nan, 1), (0, .nan), (1, 1), (2, 1), (-.infinity, .infinity), (-1e308, 1e308),
+                         (1e17, 1e17 + 10)] {
+            let s = Scale(domain: lo, hi, pixels: 0, 100)
+            #expect(s.lower.isFinite && s.upper.isFinite && s.upper > s.lower, "\(lo)…\(hi)")
+            let ticks = s.ticks()
+            #expect(!ticks.isEmpty && ticks.count <= 24 && ticks.allSatisfy { $0.isFinite }, "\(lo)…\(hi): \(ticks)")
+        }
+        #expect(Scale(domain: 1, 1, pixels: 0, 1).upper == 2)
+        let log = Scale(kind: .log, domain: 0, -5, pixels: 0, 100)
+        #expect(log.lower > 0 && log.upper > log.lower && !log.ticks().isEmpty)
+        let wide = Scale.decades(minimum: 0, maximum: .infinity, pixels: 0, 1).ticks()
+        #expect(!wide.isEmpty && wide.allSatisfy { $0.isFinite })
+    }
+}
