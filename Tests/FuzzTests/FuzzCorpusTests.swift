@@ -55,7 +55,8 @@ struct FuzzCorpusTests {
                       (.report, "seed-forecast"), (.report, "seed-forecast-one-year"), (.report, "seed-forecast-dynamic-tolerances"),
                       (.report, "seed-comparison"), (.report, "seed-sweep"), (.report, "seed-sensitivity-with-tornado"),
                       (.report, "seed-tornado"), (.report, "seed-calibration"), (.report, "seed-stress"),
-                      (.report, "one-year-huge-count"), (.report, "sweep-empty-trials")])
+                      (.report, "one-year-huge-count"), (.report, "sweep-empty-trials"),
+                      (.report, "sweep-grid-of-distinct-points")])
     func wellFormedSeedsGiveValues(target: ReaderFuzzTarget, name: String) {
         #expect(Self.outcome(target, name) == .value)
     }

@@ -99,7 +99,9 @@ struct SweepReport: Sendable {
                     + "differ in the other parameters; they are drawn side by side. " : "")
                 + "Vertical axes start at zero.",
             effects))
-        if r.design == "grid" && r.parameters.count == 2 {
+        // A grid has one point per cell; a folder whose "grid" has more cells than points (edited or
+        // foreign rows) is not drawn as one: 800 points of distinct values would make 640,000 cells.
+        if r.design == "grid" && r.parameters.count == 2 && r.levels(of: 0).count * r.levels(of: 1).count <= r.points.count {
             let grids = shown.map { SweepReport.gridChart(r, metric: $0) }
             charts += grids
             page.body.append(HTMLPage.section("The grid at a glance", id: "grid",
