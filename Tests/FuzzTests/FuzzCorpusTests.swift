@@ -80,6 +80,7 @@ struct FuzzCorpusTests {
                       (.report, "seed-stress-skipped-day", "FOLDER/recovery.csv: line 50: sector 'chemical': expected day 3, found 4"),
                       (.report, "calibration-huge-year", "FOLDER/ppc.csv: line 2: column 'year': expected a calendar year, found 1e+300"),
                       (.report, "forecast-infinite-trials", "FOLDER/summary.csv: line 2: column 'trials': expected a whole number ≥ 0, found inf"),
+                      (.report, "forecast-400-years", "FOLDER/summary.csv: 400 years: a forecast covers at most 100 (horizon_years)"),
                       (.report, "hindcast-infinite-count", "FOLDER/hindcast.csv: line 6: column 'observed': expected a whole number ≥ 0, found inf")])
     func brokenSeedsAreRefusedWithTheReason(target: ReaderFuzzTarget, name: String, phrase: String) {
         guard case .refused(let message) = Self.outcome(target, name) else {

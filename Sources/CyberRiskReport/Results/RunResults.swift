@@ -53,6 +53,10 @@ package struct RunResults: Sendable {
     /// The risk tolerances of `tolerances.csv` (empty without one).
     let tolerances: [ToleranceMark]
 
+    /// The most years a forecast covers (`horizon_years` is in 1…100): more in `summary.csv` is not
+    /// a forecast's output, and would make the sectors × years heatmap huge.
+    static let maximumYears = 100
+
     package init(folder: String) throws {
         self.folder = folder
         manifest = try ManifestInfo(contentsOf: folder + "/manifest.json")
@@ -72,6 +76,10 @@ package struct RunResults: Sendable {
             cells[metric, default: [:]][year] = values
         }
         guard !years.isEmpty else { throw OutputError(reading: summary.path, reason: "no data rows") }
+        guard years.count <= RunResults.maximumYears else {
+            throw OutputError(reading: summary.path, reason: "\(years.count) years: a forecast covers at most "
+                              + "\(RunResults.maximumYears) (horizon_years)")
+        }
         let sortedYears = years.sorted()
         self.years = sortedYears
         self.metrics = metrics
