@@ -26,7 +26,7 @@ PEER_TRIALS ?= 20000
 PEER_ARGS ?=
 ROOFLINE_ARGS ?=
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= config csv state journal sweepspec comparison incidents
+FUZZ_TARGETS ?= config csv state journal sweepspec comparison incidents report
 
 .PHONY: all deps build release forecast install uninstall test docs docs-tables bench bench-peer bench-roofline check-calibration test-slurm fuzz clean
 
