@@ -56,6 +56,9 @@ package struct RunResults: Sendable {
     /// The most years a forecast covers (`horizon_years` is in 1…100): more in `summary.csv` is not
     /// a forecast's output, and would make the sectors × years heatmap huge.
     static let maximumYears = 100
+    /// The most sectors a forecast has (the config's limit, 2000): more in `sectors.csv` would make
+    /// the heatmap huge too.
+    static let maximumSectors = 2000
 
     package init(folder: String) throws {
         self.folder = folder
@@ -150,6 +153,9 @@ package struct RunResults: Sendable {
                 days[id, default: [:]][try year(csv, row: row)] = (try csv.number(row: row, column: "mean_days_disrupted"),
                                                                    try csv.number(row: row, column: "p95_days_disrupted"))
             }
+        }
+        guard order.count <= maximumSectors else {
+            throw OutputError(reading: path, reason: "\(order.count) sectors: a forecast has at most \(maximumSectors)")
         }
         return order.map { id in
             let byYear = values[id] ?? [:]
