@@ -37,7 +37,12 @@ struct TornadoChart: Sendable {
 
     func chart(id: String, metric: String, year: Int) -> Chart {
         let label = MetricLabel(metric: metric)
-        let labels = bars.map { "\(IndexBarChart.label($0.parameter)) [\(NumberFormat.plain.string($0.low))–\(NumberFormat.plain.string($0.high))]" }
+        // A group's members each have their own range (its ends are NaN in tornado.csv).
+        let labels = bars.map { b in
+            b.low.isFinite && b.high.isFinite
+                ? "\(IndexBarChart.label(b.parameter)) [\(NumberFormat.plain.string(b.low))–\(NumberFormat.plain.string(b.high))]"
+                : "\(IndexBarChart.label(b.parameter)) (group)"
+        }
         let labelWidth = (labels.map(Legend.textWidth).max() ?? 0) + 16
         let area = PlotArea(width: width, height: 48 + rowHeight * Double(Swift.max(bars.count, 1)) + 74,
                             marginBottom: 74, marginLeft: Swift.max(60, labelWidth))

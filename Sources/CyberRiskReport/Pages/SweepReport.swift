@@ -53,12 +53,14 @@ struct SweepReport: Sendable {
                 intro += " Beside each, the tornado of \(tornado.folder): the same parameters swung one at a time from the "
                     + "low to the high end of their ranges, the others at base — what moves the forecast locally, where "
                     + "the indices average over every combination."
+                // Both name their inputs alike when the tornado swings the same groups (a tornado of the
+                // same spec); a tornado of the ungrouped parameters swings them one by one.
                 let missing = Set(sensitivity.parameters).symmetricDifference(tornado.parameters)
                 let groups = Set(r.manifest.objects("parameters").compactMap { $0["group"] as? String })
-                if !groups.isEmpty {
-                    // A grouped analysis: its inputs are groups, the tornado swings parameters one by one.
+                if !groups.isEmpty && !missing.isEmpty {
                     content.insert(HTMLPage.paragraph("The sensitivity analysis moves its parameters in \(groups.count) groups "
-                        + "(section Groups below); the tornado swings each of its \(tornado.parameters.count) parameters alone."), at: 0)
+                        + "(section Groups below); the tornado swings each of its \(tornado.parameters.count) inputs alone "
+                        + "(a tornado of the same spec swings the groups)."), at: 0)
                 } else if !missing.isEmpty {
                     content.insert(HTMLPage.paragraph("The tornado's parameters differ from the sensitivity analysis's: "
                         + missing.sorted().joined(separator: ", ") + ".", class: "warning"), at: 0)

@@ -26,7 +26,8 @@ public enum SweepDesign: String, Sendable, CaseIterable, CustomStringConvertible
     /// - Precondition: the spec was validated (``SweepSpec``): grid parameters have values or
     ///   steps, `samples ≥ 1` for lhs/sobol, at most ``SobolSequence/maximumDimensions`` parameters.
     ///   `base` holds each parameter's value in the base scenario (tornado only); `columns` the
-    ///   Saltelli column of each parameter (saltelli only; empty: one column per parameter).
+    ///   Saltelli column (saltelli) or tornado input (tornado) of each parameter (empty: one per
+    ///   parameter).
     static func points(_ design: SweepDesign, parameters: [SweepParameter], samples: Int,
                        seed: UInt64, scramble: Bool, base: [Double] = [], columns: [Int] = []) -> [[Double]] {
         switch design {
@@ -56,7 +57,8 @@ public enum SweepDesign: String, Sendable, CaseIterable, CustomStringConvertible
             let design = SaltelliDesign(inputs: (columns.max() ?? 0) + 1, baseRows: samples, scrambleSeed: scramble ? seed : nil)
             return design.points.map { u in zip(parameters, columns).map { $0.value(unit: u[$1]) } }
         case .tornado:
-            return TornadoDesign.points(parameters: parameters, base: base)
+            let inputs = columns.isEmpty ? [] : (0...(columns.max() ?? 0)).map { f in columns.indices.filter { columns[$0] == f } }
+            return TornadoDesign.points(parameters: parameters, base: base, inputs: inputs)
         }
     }
 }

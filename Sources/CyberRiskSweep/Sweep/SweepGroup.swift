@@ -97,15 +97,17 @@ public struct SweepGroup: Sendable, Equatable {
         return groups
     }
 
-    /// Checks `groups` against the spec's parameters: only in a Saltelli design, every member a
+    /// Checks `groups` against the spec's parameters: only in a Saltelli or tornado design (a
+    /// tornado swings a group's members together), every member a
     /// parameter of the spec, no parameter in two groups (or twice in one), no group named like an
     /// ungrouped parameter.
     static func check(_ groups: [SweepGroup], parameters: [SweepParameter], design: SweepDesign, at origin: ConfigOrigin,
                       _ issues: inout ConfigIssueList) {
         guard !groups.isEmpty else { return }
         let at = ConfigPath.root.appending("groups")
-        if design != .saltelli {
-            issues.add(groups[0].origin, at, "groups apply to sensitivity analyses only (cyberrisk sensitivity), not to a \(design) sweep")
+        if design != .saltelli && design != .tornado {
+            issues.add(groups[0].origin, at, "groups apply to sensitivity analyses and tornadoes only (cyberrisk sensitivity, "
+                       + "cyberrisk tornado), not to a \(design) sweep")
             return
         }
         let paths = parameters.map(\.path.description)

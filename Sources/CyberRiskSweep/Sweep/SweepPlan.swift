@@ -84,7 +84,8 @@ public struct SweepPlan: Sendable {
         try issues.throwIfAny()
 
         let baseValues = spec.design == .tornado ? spec.parameters.map { TornadoDesign.baseValue(base.tree.value(at: $0.path)) } : []
-        let columns = spec.design == .saltelli ? SweepGroup.column(ofParameters: spec.parameters.count, factors: spec.factors) : []
+        let columns = spec.design == .saltelli || spec.design == .tornado
+            ? SweepGroup.column(ofParameters: spec.parameters.count, factors: spec.factors) : []
         let rows = SweepDesign.points(spec.design, parameters: spec.parameters, samples: spec.samples ?? 0,
                                       seed: seed, scramble: spec.scramble, base: baseValues, columns: columns)
         let seed = self.seed
@@ -131,12 +132,12 @@ public struct SweepPlan: Sendable {
     }
 
     /// The config tree of `point` (base tree with the point's values set; a tornado point sets
-    /// only its swung parameter, the others stay as in the base).
+    /// only its swung input's parameters, the others stay as in the base).
     static func tree(of point: SweepPoint, spec: SweepSpec, base: ResolvedScenario) throws -> ConfigValue {
         var tree = base.tree
         try tree.set(.plain(String(point.seed), origin: .builtIn), at: ConfigPath.root.appending("seed"))
-        let swung = spec.design == .tornado ? TornadoDesign.swing(ofPoint: point.index)?.parameter : nil
-        for (j, (p, x)) in zip(spec.parameters, point.values).enumerated() where spec.design != .tornado || swung == j {
+        let swung = spec.design == .tornado ? TornadoDesign.swing(ofPoint: point.index).map { spec.factors[$0.parameter].parameters } : nil
+        for (j, (p, x)) in zip(spec.parameters, point.values).enumerated() where spec.design != .tornado || swung?.contains(j) == true {
             try tree.set(.plain(ScenarioEncoder.format(x), origin: p.origin), at: p.path)
         }
         return tree

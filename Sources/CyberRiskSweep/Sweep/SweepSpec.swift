@@ -235,11 +235,11 @@ public struct SweepSpec: Sendable, Equatable {
             guard let samples else { return nil }
             return SaltelliDesign.pointCount(inputs: factors.count, baseRows: samples) ?? Int.max
         case .tornado:
-            return TornadoDesign.pointCount(parameters: parameters.count)
+            return TornadoDesign.pointCount(parameters: factors.count)
         }
     }
 
-    /// The inputs of the Saltelli design: each group and each ungrouped parameter
+    /// The inputs of a Saltelli or tornado design: each group and each ungrouped parameter
     /// (``SweepGroup/factors(parameters:groups:)``); one per parameter without groups.
     public var factors: [SweepGroup.Factor] {
         SweepGroup.factors(parameters: parameters.map(\.path.description), groups: groups)

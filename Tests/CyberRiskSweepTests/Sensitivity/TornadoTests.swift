@@ -62,6 +62,45 @@ import Testing
         #expect(throws: SweepJournalError.self) { try TornadoAnalysis(header: header, records: Array(records.dropLast())) }
     }
 
+    /// A group swings as one input: its members together, each to the end of its own range; its
+    /// row of tornado.csv is named by the group and has NaN ends (each member has its own).
+    @Test func groupsSwingTheirMembersTogether() throws {
+        let spec = try SweepSpec(parsing: Array("""
+            base_scenario: baseline
+            trials: 64
+            set: [horizon_years=2]
+            parameters:
+              scenario.iot.devices_bn.rate: {range: [0.1, 0.3]}
+              dependencies.cyber_coupling: {range: [0.2, 0.9]}
+              scenario.iot.devices_bn.ceiling: {log_range: [50, 120]}
+            groups:
+              iot_growth: [scenario.iot.devices_bn.rate, scenario.iot.devices_bn.ceiling]
+            """.utf8), file: "t.yaml", design: .tornado)
+        #expect(spec.pointCount == 5)
+        let p = try SweepPlan(spec: spec, threads: 2)
+        #expect(p.points.count == 5)
+        let base = p.points[0].values
+        // Input 0 is the group (first appearance), input 1 the coupling.
+        #expect(p.points[1].values == [0.1, base[1], 50])
+        #expect(p.points[2].values == [0.3, base[1], 120])
+        #expect(p.points[3].values == [base[0], 0.2, base[2]])
+        #expect(p.points[4].values == [base[0], 0.9, base[2]])
+        #expect(p.scenario(at: 2).iot.devices.ceiling == .fixed(120) && p.scenario(at: 2).iot.devices.rate == .fixed(0.3))
+        #expect(p.scenario(at: 2).dependencies.cyberCoupling == p.base.scenario.dependencies.cyberCoupling)
+        #expect(p.scenario(at: 3).iot.devices == p.base.scenario.iot.devices)
+
+        let header = SweepJournal.Header(plan: p, shard: .whole)
+        let records = p.points.map { point -> SweepRecord in
+            let row = SweepRecord.Row(trials: 1, mean: Double(point.index), sd: 0, se: 0, p05: 0, p50: 0, p95: 0, p99: 0, es95: 0)
+            return SweepRecord(point: point, scenario: "b", years: [2026], metrics: ["national_risk"], rows: [row], seconds: 0)
+        }
+        let a = try TornadoAnalysis(header: header, records: records)
+        #expect(a.bars[0].map(\.parameter) == ["iot_growth", "dependencies.cyber_coupling"])
+        #expect(a.bars[0][0].swing == 1 && a.bars[0][0].low.isNaN && a.bars[0][0].high.isNaN)
+        #expect(a.bars[0][1].low == 0.2 && a.bars[0][1].high == 0.9)
+        #expect(a.csv.split(separator: "\n")[1].hasPrefix("iot_growth,NaN,NaN,NaN,2026,national_risk,1.0,0.0,2.0,1.0"))
+    }
+
     @Test func valuesAreRefusedAndStepsDoNotCount() throws {
         var spec = SweepSpec()
         spec.design = .tornado

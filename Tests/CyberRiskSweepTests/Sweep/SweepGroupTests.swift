@@ -128,7 +128,8 @@ import Testing
         } catch {
             #expect("\(error)".contains("budget.yaml:4: tail: expected true or false"))
         }
-        // Groups belong to sensitivity analyses.
+        // Groups belong to sensitivity analyses and tornadoes.
+        #expect(throws: Never.self) { try SweepSpec(parsing: Array(Self.spec.utf8), file: "budget.yaml", design: .tornado) }
         #expect(throws: ConfigError.self) {
             try SweepSpec(parsing: Array(Self.spec.replacingOccurrences(of: "samples: 8", with: "samples: 8\ndesign: lhs").utf8),
                           file: "budget.yaml")
