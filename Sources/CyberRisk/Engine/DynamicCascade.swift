@@ -18,21 +18,74 @@ enum DynamicCascade {
     @inline(__always)
     static func step(_ q: UnsafeMutablePointer<Double>, transitionColumns mt: UnsafePointer<Double>,
                             input u: UnsafePointer<Double>?, scratch next: UnsafeMutablePointer<Double>, n: Int) {
-        if let u {
-            next.update(from: u, count: n)
-        } else {
-            next.update(repeating: 0, count: n)
+        // Rows in blocks of sixteen, then eight, held in registers while the columns are added (the
+        // same additions in the same order as row by row, so the same bits); the last `N mod 8` rows
+        // one by one.
+        let width = Block.scalarCount
+        var row = 0
+        while row &+ 2 &* width <= n {
+            var upper = u.map { load(from: $0 + row) } ?? .zero
+            var lower = u.map { load(from: $0 + (row &+ width)) } ?? .zero
+            for j in 0..<n {
+                let qj = q[j]
+                if qj == 0 { continue }
+                let column = mt + (j &* n &+ row)
+                upper += load(from: column) * qj
+                lower += load(from: column + width) * qj
+            }
+            store(upper, to: next + row)
+            store(lower, to: next + (row &+ width))
+            row &+= 2 &* width
         }
-        for j in 0..<n {
-            let qj = q[j]
-            if qj == 0 { continue }
-            let column = mt + j &* n
-            for i in 0..<n { next[i] += column[i] * qj }
+        while row &+ width <= n {
+            var sum = u.map { load(from: $0 + row) } ?? .zero
+            for j in 0..<n {
+                let qj = q[j]
+                if qj == 0 { continue }
+                sum += load(from: mt + (j &* n &+ row)) * qj
+            }
+            store(sum, to: next + row)
+            row &+= width
         }
-        for i in 0..<n {
+        for i in row..<n {
+            var sum = u?[i] ?? 0
+            for j in 0..<n {
+                let qj = q[j]
+                if qj == 0 { continue }
+                sum += mt[j &* n &+ i] * qj
+            }
+            next[i] = sum
+        }
+        // clamp₀¹, NaN ↦ 1.
+        var i = 0
+        while i &+ width <= n {
+            let v = load(from: next + i)
+            var clamped = v
+            clamped.replace(with: 1, where: v .> 1 .| v .!= v)
+            clamped.replace(with: 0, where: v .< 0)
+            store(clamped, to: q + i)
+            i &+= width
+        }
+        for i in i..<n {
             let v = next[i]
             q[i] = v >= 0 ? (v <= 1 ? v : 1) : (v.isNaN ? 1 : 0)
         }
+    }
+
+    /// Eight rows of a vector or a column, in registers.
+    typealias Block = SIMD8<Double>
+
+    @inline(__always)
+    static func load(from p: UnsafePointer<Double>) -> Block {
+        UnsafeRawPointer(p).loadUnaligned(as: Block.self)
+    }
+
+    @inline(__always)
+    static func load(from p: UnsafeMutablePointer<Double>) -> Block { load(from: UnsafePointer(p)) }
+
+    @inline(__always)
+    static func store(_ b: Block, to p: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: b, as: Block.self)
     }
 
     /// `M = I − K(I − A)` by columns: entry `(i, j)` at `j·N + i`, `M_ij = k_i a_ij` off the

@@ -19,6 +19,7 @@ struct DynamicYear {
         var next: [Double]
         var shock: [Double]
         var transition: [Double]
+        /// Room for the places of the outages held on a day (at least the year's outage count).
         var active: [Int]
         var sorted: [Outage]
         var counts: [Int]
@@ -28,8 +29,7 @@ struct DynamicYear {
             next = q
             shock = q
             transition = [Double](repeating: 0, count: n * n)
-            active = []
-            active.reserveCapacity(capacity)
+            active = [Int](repeating: 0, count: capacity)
             sorted = []
             sorted.reserveCapacity(capacity)
             counts = [Int](repeating: 0, count: DynamicYear.days + 1)
@@ -52,7 +52,9 @@ struct DynamicYear {
         defer { for i in 0..<n { mean[i] = total[i] / Double(days) } }
         guard !outages.isEmpty else { return }
         sortByStart(outages, into: &w)
-        w.active.removeAll(keepingCapacity: true)
+        if w.active.count < w.sorted.count {   // grows (rarely) with the most outages of a year so far
+            w.active = [Int](repeating: 0, count: w.sorted.count)
+        }
         w.transition.withUnsafeMutableBufferPointer {
             DynamicCascade.transitionColumns(matrix: a, resilience: k, into: $0.baseAddress!, n: n)
         }
@@ -60,40 +62,41 @@ struct DynamicYear {
         w.next.withUnsafeMutableBufferPointer { nb in
         w.shock.withUnsafeMutableBufferPointer { cb in
         w.transition.withUnsafeBufferPointer { mb in
+        w.sorted.withUnsafeBufferPointer { sb in
+        w.active.withUnsafeMutableBufferPointer { ab in
             let q = qb.baseAddress!, next = nb.baseAddress!, c = cb.baseAddress!, mt = mb.baseAddress!
+            let sorted = sb.baseAddress!, count = sb.count
+            // `active[0 ..< live]`: the places in `sorted` of the outages whose shock is held today.
+            let active = ab.baseAddress!
+            var live = 0
             q.update(repeating: 0, count: n)
             var upcoming = 0
-            var day = w.sorted[0].start
+            var day = sorted[0].start
             while day < days {
                 // Day `day`'s state: its statistics.
-                var any = false
-                for i in 0..<n {
-                    let x = q[i]
-                    if x > peak[i] { peak[i] = x }
-                    if x >= threshold { disrupted[i] += 1 }
-                    total[i] += x
-                    any = any || x != 0
-                }
+                let any = record(UnsafePointer(q), threshold: threshold, n: n, peak: peak, disrupted: disrupted, total: total)
                 if day == days - 1 { break }
-                // The shock of day `day`: outages starting today join, those past their days leave.
-                while upcoming < w.sorted.count && w.sorted[upcoming].start == day {
-                    w.active.append(upcoming)
+                // The shock of day `day`: outages starting today join, those past their days leave
+                // (the last active one takes the leaver's place).
+                while upcoming < count && sorted[upcoming].start == day {
+                    active[live] = upcoming
+                    live += 1
                     upcoming += 1
                 }
-                if w.active.isEmpty && upcoming == w.sorted.count && !any { break }   // nothing left
+                if live == 0 && upcoming == count && !any { break }   // nothing left
                 c.update(repeating: 0, count: n)
                 var j = 0
-                while j < w.active.count {
-                    let o = w.sorted[w.active[j]]
+                while j < live {
+                    let o = sorted[active[j]]
                     if day < o.start + o.days {
                         c[o.sector] += k[o.sector] * o.level   // the input K c
                         j += 1
                     } else {
-                        w.active.swapAt(j, w.active.count - 1)
-                        w.active.removeLast()
+                        live -= 1
+                        active[j] = active[live]
                     }
                 }
-                DynamicCascade.step(q, transitionColumns: mt, input: w.active.isEmpty ? nil : UnsafePointer(c),
+                DynamicCascade.step(q, transitionColumns: mt, input: live == 0 ? nil : UnsafePointer(c),
                                     scratch: next, n: n)
                 day += 1
             }
@@ -101,6 +104,39 @@ struct DynamicYear {
         }
         }
         }
+        }
+        }
+    }
+
+    /// One day's statistics of the state `q`: `peak_i ← max(peak_i, q_i)`, `disrupted_i += 1` where
+    /// `q_i ≥ threshold`, `total_i += q_i`; `true` when some `q_i ≠ 0`. Eight sectors at a time in
+    /// registers, the last `N mod 8` one by one (the same operations either way).
+    @inline(__always)
+    static func record(_ q: UnsafePointer<Double>, threshold: Double, n: Int, peak: UnsafeMutablePointer<Double>,
+                       disrupted: UnsafeMutablePointer<Double>, total: UnsafeMutablePointer<Double>) -> Bool {
+        typealias Block = DynamicCascade.Block
+        var live = false
+        var i = 0
+        while i &+ Block.scalarCount <= n {
+            let x = DynamicCascade.load(from: q + i)
+            var high = DynamicCascade.load(from: peak + i)
+            high.replace(with: x, where: x .> high)
+            DynamicCascade.store(high, to: peak + i)
+            var days = DynamicCascade.load(from: disrupted + i)
+            days.replace(with: days + 1, where: x .>= threshold)
+            DynamicCascade.store(days, to: disrupted + i)
+            DynamicCascade.store(DynamicCascade.load(from: total + i) + x, to: total + i)
+            live = live || Swift.any(x .!= 0)
+            i &+= Block.scalarCount
+        }
+        for i in i..<n {
+            let x = q[i]
+            if x > peak[i] { peak[i] = x }
+            if x >= threshold { disrupted[i] += 1 }
+            total[i] += x
+            live = live || x != 0
+        }
+        return live
     }
 
     /// `outages` into `w.sorted` by start day (a counting sort: stable, `O(365 + count)`).

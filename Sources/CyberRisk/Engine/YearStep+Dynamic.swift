@@ -23,11 +23,16 @@ extension TrialBlock {
         let nn = n * n
         let threshold = plan.scenario.cascade.failureThreshold
         let yearDays = Double(DynamicYear.days)
+        // The outage list is taken out of the block's state for the block (uniquely referenced, so
+        // appended to in place without an access check per outage) and put back after it.
+        var outages = state.outages
+        state.outages = []
+        defer { state.outages = outages }
         for b in 0..<rows {
             let trial = UInt64(firstTrial + b)
             let th = parameters(row: b)
             let d = digital.baseAddress! + b * n
-            state.outages.removeAll(keepingCapacity: true)
+            outages.removeAll(keepingCapacity: true)
             let time = Double(t)
             let d0 = th[.iotInitial]
             let devices = self.devices[b]
@@ -53,7 +58,7 @@ extension TrialBlock {
                     let day = Swift.min(DynamicYear.days - 1, Int(yearDays * rng.uniform()))
                     let s = sampler.pointee.sample(using: &rng)
                     sum += s
-                    if let o = Outage.from(sector: i, day: day, share: di * s, durationDays: duration) { state.outages.append(o) }
+                    if let o = Outage.from(sector: i, day: day, share: di * s, durationDays: duration) { outages.append(o) }
                     e += 1
                 }
             }
@@ -66,7 +71,7 @@ extension TrialBlock {
                 for h in events.hits(of: k) {
                     let i = Int(events.hitSector[h])
                     let share = Swift.min(1, d[i] * events.hitSeverity[h])
-                    if let o = Outage.from(sector: i, day: day, share: share, durationDays: duration) { state.outages.append(o) }
+                    if let o = Outage.from(sector: i, day: day, share: share, durationDays: duration) { outages.append(o) }
                 }
             }
             for i in 0..<n {
@@ -74,9 +79,10 @@ extension TrialBlock {
                     value: th.base[plan.parameters.index(recovery: i)], selfDependence: state.selfDependence[i])
             }
             let row = b * n
+            let yearOutages = outages[...]
             state.resilience.withUnsafeBufferPointer { k in
                 let run = { (a: UnsafePointer<Double>) in
-                    DynamicYear.simulate(outages: state.outages[...], matrix: a, resilience: k.baseAddress!,
+                    DynamicYear.simulate(outages: yearOutages, matrix: a, resilience: k.baseAddress!,
                                          threshold: threshold, n: self.n, workspace: &state.workspace,
                                          mean: self.inoperability.baseAddress! + row, peak: state.peaks.baseAddress! + row,
                                          disrupted: state.daysDisrupted.baseAddress! + row,
