@@ -3,7 +3,7 @@
 
     # the budget: configs/sweeps/uncertainty-budget.yaml (release build; --samples/--trials override the spec)
     python3 scripts/uncertainty_budget.py run --out budget [--samples N] [--trials T] [--data docs/data/uncertainty-budget/full]
-    # the same with input groups pinned at the baseline's values (what a user who measured them would run)
+    # the same with inputs (groups, or ungrouped parameters by path) pinned at the baseline's values (what a user who measured them would run)
     python3 scripts/uncertainty_budget.py run --out budget-fixed --fix under_reporting,severity_scale --data docs/data/uncertainty-budget/fixed
 
 `run` writes the spec (for `--fix`: the shipped spec without the pinned groups' parameters, each
@@ -64,12 +64,15 @@ def pinned_spec(tool, fix):
     """The shipped spec's text with the groups in `fix` pinned at the baseline's values."""
     with open(SPEC) as f:
         spec = yaml.safe_load(f)
-    unknown = [g for g in fix if g not in spec["groups"]]
+    # An input is a group or an ungrouped parameter (named by its path).
+    grouped = {p for members in spec["groups"].values() for p in members}
+    unknown = [g for g in fix if g not in spec["groups"] and (g not in spec["parameters"] or g in grouped)]
     if unknown:
-        sys.exit(f"uncertainty_budget: unknown groups {unknown}; the spec has {list(spec['groups'])}")
+        sys.exit(f"uncertainty_budget: unknown inputs {unknown}; the spec's groups are {list(spec['groups'])} and its "
+                 f"ungrouped parameters {[p for p in spec['parameters'] if p not in grouped]}")
     config = yaml.safe_load(subprocess.run([tool, "config", "--dump", os.path.join(REPO, "configs", "baseline.yaml")],
                                            check=True, capture_output=True, text=True).stdout)
-    pinned = [p for g in fix for p in spec["groups"][g]]
+    pinned = [p for g in fix for p in spec["groups"].get(g, [g])]
     spec["set"] = list(spec.get("set", [])) + [f"{p}={base_value(lookup(config, p)):.9g}" for p in pinned]
     spec["parameters"] = {p: d for p, d in spec["parameters"].items() if p not in pinned}
     spec["groups"] = {g: m for g, m in spec["groups"].items() if g not in fix}
@@ -131,7 +134,7 @@ def main():
     r.add_argument("--samples", type=int)
     r.add_argument("--trials", type=int)
     r.add_argument("--threads", type=int, default=2)
-    r.add_argument("--fix", default="", help="comma-separated groups to pin at the baseline's values")
+    r.add_argument("--fix", default="", help="comma-separated inputs (groups or ungrouped parameters) to pin at the baseline's values")
     r.add_argument("--data", help="write the docs' summary of the run here")
     args = ap.parse_args()
     fix = [g for g in args.fix.split(",") if g]
@@ -154,7 +157,8 @@ def main():
     if args.data:
         with open(os.path.join(args.out, "manifest.json")) as f:
             manifest = json.load(f)
-        first = p.stderr.splitlines()[0] if p.stderr else ""
+        # The design line names the base config by its path: shown relative to the repository.
+        first = (p.stderr.splitlines()[0] if p.stderr else "").replace(REPO + os.sep, "")
         with open(os.path.join(args.out, "sensitivity.csv"), newline="") as f:
             inputs = len({row["parameter"] for row in csv.DictReader(f)})
         shown = ["python3", "scripts/uncertainty_budget.py", "run", "--out", os.path.basename(args.out)]

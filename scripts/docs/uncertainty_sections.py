@@ -105,23 +105,48 @@ def caption(run):
 INERT = ["implant_growth", "personal_compromise"]
 
 
-def noise_floor(st, names):
+def batches(run):
+    """The batch means behind a committed run's tail standard errors: one per block of 1,024 trials."""
+    return run["manifest"]["trials"] // 1024
+
+
+def noise_floor(st, noise, names, run):
     """A sentence on the inert inputs' ST in the tail columns: the floor below which those indices are noise."""
     inert = [n for n in INERT if n in names]
     if not inert:
         return ""
-    shown = "; ".join(f"`{n}` " + ", ".join(sig(st[(m, n)][0], 2) for m, _ in COLUMNS if m.endswith("aep200"))
-                      for n in inert)
+    tail = [m for m, _ in COLUMNS if m.endswith("aep200")]
+    shown = "; ".join(f"`{n}` " + ", ".join(sig(st[(m, n)][0], 2) for m in tail) for n in inert)
+    floor = max(st[(m, n)][0] for m in tail for n in inert)
+    eta = max(noise[m] for m in tail)
+    comparison = (f"larger than the batch-means η below ({batches(run)} batches of 1,024 trials understate a 1-in-200 "
+                  f"level's noise)" if floor > eta else "within the batch-means η below")
     return (f" {' and '.join(f'`{n}`' for n in inert)} act on human risk only, so their ST on the 1-in-200 of economic "
-            f"loss and national risk ({shown}) is inner noise: the measured floor of those two columns, larger than the "
-            f"batch-means η below (four batches of 1,024 trials understate a 1-in-200 level's noise). Tail indices under "
-            f"that floor do not separate from zero in this run.")
+            f"loss and national risk ({shown}) is inner noise: the measured floor of those two columns, {comparison}. "
+            f"Tail indices under that floor do not separate from zero in this run.")
+
+
+def noise_sentence(ctx, old):
+    """The committed run's inner-noise shares η of the 2035 outputs (sensitivity_noise.csv)."""
+    names = inputs(spec(ctx))
+    _, noise, _, run = load(ctx, "full", names)
+    m = run["manifest"]
+
+    def shares(suffix):
+        return " and ".join(f"{100 * noise[f'{metric}{suffix}']:.2g} %" for metric in ("economic_loss_usd_bn", "national_risk"))
+    s = spec(ctx)
+    points = s["samples"] * (len(names) + 2)
+    return (f"The shipped spec: `N = {s['samples']}` base rows × ({len(names)} inputs + 2) = {points:,} points × "
+            f"{s['trials']:,} trials = {points * s['trials'] / 1e6:.1f} million trials. "
+            f"In the committed run (`T = {m['trials']:,}` trials a point, {batches(run)} batches) the batch-means η of "
+            f"the {YEAR} 1-in-200 economic loss and national risk is {shares('_aep200')} (1-in-100: {shares('_aep100')}; "
+            f"the means: {shares('')}).")
 
 
 def full_table(ctx, old):
     names = inputs(spec(ctx))
     st, noise, _, run = load(ctx, "full", names)
-    return caption(run) + noise_floor(st, names) + "\n\n" + budget_table(st, noise, names)
+    return caption(run) + noise_floor(st, noise, names, run) + "\n\n" + budget_table(st, noise, names)
 
 
 def fixed_table(ctx, old):
@@ -156,7 +181,17 @@ def fixed_table(ctx, old):
             f"outputs by factors, so a variance from {int(a['points'])} points rests on its few largest values and its "
             f"interval is wide; the pinned inputs' summed ST (last column, from the full run) is what the removed share "
             f"should be near if their effects do not overlap.\n\n"
-            + table.render())
+            + table.render() + "\n\n" + mean_leaders(st, names))
+
+
+def mean_leaders(st, names):
+    """The inputs that lead the mean outputs and the 1-in-200 ones (the ranking above weighs both)."""
+    def top(metric):
+        return ", ".join(f"`{n}` ({sig(st[(metric, n)][0], 2)})"
+                         for n in sorted(names, key=lambda n: -st[(metric, n)][0])[:3])
+    return (f"The leaders by ST in {YEAR} of the mean: economic loss {top('economic_loss_usd_bn')}; national "
+            f"risk {top('national_risk')}; human risk {top('human_risk')}. Of the 1-in-200 year: economic loss "
+            f"{top('economic_loss_usd_bn_aep200')}; national risk {top('national_risk_aep200')}.")
 
 
 RESAMPLES, BOOTSTRAP_SEED = 1000, 2026
@@ -228,5 +263,6 @@ SECTIONS = {
     "uncertainty-budget": full_table,
     "uncertainty-fixed": fixed_table,
     "uncertainty-reduced": reduced_table,
+    "uncertainty-noise": noise_sentence,
     "readme-uncertainty-budget": full_table,
 }
