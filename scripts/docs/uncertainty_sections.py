@@ -179,8 +179,11 @@ def fixed_table(ctx, old):
             f"= 1 − V_pinned / V_all, each V the variance of those points less their mean inner noise se², its interval "
             f"from {RESAMPLES} bootstrap resamples of each run's points (seed {BOOTSTRAP_SEED}). The inputs move the "
             f"outputs by factors, so a variance from {int(a['points'])} points rests on its few largest values and its "
-            f"interval is wide; the pinned inputs' summed ST (last column, from the full run) is what the removed share "
-            f"should be near if their effects do not overlap.\n\n"
+            f"interval is wide. The pinned inputs' summed ST (last column, from the full run) is the share an additive "
+            f"model would lose with each pinned at a typical value; the inputs act on the outputs as factors, so pinning "
+            f"one at a value below the root mean square of its range (a log range's geometric middle, a PERT's mode) also "
+            f"shrinks every other input's effect, and the removed share can exceed that sum: where a user pins an input "
+            f"matters as well as that they pin it.\n\n"
             + table.render() + "\n\n" + mean_leaders(st, names))
 
 
