@@ -138,24 +138,24 @@ batched = open(os.path.join(compare, sys.argv[4], "state.bin"), "rb").read()
 write("state", "batches-fixup", b"\x01" + batched[:-8])
 
 # journal: first byte 0 = file as is, 1 = frames get checksums from the target
+def without_checksums(journal):
+    """The journal's magic and frames with each frame's 8-byte checksum removed (the target adds them)."""
+    stripped, i = bytearray(journal[:16]), 16
+    while i + 16 <= len(journal):
+        n = int.from_bytes(journal[i:i + 8], "little")
+        stripped += journal[i:i + 8 + n]
+        i += 16 + n
+    return bytes(stripped)
+
+
 journal = open(sys.argv[2], "rb").read()
 write("journal", "whole", b"\x00" + journal)
-stripped, i = bytearray(journal[:16]), 16
-while i + 16 <= len(journal):
-    n = int.from_bytes(journal[i:i + 8], "little")
-    stripped += journal[i:i + 8 + n]
-    i += 16 + n
-write("journal", "fixup", b"\x01" + bytes(stripped))
+write("journal", "fixup", b"\x01" + without_checksums(journal))
 write("journal", "torn", b"\x00" + journal[:-5])
 if len(sys.argv) > 5:
     grouped = open(sys.argv[5], "rb").read()
     write("journal", "grouped", b"\x00" + grouped)
-    stripped, i = bytearray(grouped[:16]), 16
-    while i + 16 <= len(grouped):
-        n = int.from_bytes(grouped[i:i + 8], "little")
-        stripped += grouped[i:i + 8 + n]
-        i += 16 + n
-    write("journal", "grouped-fixup", b"\x01" + bytes(stripped))
+    write("journal", "grouped-fixup", b"\x01" + without_checksums(grouped))
 
 # sweepspec: spec \0 --vary ...
 for name in sorted(os.listdir(os.path.join(ROOT, "configs", "sweeps"))):

@@ -53,7 +53,7 @@ enum SolveCost {
     }
 
     /// One sweep of the saturating iteration for one trial, `q ← clamp(c + A q)` with the largest
-    /// change (n² multiply–adds), as `Cascade.saturatingSingle` does per iteration.
+    /// change (n² multiply–adds): `Cascade.saturatingSweep`, what `Cascade.saturatingSingle` runs per iteration.
     static func sweepNanoseconds(n: Int) -> Double {
         let a = UnsafeMutablePointer<Double>.allocate(capacity: n * n)
         let c = UnsafeMutablePointer<Double>.allocate(capacity: n)
@@ -64,15 +64,7 @@ enum SolveCost {
         for i in 0..<n { c[i] = 0.01 * Double(i % 7); q[i] = 0.01 }
         let timer = OperationTimer(count: Swift.max(1000, 2_000_000 / (n * n)), rounds: 15)
         return timer.nanoseconds { _ in
-            var change = 0.0
-            for i in 0..<n {
-                var s = c[i]
-                let row = a + i * n
-                for j in 0..<n { s += row[j] * q[j] }
-                let v = Swift.min(1, Swift.max(0, s))
-                next[i] = v
-                change = Swift.max(change, Swift.abs(v - q[i]))
-            }
+            let change = Cascade.saturatingSweep(shocks: c, matrix: a, from: q, into: next, n: n)
             swap(&q, &next)
             return change
         }

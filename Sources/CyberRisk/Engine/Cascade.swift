@@ -207,18 +207,29 @@
                                         scratch next: UnsafeMutablePointer<Double>, n: Int) {
         q.update(from: c, count: n)
         for _ in 0..<maxIterations {
-            var change = 0.0
-            for i in 0..<n {
-                var s = c[i]
-                let row = a + i * n
-                for j in 0..<n { s += row[j] * q[j] }
-                let v = Swift.min(1, Swift.max(0, s))
-                next[i] = v
-                change = Swift.max(change, Swift.abs(v - q[i]))
-            }
+            let change = saturatingSweep(shocks: c, matrix: a, from: q, into: next, n: n)
             q.update(from: next, count: n)
             if change < tolerance { return }
         }
+    }
+
+    /// One sweep of the saturating iteration for one trial: `next_i = clamp₀¹(c_i + Σ_j a_ij q_j)`
+    /// (`n²` multiply–adds, row-major `A`); returns the largest change `max_i |next_i − q_i|`.
+    /// `next` must not overlap `q`. (Public to the engine's SPI for the roofline's cost of a sweep.)
+    @inlinable @inline(__always)
+    @_spi(Engine) public static func saturatingSweep(shocks c: UnsafePointer<Double>, matrix a: UnsafePointer<Double>,
+                                                     from q: UnsafePointer<Double>, into next: UnsafeMutablePointer<Double>,
+                                                     n: Int) -> Double {
+        var change = 0.0
+        for i in 0..<n {
+            var s = c[i]
+            let row = a + i * n
+            for j in 0..<n { s += row[j] * q[j] }
+            let v = Swift.min(1, Swift.max(0, s))
+            next[i] = v
+            change = Swift.max(change, Swift.abs(v - q[i]))
+        }
+        return change
     }
 
     /// Clamps every entry into `[0, 1]` (NaN becomes 1: an undefined state counts as lost).
